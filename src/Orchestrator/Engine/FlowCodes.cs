@@ -1,0 +1,24 @@
+namespace LoginOrchestrator.Orchestrator.Engine;
+
+/// <summary>The stable codes of api.md: problem codes and flow message codes.</summary>
+public static class FlowCodes
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string CodeInvalid = "code_invalid";
+    public const string FlowNotFound = "flow_not_found";
+    public const string ActionNotAllowed = "action_not_allowed";
+    public const string FlowExpired = "flow_expired";
+    public const string CodeExpired = "code_expired";
+    public const string Locked = "locked";
+    public const string RateLimited = "rate_limited";
+    public const string DependencyUnavailable = "dependency_unavailable";
+
+    /// <summary>Another request on the same flow is still being answered (added to api.md's list).</summary>
+    public const string FlowBusy = "flow_busy";
+
+    // Message codes
+    public const string WeComUnavailable = "wecom_unavailable";
+    public const string SecondFactorUnavailable = "second_factor_unavailable";
+    public const string CodeSent = "code_sent";
+}

@@ -1,0 +1,22 @@
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Steps.Delivery;
+
+namespace LoginOrchestrator.Orchestrator.Engine;
+
+/// <summary>Why a request was refused; the flow (if any) is still reported as it now stands.</summary>
+/// <param name="Code">One of <see cref="FlowCodes"/>.</param>
+/// <param name="RetryAfterSeconds">For <c>locked</c> and <c>rate_limited</c>, when known.</param>
+/// <param name="Field">For <c>invalid_request</c>: the offending field.</param>
+public sealed record FlowProblem(string Code, int? RetryAfterSeconds = null, string? Field = null);
+
+/// <summary>The answer to one request on a flow.</summary>
+public sealed record FlowResult(
+    LoginFlow? Flow,
+    IReadOnlyList<LoginTrigger> Actions,
+    DeliveryStatus? Delivery,
+    FlowProblem? Problem,
+    IssuedSession? Session)
+{
+    public static FlowResult NotFound { get; } = new(null, [], null, new FlowProblem(FlowCodes.FlowNotFound), null);
+}

@@ -1,0 +1,124 @@
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Steps.Directory;
+using Microsoft.Extensions.Logging;
+
+namespace LoginOrchestrator.Orchestrator.Engine;
+
+/// <summary>The first factor: a local password (confirmed by WeCom when it is configured) or a WeCom OAuth code.</summary>
+public sealed partial class LoginFlowEngine
+{
+    public Task<FlowResult> SubmitPasswordAsync(
+        string flowId, string userId, string password, ClientInfo client, CancellationToken cancellationToken) =>
+        RunAsync(flowId, LoginTrigger.SubmitPassword, client, async request =>
+        {
+            request.Flow.ClaimedUserId = userId;
+            // Credentials → WeComCheck or PasswordFallback; in PasswordFallback the answer is taken for checking.
+            request.Machine.Fire(LoginTrigger.SubmitPassword);
+            return request.Flow.State == LoginState.WeComCheck
+                ? await CheckPasswordWithDirectoryAsync(request, userId, password)
+                : await CheckLocalPasswordAsync(request, userId, password);
+        }, cancellationToken);
+
+    public Task<FlowResult> SubmitWeComCodeAsync(
+        string flowId, string code, ClientInfo client, CancellationToken cancellationToken) =>
+        RunAsync(flowId, LoginTrigger.SubmitWeComCode, client, async request =>
+        {
+            request.Machine.Fire(LoginTrigger.SubmitWeComCode);
+            var answer = await steps.Directory.ExchangeOAuthCodeAsync(code, request.CancellationToken);
+            switch (answer)
+            {
+                case DirectoryAnswer.Confirmed confirmed:
+                    // A brand-new user is provisioned only from an OAuth code, with the directory's profile.
+                    var account = await stores.Accounts.FindAsync(confirmed.User.UserId, request.CancellationToken)
+                        ?? await stores.Accounts.ProvisionAsync(confirmed.User, request.CancellationToken);
+                    if (account.User.Disabled)
+                        return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
+                    return await FirstFactorPassedAsync(request, account.User, LoginFactor.WeCom, viaDirectory: true);
+                case DirectoryAnswer.Unavailable unavailable:
+                    return DirectoryDown(request, unavailable);
+                default:
+                    return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
+            }
+        }, cancellationToken);
+
+    /// <summary>WeComCheck with a held password: the directory vouches for the user, the local hash for the password.</summary>
+    private async Task<FlowResult> CheckPasswordWithDirectoryAsync(FlowRequest request, string userId, string password)
+    {
+        var answer = await steps.Directory.LookupAsync(userId, request.CancellationToken);
+        switch (answer)
+        {
+            case DirectoryAnswer.Unavailable unavailable:
+                var result = DirectoryDown(request, unavailable);
+                // Fallback enabled: PasswordFallback (degraded) checks the held password at once.
+                return request.Flow.State == LoginState.PasswordFallback
+                    ? await CheckLocalPasswordAsync(request, userId, password)
+                    : result;
+            case DirectoryAnswer.Confirmed:
+                var account = await stores.Accounts.FindAsync(userId, request.CancellationToken);
+                if (!steps.Passwords.Verify(password, Usable(account)?.PasswordHash))
+                    return await RejectAsync(request, LoginTrigger.PasswordRejected, FlowCodes.InvalidCredentials);
+                return await FirstFactorPassedAsync(request, account!.User, LoginFactor.Password, viaDirectory: true);
+            default:
+                // Unknown or disabled in WeCom: the same cost and the same answer as a wrong password.
+                steps.Passwords.Verify(password, hash: null);
+                return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
+        }
+    }
+
+    /// <summary>PasswordFallback: only a registered, enabled user's local password passes; everyone else gets one answer.</summary>
+    private async Task<FlowResult> CheckLocalPasswordAsync(FlowRequest request, string userId, string password)
+    {
+        var account = await stores.Accounts.FindAsync(userId, request.CancellationToken);
+        if (!steps.Passwords.Verify(password, Usable(account)?.PasswordHash))
+            return await RejectAsync(request, LoginTrigger.PasswordRejected, FlowCodes.InvalidCredentials);
+        return await FirstFactorPassedAsync(request, account!.User, LoginFactor.Password, viaDirectory: false);
+    }
+
+    /// <summary>WeCom could not answer: PasswordFallback when allowed, else back to Credentials with no attempt counted.</summary>
+    private FlowResult DirectoryDown(FlowRequest request, DirectoryAnswer.Unavailable unavailable)
+    {
+        logger.LogWarning("WeCom directory unavailable for flow {FlowId}: {Reason}", request.Flow.Id, unavailable.Reason);
+        request.Machine.Fire(LoginTrigger.DirectoryUnavailable);
+        request.Flow.Message = FlowCodes.WeComUnavailable;
+        return request.Flow.State == LoginState.PasswordFallback
+            ? Answer(request)
+            : Problem(request, FlowCodes.WeComUnavailable);
+    }
+
+    /// <summary>The first factor passed: the next-stage policy picks what comes next.</summary>
+    private async Task<FlowResult> FirstFactorPassedAsync(FlowRequest request, LoginUser user, LoginFactor factor, bool viaDirectory)
+    {
+        var flow = request.Flow;
+        flow.UserId = user.UserId;
+        flow.UserName = user.Name;
+        flow.Factors.Add(factor);
+        flow.Message = flow.Degraded ? FlowCodes.WeComUnavailable : null;
+
+        // WeCom app messages need WeCom up: not in a degraded flow.
+        var decision = NextStage.Decide(request.Policy, user, flow.Degraded, weComMessaging: steps.Directory.IsConfigured && !flow.Degraded);
+        flow.EnrolOtpRequired = decision.EnrolOtpRequired;
+        flow.Reasons = decision.Reason is { } reason ? [reason] : [];
+        if (viaDirectory) request.Machine.ConfirmDirectory(decision);
+        else request.Machine.VerifyPassword(decision);
+
+        return flow.State switch
+        {
+            LoginState.Captcha => await SendFirstCodeAsync(request, user),
+            LoginState.Issued => await IssueAsync(request, user),
+            LoginState.Failed => await FailAsync(request, FlowCodes.SecondFactorUnavailable),
+            _ => Answer(request),
+        };
+    }
+
+    private async Task<FlowResult> FailAsync(FlowRequest request, string reason)
+    {
+        request.Flow.Message = reason;
+        await EndAsync(request, reason);
+        return Answer(request);
+    }
+
+    /// <summary>A disabled account has no usable password, whatever its hash.</summary>
+    private static LoginAccount? Usable(LoginAccount? account) => account is { User.Disabled: false } ? account : null;
+}

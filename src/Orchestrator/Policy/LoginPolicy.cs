@@ -1,0 +1,29 @@
+namespace LoginOrchestrator.Orchestrator.Policy;
+
+/// <summary>Setting <c>authentication.type</c>.</summary>
+public enum AuthenticationType { None, TwoFactor }
+
+/// <summary>Setting <c>two_factor.send_method</c>: where captcha codes go.</summary>
+public enum SendMethod { Email, Sms, WeCom }
+
+/// <summary>
+/// The policy of a login as the global settings hold it (settings.md), read once per request.
+/// Defaults here are the defaults of settings.md.
+/// </summary>
+public sealed record LoginPolicy
+{
+    public AuthenticationType Type { get; init; } = AuthenticationType.None;
+    public bool AdminRequiresOtp { get; init; } = true;
+    public bool PasswordFallbackEnabled { get; init; } = true;
+    public SendMethod SendMethod { get; init; } = SendMethod.Email;
+    public int CodeExpireSeconds { get; init; } = 300;
+    public int CodeLength { get; init; } = 6;
+    public TwoFactorScope Scope { get; init; } = TwoFactorScope.Everyone;
+    public int FlowLifetimeSeconds { get; init; } = 600;
+    public int MaxAttempts { get; init; } = 5;
+    public int SessionAbsoluteLifetimeSeconds { get; init; } = 28_800;
+    public int SessionIdleTimeoutSeconds { get; init; } = 1_800;
+
+    /// <summary>login-flow.md: resend cooldown 60 s (a rule, not a setting).</summary>
+    public static TimeSpan ResendCooldown { get; } = TimeSpan.FromSeconds(60);
+}

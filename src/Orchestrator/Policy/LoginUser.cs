@@ -1,0 +1,29 @@
+namespace LoginOrchestrator.Orchestrator.Policy;
+
+/// <summary>Roles a session can carry.</summary>
+public static class Roles
+{
+    public const string Agent = "agent";
+    public const string Admin = "admin";
+    public const string Ops = "ops";
+
+    public static IReadOnlyList<string> All { get; } = [Agent, Admin, Ops];
+}
+
+/// <summary>What the login needs to know about a registered user; no secrets.</summary>
+public sealed record LoginUser
+{
+    public required string UserId { get; init; }
+    public required string Name { get; init; }
+    public required string Role { get; init; }
+    public bool Disabled { get; init; }
+    public bool HasPassword { get; init; }
+    public bool TotpEnabled { get; init; }
+    public string? Email { get; init; }
+    public string? Mobile { get; init; }
+    public string? Category { get; init; }
+    public IReadOnlyList<string> Departments { get; init; } = [];
+    public string Language { get; init; } = "zh-CN";
+
+    public bool IsAdmin => Role == Roles.Admin;
+}

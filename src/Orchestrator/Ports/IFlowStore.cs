@@ -1,0 +1,19 @@
+using LoginOrchestrator.Orchestrator.Machine;
+
+namespace LoginOrchestrator.Orchestrator.Ports;
+
+/// <summary>Where flows live between requests.</summary>
+public interface IFlowStore
+{
+    Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken);
+
+    Task<LoginFlow?> FindAsync(string flowId, CancellationToken cancellationToken);
+
+    Task SaveAsync(LoginFlow flow, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the flow's exclusive lease for one request, so two requests racing on a flow never both
+    /// act on it. Null when another request still holds it after <paramref name="wait"/>.
+    /// </summary>
+    Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken);
+}

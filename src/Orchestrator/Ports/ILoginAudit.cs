@@ -1,0 +1,20 @@
+using LoginOrchestrator.Orchestrator.Machine;
+
+namespace LoginOrchestrator.Orchestrator.Ports;
+
+/// <summary>One terminal outcome of a login.</summary>
+public sealed record LoginAuditEntry(
+    string FlowId,
+    string? UserId,
+    LoginState Outcome,
+    IReadOnlyList<LoginFactor> Factors,
+    bool Degraded,
+    string? Reason,
+    string? ClientIp,
+    string? UserAgent,
+    DateTimeOffset At);
+
+public interface ILoginAudit
+{
+    Task RecordAsync(LoginAuditEntry entry, CancellationToken cancellationToken);
+}

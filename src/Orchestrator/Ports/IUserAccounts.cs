@@ -1,0 +1,23 @@
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Steps.Directory;
+
+namespace LoginOrchestrator.Orchestrator.Ports;
+
+/// <summary>A registered user and their password hash, as the login reads them.</summary>
+public sealed record LoginAccount(LoginUser User, string? PasswordHash);
+
+/// <summary>The registered users (the database).</summary>
+public interface IUserAccounts
+{
+    /// <summary>Finds a user by id, case-insensitively.</summary>
+    Task<LoginAccount?> FindAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>The decrypted TOTP secret of a user with TOTP enabled.</summary>
+    Task<byte[]?> GetTotpSecretAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Binds a verified email or mobile number to the user.</summary>
+    Task BindContactAsync(string userId, string channel, string target, CancellationToken cancellationToken);
+
+    /// <summary>Creates a user from the directory's profile (a WeCom OAuth login of someone new).</summary>
+    Task<LoginAccount> ProvisionAsync(DirectoryUser member, CancellationToken cancellationToken);
+}

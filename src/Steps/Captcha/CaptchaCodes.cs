@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LoginOrchestrator.Steps.Captcha;
+
+public enum CaptchaVerdict { Accepted, Wrong, Expired, Dead }
+
+/// <summary>A code just issued: the plain code goes to delivery and nowhere else.</summary>
+public sealed record IssuedCaptcha(string Code, DateTimeOffset ExpiresAt);
+
+/// <summary>Issues and checks captcha codes: CSPRNG digits, stored hashed, single use, bound to flow + channel + target.</summary>
+public sealed class CaptchaCodes(ICaptchaCodeStore store, TimeProvider time)
+{
+    /// <summary>Wrong answers one code survives.</summary>
+    public const int MaxWrongAnswers = 5;
+
+    public async Task<IssuedCaptcha> IssueAsync(
+        string flowId, string channel, string target, int length, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 6);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, 8);
+        var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, length))
+            .ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
+        var expiresAt = time.GetUtcNow() + lifetime;
+        await store.ReplaceAsync(new CaptchaCodeRecord(flowId, channel, target, HashOf(flowId, channel, target, code), expiresAt), lifetime, cancellationToken);
+        return new IssuedCaptcha(code, expiresAt);
+    }
+
+    public async Task<CaptchaVerdict> VerifyAsync(string flowId, string code, CancellationToken cancellationToken)
+    {
+        var record = await store.FindAsync(flowId, cancellationToken);
+        if (record is null || record.WrongAttempts >= MaxWrongAnswers) return CaptchaVerdict.Dead;
+        // A code is good up to, not including, its expiry instant.
+        if (time.GetUtcNow() >= record.ExpiresAt) return CaptchaVerdict.Expired;
+
+        var candidate = HashOf(record.FlowId, record.Channel, record.Target, code.Trim());
+        if (CryptographicOperations.FixedTimeEquals(candidate, record.CodeHash))
+            return await store.TryConsumeAsync(flowId, candidate, cancellationToken) ? CaptchaVerdict.Accepted : CaptchaVerdict.Dead;
+
+        await store.CountWrongAsync(flowId, MaxWrongAnswers, cancellationToken);
+        return CaptchaVerdict.Wrong;
+    }
+
+    private static byte[] HashOf(string flowId, string channel, string target, string code) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{flowId}\n{channel}\n{target}\n{code}"));
+}

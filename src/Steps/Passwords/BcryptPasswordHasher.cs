@@ -1,0 +1,53 @@
+using System.Text;
+using BCryptNet = BCrypt.Net.BCrypt;
+using HashType = BCrypt.Net.HashType;
+
+namespace LoginOrchestrator.Steps.Passwords;
+
+/// <summary>
+/// bcrypt with a SHA-384 pre-hash (BCrypt.Net-Next "enhanced" mode), so a password longer than
+/// bcrypt's 72 bytes is never silently truncated. Passwords are NFKC-normalised first
+/// (NIST SP 800-63B 5.1.1.2) so the same password typed on two keyboards matches.
+/// </summary>
+public sealed class BcryptPasswordHasher : IPasswordHasher
+{
+    public const int MinimumWorkFactor = 10;
+
+    private readonly int _workFactor;
+    private readonly Lazy<string> _dummyHash;
+
+    public BcryptPasswordHasher(int workFactor)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workFactor, MinimumWorkFactor);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(workFactor, 16);
+        _workFactor = workFactor;
+        // Computed once, at the same cost as real hashes, for verifies without a user.
+        _dummyHash = new Lazy<string>(() => Hash(Convert.ToBase64String(Guid.NewGuid().ToByteArray())));
+    }
+
+    public int WorkFactor => _workFactor;
+
+    public string Hash(string password) =>
+        BCryptNet.EnhancedHashPassword(Normalize(password), _workFactor, HashType.SHA384);
+
+    public bool Verify(string password, string? hash)
+    {
+        if (hash is null)
+        {
+            BCryptNet.EnhancedVerify(Normalize(password), _dummyHash.Value, HashType.SHA384);
+            return false;
+        }
+        try
+        {
+            return BCryptNet.EnhancedVerify(Normalize(password), hash, HashType.SHA384);
+        }
+        catch (BCrypt.Net.SaltParseException)
+        {
+            // A corrupt stored hash must not open the door, nor answer faster than a real check.
+            BCryptNet.EnhancedVerify(Normalize(password), _dummyHash.Value, HashType.SHA384);
+            return false;
+        }
+    }
+
+    private static string Normalize(string password) => password.Normalize(NormalizationForm.FormKC);
+}

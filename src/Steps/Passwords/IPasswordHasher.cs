@@ -1,0 +1,13 @@
+namespace LoginOrchestrator.Steps.Passwords;
+
+/// <summary>Hashes and checks local passwords.</summary>
+public interface IPasswordHasher
+{
+    string Hash(string password);
+
+    /// <summary>
+    /// True when <paramref name="password"/> matches <paramref name="hash"/>. With no hash (unknown user,
+    /// disabled user, no local password) it still spends one full verify, so the answer takes the same time.
+    /// </summary>
+    bool Verify(string password, string? hash);
+}
