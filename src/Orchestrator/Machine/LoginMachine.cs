@@ -50,6 +50,9 @@ public sealed class LoginMachine
                 .Permit(LoginTrigger.TimedOut, LoginState.Expired)
                 .Permit(LoginTrigger.AttemptsExhausted, LoginState.Locked);
         }
+        // Terminal states permit nothing; configured so the diagram shows every destination.
+        foreach (var end in Enum.GetValues<LoginState>().Where(s => s.IsTerminal()))
+            _machine.Configure(end);
 
         _machine.Configure(LoginState.Credentials)
             .PermitIf(LoginTrigger.SubmitPassword, LoginState.WeComCheck, weComConfigured, "WeCom configured")
@@ -64,14 +67,14 @@ public sealed class LoginMachine
             .PermitIf(LoginTrigger.DirectoryUnavailable, LoginState.Credentials, () => !conditions.PasswordFallbackEnabled, "password fallback disabled");
 
         _machine.Configure(LoginState.PasswordFallback)
-            .OnEntryFrom(LoginTrigger.DirectoryUnavailable, () => flow.Degraded = true)
-            .InternalTransition(LoginTrigger.SubmitPassword, Accept)
+            .OnEntryFrom(LoginTrigger.DirectoryUnavailable, () => flow.Degraded = true, "degraded")
+            .InternalTransitionIf(LoginTrigger.SubmitPassword, Always, Accept, TakenForChecking)
             .PermitDynamic(_passwordVerified, d => d.Next, "verifies against the local hash", NextStages)
             .PermitReentryIf(LoginTrigger.PasswordRejected, attemptsLeft, "attempts left");
 
         _machine.Configure(LoginState.OtpChallenge)
-            .InternalTransition(LoginTrigger.SubmitOtp, Accept)
-            .InternalTransition(LoginTrigger.SubmitRecoveryCode, Accept)
+            .InternalTransitionIf(LoginTrigger.SubmitOtp, Always, Accept, TakenForChecking)
+            .InternalTransitionIf(LoginTrigger.SubmitRecoveryCode, Always, Accept, TakenForChecking)
             .Permit(LoginTrigger.OtpVerified, LoginState.Issued)
             .PermitReentryIf(LoginTrigger.OtpRejected, attemptsLeft, "attempts left");
 
@@ -80,14 +83,18 @@ public sealed class LoginMachine
 
         _machine.Configure(LoginState.Captcha)
             .PermitReentryIf(LoginTrigger.ResendCaptcha, resendAllowed, "cooldown passed, sends left")
-            .InternalTransition(LoginTrigger.SubmitCaptcha, Accept)
+            .InternalTransitionIf(LoginTrigger.SubmitCaptcha, Always, Accept, TakenForChecking)
             .Permit(LoginTrigger.CaptchaVerified, LoginState.Issued)
             .PermitReentryIf(LoginTrigger.CaptchaRejected, attemptsLeft, "attempts left");
     }
 
     public LoginState State => _machine.State;
 
-    /// <summary>An answer accepted for checking: the state stays until the step's verdict fires.</summary>
+    /// <summary>An answer taken for checking: the state stays until the step's verdict fires.</summary>
+    private const string TakenForChecking = "taken for checking";
+
+    private static bool Always(object[] _) => true;
+
     private static void Accept(StateMachine<LoginState, LoginTrigger>.Transition _) { }
 
     /// <summary>The external actions the current state offers now (guards evaluated).</summary>
@@ -130,8 +137,13 @@ public sealed class LoginMachine
         _machine.Fire(_submitBindTarget, target);
     }
 
-    /// <summary>The machine as a Mermaid state diagram (docs/flows/login.mermaid is this text).</summary>
-    public string ToMermaid() => MermaidGraph.Format(_machine.GetInfo(), MermaidGraphDirection.TopToBottom);
+    /// <summary>The machine as a Mermaid state diagram: docs/flows/login.mermaid is this text.</summary>
+    public static string Diagram()
+    {
+        var flow = new LoginFlow { Id = "diagram", CreatedAt = default, ExpiresAt = default, MaxAttempts = 1 };
+        var machine = new LoginMachine(flow, new LoginConditions(true, true, default));
+        return MermaidGraph.Format(machine._machine.GetInfo(), MermaidGraphDirection.TopToBottom);
+    }
 
     /// <summary>An external action is offered when it is permitted for some acceptable argument.</summary>
     private bool Offers(LoginTrigger trigger) => trigger == LoginTrigger.SubmitBindTarget
