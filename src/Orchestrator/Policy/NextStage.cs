@@ -22,7 +22,8 @@ public static class NextStage
             var reason = degraded ? StageReason.DegradedLogin : StageReason.TwoFactorPolicy;
             if (HasTarget(policy.SendMethod, user, weComMessaging))
                 return new(LoginState.Captcha, reason, enrolOtp);
-            return degraded
+            // Nothing can be bound for a WeCom message: without WeCom messaging there is no second factor.
+            return degraded || policy.SendMethod == SendMethod.WeCom
                 // A stolen password must never be enough to bind a new target.
                 ? new(LoginState.Failed, StageReason.SecondFactorUnavailable, enrolOtp)
                 : new(LoginState.TwoFactorBind, StageReason.ContactUnbound, enrolOtp);
