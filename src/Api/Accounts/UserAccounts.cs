@@ -1,0 +1,79 @@
+using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Steps.Delivery;
+using LoginOrchestrator.Steps.Directory;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoginOrchestrator.Api.Accounts;
+
+/// <summary>The login's view of the user table.</summary>
+public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets, TimeProvider time) : IUserAccounts
+{
+    public async Task<LoginAccount?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
+        var normalized = UserAccount.Normalize(userId);
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserId == normalized, cancellationToken);
+        return user is null ? null : new LoginAccount(ToLoginUser(user), user.PasswordHash);
+    }
+
+    public async Task<byte[]?> GetTotpSecretAsync(string userId, CancellationToken cancellationToken)
+    {
+        var normalized = UserAccount.Normalize(userId);
+        var secret = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUserId == normalized && u.TotpEnabled)
+            .Select(u => u.ProtectedTotpSecret)
+            .SingleOrDefaultAsync(cancellationToken);
+        return secret is null ? null : secrets.Unprotect(secret);
+    }
+
+    public async Task BindContactAsync(string userId, string channel, string target, CancellationToken cancellationToken)
+    {
+        var normalized = UserAccount.Normalize(userId);
+        var now = time.GetUtcNow();
+        var updated = channel switch
+        {
+            Channels.Email => await db.Users.Where(u => u.NormalizedUserId == normalized)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, target).SetProperty(u => u.UpdatedAt, now), cancellationToken),
+            Channels.Sms => await db.Users.Where(u => u.NormalizedUserId == normalized)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Mobile, target).SetProperty(u => u.UpdatedAt, now), cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Only email and sms contacts are bound."),
+        };
+        if (updated != 1) throw new InvalidOperationException($"User {userId} vanished while binding a contact.");
+    }
+
+    public async Task<LoginAccount> ProvisionAsync(DirectoryUser member, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var user = new UserAccount
+        {
+            UserId = member.UserId,
+            NormalizedUserId = UserAccount.Normalize(member.UserId),
+            Name = member.Name,
+            Role = Roles.Agent,
+            Email = member.Email,
+            Mobile = member.Mobile,
+            Departments = string.Join(',', member.Departments),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return new LoginAccount(ToLoginUser(user), null);
+    }
+
+    private static LoginUser ToLoginUser(UserAccount user) => new()
+    {
+        UserId = user.UserId,
+        Name = user.Name,
+        Role = user.Role,
+        Disabled = user.Disabled,
+        HasPassword = user.PasswordHash is not null,
+        TotpEnabled = user.TotpEnabled && user.ProtectedTotpSecret is not null,
+        Email = user.Email,
+        Mobile = user.Mobile,
+        Category = user.Category,
+        Departments = user.Departments.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        Language = user.Language,
+    };
+}

@@ -1,0 +1,57 @@
+using Hangfire;
+using LoginOrchestrator.Api.Delivery;
+using LoginOrchestrator.Api.Housekeeping;
+using LoginOrchestrator.Steps.Delivery;
+using LoginOrchestrator.Templates;
+using Microsoft.Extensions.Options;
+
+namespace LoginOrchestrator.Api.Configuration;
+
+/// <summary>Code delivery and the background jobs that run it (Hangfire).</summary>
+public static class DeliveryServices
+{
+    public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<DeliveryMessageProtector>();
+        services.AddSingleton<InMemoryDeliveryStore>();
+        services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<InMemoryDeliveryStore>());
+        services.AddSingleton<IExpiringStore>(sp => sp.GetRequiredService<InMemoryDeliveryStore>());
+        services.AddSingleton<ICodeDispatcher, CodeDispatcher>();
+        services.AddSingleton(sp => new OutboxFolder(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveOutbox(builder.Environment.ContentRootPath),
+            sp.GetRequiredService<TimeProvider>()));
+
+        if (string.IsNullOrEmpty(builder.Configuration[$"{MailOptions.Section}:Host"]))
+            services.AddSingleton<ICodeChannel, OutboxEmailChannel>();
+        else
+            services.AddSingleton<ICodeChannel, SmtpEmailChannel>();
+        services.AddSingleton<ICodeChannel, OutboxSmsChannel>();
+
+        services.AddScoped<SendCodeJob>();
+        services.AddScoped<HousekeepingJob>();
+
+        // Storage is created lazily through DI: Hangfire's process-wide state must not capture a
+        // logger factory of a host that is gone (see stack-notes.md).
+        services.AddHangfire((_, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage());
+        services.AddHangfireServer(options =>
+        {
+            options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        return builder;
+    }
+
+    public static WebApplication ScheduleHousekeeping(this WebApplication app)
+    {
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<HousekeepingJob>(HousekeepingJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        return app;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Api.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Localization;
+
+namespace LoginOrchestrator.Api.Configuration;
+
+/// <summary>Problem details, authentication, languages, limits and the OpenAPI document.</summary>
+public static class HttpServices
+{
+    /// <summary>No request to this API needs more; larger bodies are refused before they are read.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    public static IHostApplicationBuilder AddHttpDefaults(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // api.md: optional members (user, captcha, session…) are absent, not null, when they do not apply.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
+        services.AddExceptionHandler<UnhandledExceptionHandler>();
+
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddRequestLocalization(options =>
+        {
+            CultureInfo[] cultures = [new("zh-CN"), new("en")];
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddOpenApi();
+        return builder;
+    }
+}

@@ -1,0 +1,63 @@
+using LoginOrchestrator.Api.Accounts;
+using LoginOrchestrator.Api.Audit;
+using LoginOrchestrator.Api.Login;
+using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Orchestrator.Engine;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Steps.Captcha;
+using LoginOrchestrator.Steps.Directory;
+using LoginOrchestrator.Steps.Otp;
+using LoginOrchestrator.Steps.Passwords;
+using Microsoft.Extensions.Options;
+
+namespace LoginOrchestrator.Api.Configuration;
+
+/// <summary>The login engine, its steps and the embedded in-process stores.</summary>
+public static class LoginServices
+{
+    public static IHostApplicationBuilder AddLogin(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section).ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IPasswordHasher>(sp => new BcryptPasswordHasher(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.BcryptWorkFactor));
+        services.AddSingleton<IUserDirectory, UnconfiguredDirectory>();
+        services.AddSingleton<DefaultLoginPolicySource>();
+        services.AddSingleton<ILoginPolicySource>(sp => sp.GetRequiredService<DefaultLoginPolicySource>());
+        services.AddSingleton<ReturnUrlPolicy>();
+
+        // In-process stores of the embedded default.
+        services.AddSingleton<InMemoryFlowStore>();
+        services.AddSingleton<IFlowStore>(sp => sp.GetRequiredService<InMemoryFlowStore>());
+        services.AddSingleton<IExpiredFlowSource>(sp => sp.GetRequiredService<InMemoryFlowStore>());
+        services.AddSingleton<InMemoryCaptchaCodeStore>();
+        services.AddSingleton<ICaptchaCodeStore>(sp => sp.GetRequiredService<InMemoryCaptchaCodeStore>());
+        services.AddSingleton<InMemorySessionStore>();
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<InMemorySessionStore>());
+        services.AddSingleton<Housekeeping.IExpiringStore, Housekeeping.CaptchaCodeSweep>();
+        services.AddSingleton<Housekeeping.IExpiringStore, Housekeeping.SessionSweep>();
+
+        services.AddSingleton<CaptchaCodes>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<ISessionIssuer>(sp => sp.GetRequiredService<SessionService>());
+        services.AddSingleton<TotpSecretProtector>();
+
+        // Per request: they read and write the database.
+        services.AddScoped<ITotpStepLedger, DatabaseTotpStepLedger>();
+        services.AddScoped<TotpVerifier>();
+        services.AddScoped<IUserAccounts, UserAccounts>();
+        services.AddScoped<IRecoveryCodes, RecoveryCodes>();
+        services.AddScoped<ILoginAudit, LoginAudit>();
+        services.AddScoped<BootstrapAdmin>();
+        services.AddScoped<LoginSteps>();
+        services.AddScoped<LoginStores>();
+        services.AddScoped<LoginFlowEngine>();
+
+        services.AddSingleton<ApiProblems>();
+        return builder;
+    }
+}

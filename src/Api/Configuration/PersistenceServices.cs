@@ -1,0 +1,39 @@
+using LoginOrchestrator.Api.Accounts;
+using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Api.Health;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoginOrchestrator.Api.Configuration;
+
+/// <summary>The database (EF Core) and the data protection keys.</summary>
+public static class PersistenceServices
+{
+    public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataDirectory = storage.ResolveData(builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+
+        var connectionString = builder.Configuration.GetConnectionString("Database")
+            ?? $"Data Source={Path.Combine(dataDirectory, "loginorchestrator.db")}";
+        builder.Services.AddDbContext<LoginDbContext, SqliteLoginDbContext>(options => options.UseSqlite(connectionString));
+
+        // TOTP secrets and queued messages are encrypted with these keys.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("LoginOrchestrator")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>Applies migrations and creates the bootstrap admin before the first request.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LoginDbContext>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace LoginOrchestrator.Api.Data;
+
+/// <summary>
+/// Users, recovery codes and the login audit. Each database provider has its own subclass so that
+/// each keeps its own migrations (SQLite for the embedded default, MariaDB/MySQL in production).
+/// </summary>
+public abstract class LoginDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
+    public DbSet<LoginAuditRecord> LoginAudit => Set<LoginAuditRecord>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<UserAccount>(user =>
+        {
+            user.ToTable("user_account");
+            user.HasIndex(u => u.NormalizedUserId).IsUnique();
+            user.Property(u => u.UserId).HasMaxLength(64);
+            user.Property(u => u.NormalizedUserId).HasMaxLength(64);
+            user.Property(u => u.Name).HasMaxLength(128);
+            user.Property(u => u.Role).HasMaxLength(16);
+            user.Property(u => u.PasswordHash).HasMaxLength(128);
+            user.Property(u => u.Email).HasMaxLength(254);
+            user.Property(u => u.Mobile).HasMaxLength(32);
+            user.Property(u => u.Category).HasMaxLength(64);
+            user.Property(u => u.Departments).HasMaxLength(1024);
+            user.Property(u => u.Language).HasMaxLength(16);
+            user.Property(u => u.ProtectedTotpSecret).HasMaxLength(1024);
+        });
+
+        model.Entity<RecoveryCodeRecord>(code =>
+        {
+            code.ToTable("recovery_code");
+            code.HasIndex(c => new { c.NormalizedUserId, c.CodeHash });
+            code.Property(c => c.NormalizedUserId).HasMaxLength(64);
+            code.Property(c => c.CodeHash).HasMaxLength(64);
+        });
+
+        model.Entity<LoginAuditRecord>(audit =>
+        {
+            audit.ToTable("login_audit");
+            audit.HasIndex(a => a.At);
+            audit.HasIndex(a => new { a.UserId, a.At });
+            audit.Property(a => a.FlowId).HasMaxLength(64);
+            audit.Property(a => a.UserId).HasMaxLength(64);
+            audit.Property(a => a.Outcome).HasMaxLength(16);
+            audit.Property(a => a.Factors).HasMaxLength(128);
+            audit.Property(a => a.Reason).HasMaxLength(64);
+            audit.Property(a => a.ClientIp).HasMaxLength(64);
+            audit.Property(a => a.UserAgent).HasMaxLength(512);
+        });
+    }
+}

@@ -1,0 +1,41 @@
+namespace LoginOrchestrator.Api.Data;
+
+/// <summary>A registered user.</summary>
+public sealed class UserAccount
+{
+    public long Id { get; set; }
+
+    /// <summary>The user id as first seen (WeCom userid or the admin's choice).</summary>
+    public required string UserId { get; set; }
+
+    /// <summary>Lower-case user id: WeCom user ids are case-insensitive, and so is this table.</summary>
+    public required string NormalizedUserId { get; set; }
+
+    public required string Name { get; set; }
+    public required string Role { get; set; }
+    public bool Disabled { get; set; }
+
+    /// <summary>bcrypt (SHA-384 pre-hash); null when the user has no local password.</summary>
+    public string? PasswordHash { get; set; }
+
+    public string? Email { get; set; }
+    public string? Mobile { get; set; }
+    public string? Category { get; set; }
+
+    /// <summary>WeCom department ids, comma-separated.</summary>
+    public string Departments { get; set; } = "";
+
+    public string Language { get; set; } = "zh-CN";
+
+    /// <summary>The TOTP secret, encrypted with ASP.NET Core Data Protection.</summary>
+    public string? ProtectedTotpSecret { get; set; }
+    public bool TotpEnabled { get; set; }
+
+    /// <summary>The last TOTP time step accepted: no step at or before it is accepted again.</summary>
+    public long TotpLastStep { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static string Normalize(string userId) => userId.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,18 @@
+using LoginOrchestrator.Api.Configuration;
+using MimeKit;
+
+namespace LoginOrchestrator.Api.Delivery;
+
+/// <summary>Builds the MIME message of a code mail: plain text and HTML alternatives.</summary>
+public static class MailMessages
+{
+    public static MimeMessage Build(OutgoingMessage message, MailOptions options)
+    {
+        var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(options.From));
+        mail.To.Add(MailboxAddress.Parse(message.To));
+        mail.Subject = message.Subject ?? "";
+        mail.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        return mail;
+    }
+}

@@ -1,0 +1,18 @@
+using LoginOrchestrator.Api.Configuration;
+using Microsoft.Extensions.Options;
+using LoginOrchestrator.Steps.Delivery;
+
+namespace LoginOrchestrator.Api.Delivery;
+
+/// <summary>The embedded default: each mail is written as an .eml file to the outbox folder.</summary>
+public sealed class OutboxEmailChannel(OutboxFolder outbox, IOptions<MailOptions> options) : ICodeChannel
+{
+    public string Channel => Channels.Email;
+
+    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var mail = MailMessages.Build(message, options.Value);
+        await using var file = outbox.Create("eml");
+        await mail.WriteToAsync(file, cancellationToken);
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using LoginOrchestrator.Steps.Delivery;
+
+namespace LoginOrchestrator.Api.Delivery;
+
+/// <summary>The embedded default for SMS: each message is written as a JSON file to the outbox folder.</summary>
+public sealed class OutboxSmsChannel(OutboxFolder outbox) : ICodeChannel
+{
+    public string Channel => Channels.Sms;
+
+    public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        await using var file = outbox.Create("sms.json");
+        await JsonSerializer.SerializeAsync(file, new { to = message.To, text = message.Text }, cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,20 @@
+using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Steps.Captcha;
+
+namespace LoginOrchestrator.Api.Housekeeping;
+
+/// <summary>Sweeps the in-process captcha codes.</summary>
+public sealed class CaptchaCodeSweep(InMemoryCaptchaCodeStore store) : IExpiringStore
+{
+    public string Name => "captcha codes";
+
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => Task.FromResult(store.Purge());
+}
+
+/// <summary>Sweeps the in-process sessions.</summary>
+public sealed class SessionSweep(InMemorySessionStore store) : IExpiringStore
+{
+    public string Name => "sessions";
+
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => Task.FromResult(store.Purge());
+}

@@ -1,0 +1,33 @@
+namespace LoginOrchestrator.Api.Login;
+
+/// <summary>The flow object of api.md.</summary>
+public sealed record FlowDto(
+    string Id,
+    string State,
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<FlowActionDto> Actions,
+    FlowUserDto? User,
+    IReadOnlyList<string> Factors,
+    IReadOnlyList<string> Reasons,
+    bool Degraded,
+    int AttemptsRemaining,
+    FlowCaptchaDto? Captcha,
+    IReadOnlyList<FlowMessageDto> Messages,
+    FlowSessionDto? Session,
+    string? ReturnTo);
+
+public sealed record FlowActionDto(string Name, string Method, string Href, IReadOnlyList<FlowFieldDto> Fields);
+
+/// <param name="Type">text, password, code, email, tel or choice.</param>
+/// <param name="Options">The allowed values of a <c>choice</c> field.</param>
+public sealed record FlowFieldDto(string Name, string Type, bool Required, IReadOnlyList<string>? Options = null);
+
+public sealed record FlowUserDto(string UserId, string Name);
+
+public sealed record FlowCaptchaDto(string Channel, string MaskedTarget, DateTimeOffset ExpiresAt, DateTimeOffset ResendAvailableAt, string? Delivery);
+
+/// <param name="Type">error, warning or info.</param>
+public sealed record FlowMessageDto(string Type, string Code, string Text);
+
+/// <summary>Only in the one response that moves the flow to Issued.</summary>
+public sealed record FlowSessionDto(string Token, DateTimeOffset ExpiresAt);

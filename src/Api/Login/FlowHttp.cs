@@ -1,0 +1,65 @@
+using System.Globalization;
+using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Orchestrator.Engine;
+using LoginOrchestrator.Orchestrator.Ports;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LoginOrchestrator.Api.Login;
+
+/// <summary>What every flow handler needs, bundled for <c>[AsParameters]</c>.</summary>
+public sealed record FlowServices(LoginFlowEngine Engine, ILoginPolicySource Policy, HttpContext Http)
+{
+    public ClientInfo Client => new(
+        Http.Connection.RemoteIpAddress?.ToString(),
+        Http.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
+        CultureInfo.CurrentUICulture.Name);
+
+    public CancellationToken Cancellation => Http.RequestAborted;
+}
+
+/// <summary>Maps engine results to HTTP: 200 with the flow, or a problem document that carries the flow as it now stands.</summary>
+public static class FlowHttp
+{
+    public static int StatusOf(string code) => code switch
+    {
+        FlowCodes.InvalidRequest => StatusCodes.Status400BadRequest,
+        FlowCodes.InvalidCredentials or FlowCodes.CodeInvalid => StatusCodes.Status401Unauthorized,
+        FlowCodes.FlowNotFound => StatusCodes.Status404NotFound,
+        FlowCodes.ActionNotAllowed or FlowCodes.FlowBusy => StatusCodes.Status409Conflict,
+        FlowCodes.FlowExpired or FlowCodes.CodeExpired => StatusCodes.Status410Gone,
+        FlowCodes.Locked => StatusCodes.Status423Locked,
+        FlowCodes.RateLimited => StatusCodes.Status429TooManyRequests,
+        FlowCodes.DependencyUnavailable or FlowCodes.WeComUnavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> AnswerAsync(FlowResult result, FlowServices services)
+    {
+        if (result.Problem is null) return TypedResults.Ok(await DtoAsync(result, services));
+        return await ProblemAsync(result, services);
+    }
+
+    public static async Task<FlowDto> DtoAsync(FlowResult result, FlowServices services) =>
+        FlowViews.ToDto(result, (await services.Policy.GetAsync(services.Cancellation)).SendMethod);
+
+    public static async Task<ProblemHttpResult> ProblemAsync(FlowResult result, FlowServices services)
+    {
+        var problem = result.Problem!;
+        var extensions = new Dictionary<string, object?> { ["code"] = problem.Code };
+        if (result.Flow is not null) extensions["flow"] = await DtoAsync(result, services);
+        if (problem.RetryAfterSeconds is { } retryAfter)
+        {
+            extensions["retryAfter"] = retryAfter;
+            services.Http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+        if (problem.Field is { } field) extensions["errors"] = new Dictionary<string, string[]> { [field] = [FlowTexts.For(FlowCodes.InvalidRequest)] };
+
+        var status = StatusOf(problem.Code);
+        return TypedResults.Problem(FlowTexts.For(problem.Code), statusCode: status, title: ApiProblems.TitleOf(status), extensions: extensions);
+    }
+
+    public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(FlowTexts.For(FlowCodes.InvalidRequest), statusCode: StatusCodes.Status400BadRequest,
+            title: ApiProblems.TitleOf(400), extensions: new Dictionary<string, object?> { ["code"] = FlowCodes.InvalidRequest, ["errors"] = errors });
+}

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Ports;
+
+namespace LoginOrchestrator.Api.Login;
+
+/// <summary>
+/// The embedded default's flow store. Flows are kept as JSON copies, like the Redis store will keep
+/// them, so a request changes a flow only by saving it. One semaphore per flow is its lease.
+/// </summary>
+public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredFlowSource
+{
+    /// <summary>How long a flow stays readable after it expired or ended, so its last GET still answers.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(1);
+
+    private readonly ConcurrentDictionary<string, StoredFlow> _flows = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _leases = new();
+
+    public Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken)
+    {
+        if (!_flows.TryAdd(flow.Id, Store(flow))) throw new InvalidOperationException("Flow id collision.");
+        return Task.CompletedTask;
+    }
+
+    public Task<LoginFlow?> FindAsync(string flowId, CancellationToken cancellationToken) =>
+        Task.FromResult(_flows.TryGetValue(flowId, out var stored) && time.GetUtcNow() < stored.DiesAt
+            ? JsonSerializer.Deserialize<LoginFlow>(stored.Json)
+            : null);
+
+    public Task SaveAsync(LoginFlow flow, CancellationToken cancellationToken)
+    {
+        _flows[flow.Id] = Store(flow);
+        return Task.CompletedTask;
+    }
+
+    public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var lease = _leases.GetOrAdd(flowId, _ => new SemaphoreSlim(1, 1));
+        return await lease.WaitAsync(wait, cancellationToken) ? new Lease(lease) : null;
+    }
+
+    public Task<IReadOnlyList<LoginFlow>> RemoveExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        var removed = new List<LoginFlow>();
+        foreach (var (id, stored) in _flows)
+        {
+            if (removed.Count == batchSize) break;
+            if (now < stored.DiesAt || !_flows.TryRemove(id, out _)) continue;
+            _leases.TryRemove(id, out _);
+            removed.Add(JsonSerializer.Deserialize<LoginFlow>(stored.Json)!);
+        }
+        return Task.FromResult<IReadOnlyList<LoginFlow>>(removed);
+    }
+
+    private static StoredFlow Store(LoginFlow flow) => new(JsonSerializer.Serialize(flow), flow.ExpiresAt + Retention);
+
+    private sealed record StoredFlow(string Json, DateTimeOffset DiesAt);
+
+    private sealed class Lease(SemaphoreSlim semaphore) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            semaphore.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// <summary>For the clean-up job: flows whose retention has passed, removed as they are returned.</summary>
+public interface IExpiredFlowSource
+{
+    Task<IReadOnlyList<LoginFlow>> RemoveExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken);
+}

@@ -1,0 +1,33 @@
+using LoginOrchestrator.Api.Configuration;
+using LoginOrchestrator.Api.Health;
+using LoginOrchestrator.Api.Login;
+using LoginOrchestrator.Api.Sessions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHttpDefaults();
+builder.AddPersistence();
+builder.AddLogin();
+builder.AddDelivery();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+app.ScheduleHousekeeping();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+
+var api = app.MapGroup("/api/v1");
+api.MapLoginFlows();
+api.MapSession();
+app.MapHealth();
+app.MapOpenApi();
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

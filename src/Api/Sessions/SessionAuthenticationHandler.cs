@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using LoginOrchestrator.Api.Problems;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace LoginOrchestrator.Api.Sessions;
+
+/// <summary>Authenticates <c>Authorization: Bearer &lt;session token&gt;</c>; tokens are accepted nowhere else.</summary>
+public sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    SessionService sessions,
+    ApiProblems problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Session";
+    public const string TokenHashClaim = "session_token_hash";
+    public const string FactorClaim = "factor";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+
+        var token = header["Bearer ".Length..].Trim();
+        var session = await sessions.ValidateAsync(token, Context.RequestAborted);
+        if (session is null) return AuthenticateResult.Fail("Invalid, expired or revoked session.");
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, session.UserId),
+            new(ClaimTypes.Name, session.Name),
+            new(TokenHashClaim, session.TokenHash),
+        };
+        claims.AddRange(session.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName);
+        Context.Features.Set(session);
+        return AuthenticateResult.Success(ticket);
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "unauthenticated",
+            "A valid session token is required in the Authorization header.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden", "The session lacks the role this needs.");
+}

@@ -1,0 +1,20 @@
+namespace LoginOrchestrator.Templates;
+
+/// <summary>The templates of one channel's message: email has a title; SMS and WeCom messages only content.</summary>
+public sealed record MessageTemplate(string? Title, string Content);
+
+/// <summary>The variables a template may use (settings.md), and no others.</summary>
+public sealed record MessageModel(
+    string Code,
+    int ExpireSeconds,
+    string UserName,
+    string UserId,
+    string Purpose,
+    string AppName,
+    DateTimeOffset Now)
+{
+    public static IReadOnlyList<string> VariableNames { get; } =
+        ["code", "expire_minutes", "expire_seconds", "user_name", "user_id", "purpose", "app_name", "now"];
+
+    public int ExpireMinutes => (int)Math.Ceiling(ExpireSeconds / 60.0);
+}
