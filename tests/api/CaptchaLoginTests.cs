@@ -1,0 +1,139 @@
+using System.Net;
+using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Orchestrator.Policy;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoginOrchestrator.Api.Tests;
+
+/// <summary>Two-factor policy on: the second factor is a code mailed by a Hangfire job to the outbox.</summary>
+public sealed class CaptchaLoginTests : IClassFixture<LoginApiFactory>
+{
+    private readonly LoginApiFactory _factory;
+    private readonly FlowClient _client;
+
+    public CaptchaLoginTests(LoginApiFactory factory)
+    {
+        _factory = factory;
+        _factory.SetPolicy(new LoginPolicy { Type = AuthenticationType.TwoFactor });
+        _client = new FlowClient(factory.CreateClient());
+    }
+
+    [Fact]
+    public async Task PasswordThenMailedCodeReachesIssued()
+    {
+        await _factory.AddUserAsync("zhangsan", "zhangsan-Pass-1", email: "zhangsan@corp.example");
+
+        var captcha = await _client.LoginAsync("zhangsan", "zhangsan-Pass-1");
+        captcha.State.Should().Be("Captcha");
+        captcha.Strings("reasons").Should().Equal("two_factor_policy");
+        var ticket = captcha.Flow.GetProperty("captcha");
+        ticket.GetProperty("channel").GetString().Should().Be("email");
+        ticket.GetProperty("maskedTarget").GetString().Should().Be("z***@corp.example");
+        captcha.Flow.GetProperty("messages")[0].GetProperty("code").GetString().Should().Be("code_sent");
+
+        var mail = await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "zhangsan@corp.example");
+        mail.Subject.Should().Be("LoginOrchestrator 登录验证码");
+        var code = Outbox.CodeIn(mail);
+        code.Should().MatchRegex("^[0-9]{6}$");
+
+        var issued = await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code });
+
+        issued.State.Should().Be("Issued");
+        issued.Strings("factors").Should().Equal("password", "captcha");
+        issued.Token.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task DeliveryStatusTurnsSentOnceTheJobRan()
+    {
+        await _factory.AddUserAsync("delivered", "delivered-Pass-1", email: "delivered@corp.example");
+        var captcha = await _client.LoginAsync("delivered", "delivered-Pass-1");
+        await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "delivered@corp.example");
+
+        var flow = await _client.GetAsync(FlowClient.Id(captcha));
+
+        flow.Flow.GetProperty("captcha").GetProperty("delivery").GetString().Should().Be("sent");
+    }
+
+    [Fact]
+    public async Task WrongCodeIsCodeInvalidAndTheFlowStaysInCaptcha()
+    {
+        await _factory.AddUserAsync("wrongcode", "wrongcode-Pass-1", email: "wrongcode@corp.example");
+        var captcha = await _client.LoginAsync("wrongcode", "wrongcode-Pass-1");
+        var code = Outbox.CodeIn(await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "wrongcode@corp.example"));
+
+        var wrong = await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code = code == "000000" ? "111111" : "000000" });
+
+        wrong.Status.Should().Be(HttpStatusCode.Unauthorized);
+        wrong.Code.Should().Be("code_invalid");
+        wrong.State.Should().Be("Captcha");
+        wrong.AttemptsRemaining.Should().Be(4);
+    }
+
+    [Fact]
+    public async Task ResendDuringTheCooldownIsRateLimitedAndAfterItKillsTheFirstCode()
+    {
+        await _factory.AddUserAsync("resend", "resend-Pass-1", email: "resend@corp.example");
+        var captcha = await _client.LoginAsync("resend", "resend-Pass-1");
+        var flowId = FlowClient.Id(captcha);
+        captcha.Actions.Should().Equal("submitCaptcha");
+        var first = Outbox.CodeIn(await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "resend@corp.example"));
+
+        var early = await _client.PostAsync(flowId, "captcha/resend");
+        early.Status.Should().Be(HttpStatusCode.TooManyRequests);
+        early.Code.Should().Be("rate_limited");
+        early.Response.Headers.RetryAfter!.Delta.Should().BeCloseTo(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1));
+
+        _factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await _client.GetAsync(flowId)).Actions.Should().Contain("resendCaptcha");
+        var resent = await _client.PostAsync(flowId, "captcha/resend");
+        resent.Status.Should().Be(HttpStatusCode.OK);
+        resent.State.Should().Be("Captcha");
+        var second = Outbox.CodeIn(await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "resend@corp.example", count: 2));
+
+        if (first != second)
+            (await _client.PostAsync(flowId, "captcha", new { code = first })).Code.Should().Be("code_invalid");
+        (await _client.PostAsync(flowId, "captcha", new { code = second })).State.Should().Be("Issued");
+    }
+
+    [Fact]
+    public async Task CodePastItsLifetimeIsCodeExpiredAndTheFlowStaysInCaptcha()
+    {
+        await _factory.AddUserAsync("slow", "slow-Pass-1", email: "slow@corp.example");
+        var captcha = await _client.LoginAsync("slow", "slow-Pass-1");
+        var code = Outbox.CodeIn(await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "slow@corp.example"));
+
+        _factory.Clock.Advance(TimeSpan.FromSeconds(301));
+        var late = await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code });
+
+        late.Status.Should().Be(HttpStatusCode.Gone);
+        late.Code.Should().Be("code_expired");
+        late.State.Should().Be("Captcha");
+    }
+
+    [Fact]
+    public async Task UserWithoutEmailBindsOneAndItIsSavedOnlyAfterTheCodeComesBack()
+    {
+        await _factory.AddUserAsync("newcomer", "newcomer-Pass-1");
+
+        var bind = await _client.LoginAsync("newcomer", "newcomer-Pass-1");
+        bind.State.Should().Be("TwoFactorBind");
+        bind.Strings("reasons").Should().Equal("contact_unbound");
+        var flowId = FlowClient.Id(bind);
+
+        var invalid = await _client.PostAsync(flowId, "bind", new { channel = "email", target = "not-an-address" });
+        invalid.Status.Should().Be(HttpStatusCode.BadRequest);
+        invalid.State.Should().Be("TwoFactorBind");
+
+        var captcha = await _client.PostAsync(flowId, "bind", new { channel = "email", target = "Newcomer@Corp.Example" });
+        captcha.State.Should().Be("Captcha");
+        (await EmailOf("newcomer")).Should().BeNull("nothing is bound before the code comes back");
+
+        var code = Outbox.CodeIn(await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "newcomer@corp.example"));
+        (await _client.PostAsync(flowId, "captcha", new { code })).State.Should().Be("Issued");
+        (await EmailOf("newcomer")).Should().Be("newcomer@corp.example");
+    }
+
+    private Task<string?> EmailOf(string userId) =>
+        _factory.WithDbAsync(db => db.Users.Where(u => u.UserId == userId).Select(u => u.Email).SingleAsync());
+}
