@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The README's test command: builds the solution and runs every test project.
+# Usage: scripts/test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log_dir=${TEST_LOG_DIR:-$PWD/.test-output}
+mkdir -p "$log_dir"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet build LoginOrchestrator.slnx -c Release --nologo -v quiet
+
+status=0
+dotnet test LoginOrchestrator.slnx -c Release --no-build --nologo "$@" 2>&1 | tee "$log_dir/dotnet-test.log" || status=$?
+
+# One closing line for CI, summed over the test projects' "Passed!/Failed!" lines.
+awk '/(Passed|Failed)! +- +Failed:/ {
+        for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+        runs++ }
+     END { if (runs == 0) { print "No test results found."; exit 1 }
+           printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log_dir/dotnet-test.log" || status=1
+exit "$status"
