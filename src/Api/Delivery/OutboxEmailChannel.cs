@@ -12,7 +12,6 @@ public sealed class OutboxEmailChannel(OutboxFolder outbox, IOptions<MailOptions
     public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         var mail = MailMessages.Build(message, options.Value);
-        await using var file = outbox.Create("eml");
-        await mail.WriteToAsync(file, cancellationToken);
+        await outbox.WriteAsync("eml", (file, ct) => mail.WriteToAsync(file, ct), cancellationToken);
     }
 }

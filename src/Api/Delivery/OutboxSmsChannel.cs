@@ -10,7 +10,8 @@ public sealed class OutboxSmsChannel(OutboxFolder outbox) : ICodeChannel
 
     public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        await using var file = outbox.Create("sms.json");
-        await JsonSerializer.SerializeAsync(file, new { to = message.To, text = message.Text }, cancellationToken: cancellationToken);
+        await outbox.WriteAsync("sms.json",
+            (file, ct) => JsonSerializer.SerializeAsync(file, new { to = message.To, text = message.Text }, cancellationToken: ct),
+            cancellationToken);
     }
 }
