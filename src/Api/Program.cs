@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHttpDefaults();
 builder.AddPersistence();
+builder.AddStores();
 builder.AddLogin();
 builder.AddDelivery();
 

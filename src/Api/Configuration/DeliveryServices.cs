@@ -4,6 +4,8 @@ using LoginOrchestrator.Api.Housekeeping;
 using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Templates;
 using Microsoft.Extensions.Options;
+using Hangfire.Redis.StackExchange;
+using StackExchange.Redis;
 
 namespace LoginOrchestrator.Api.Configuration;
 
@@ -16,9 +18,6 @@ public static class DeliveryServices
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<DeliveryMessageProtector>();
-        services.AddSingleton<InMemoryDeliveryStore>();
-        services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<InMemoryDeliveryStore>());
-        services.AddSingleton<IExpiringStore>(sp => sp.GetRequiredService<InMemoryDeliveryStore>());
         services.AddSingleton<ICodeDispatcher, CodeDispatcher>();
         services.AddSingleton(sp => new OutboxFolder(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveOutbox(builder.Environment.ContentRootPath),
@@ -35,11 +34,19 @@ public static class DeliveryServices
 
         // Storage is created lazily through DI: Hangfire's process-wide state must not capture a
         // logger factory of a host that is gone (see stack-notes.md).
-        services.AddHangfire((_, configuration) => configuration
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+        var onRedis = StoreServices.UsesRedis(builder.Configuration);
+        services.AddHangfire((sp, configuration) =>
+        {
+            configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (onRedis)
+                configuration.UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(),
+                    new RedisStorageOptions { Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.HangfirePrefix });
+            else
+                configuration.UseInMemoryStorage();
+        });
         services.AddHangfireServer(options =>
         {
             options.WorkerCount = Math.Max(2, Environment.ProcessorCount);

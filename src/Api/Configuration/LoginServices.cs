@@ -30,17 +30,6 @@ public static class LoginServices
         services.AddSingleton<ILoginPolicySource>(sp => sp.GetRequiredService<DefaultLoginPolicySource>());
         services.AddSingleton<ReturnUrlPolicy>();
 
-        // In-process stores of the embedded default.
-        services.AddSingleton<InMemoryFlowStore>();
-        services.AddSingleton<IFlowStore>(sp => sp.GetRequiredService<InMemoryFlowStore>());
-        services.AddSingleton<IExpiredFlowSource>(sp => sp.GetRequiredService<InMemoryFlowStore>());
-        services.AddSingleton<InMemoryCaptchaCodeStore>();
-        services.AddSingleton<ICaptchaCodeStore>(sp => sp.GetRequiredService<InMemoryCaptchaCodeStore>());
-        services.AddSingleton<InMemorySessionStore>();
-        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<InMemorySessionStore>());
-        services.AddSingleton<Housekeeping.IExpiringStore, Housekeeping.CaptchaCodeSweep>();
-        services.AddSingleton<Housekeeping.IExpiringStore, Housekeeping.SessionSweep>();
-
         services.AddSingleton<CaptchaCodes>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<ISessionIssuer>(sp => sp.GetRequiredService<SessionService>());

@@ -18,7 +18,16 @@ public static class PersistenceServices
 
         var connectionString = builder.Configuration.GetConnectionString("Database")
             ?? $"Data Source={Path.Combine(dataDirectory, "loginorchestrator.db")}";
-        builder.Services.AddDbContext<LoginDbContext, SqliteLoginDbContext>(options => options.UseSqlite(connectionString));
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if ((database.Provider ?? DatabaseOptions.Detect(connectionString)) == DatabaseProvider.MySql)
+        {
+            var version = database.ServerVersion is { } v ? ServerVersion.Parse(v) : MySqlLoginDbContext.DefaultServerVersion;
+            builder.Services.AddDbContext<LoginDbContext, MySqlLoginDbContext>(options => options.UseMySql(connectionString, version));
+        }
+        else
+        {
+            builder.Services.AddDbContext<LoginDbContext, SqliteLoginDbContext>(options => options.UseSqlite(connectionString));
+        }
 
         // TOTP secrets and queued messages are encrypted with these keys.
         builder.Services.AddDataProtection()

@@ -16,7 +16,7 @@ public sealed class UnhandledExceptionHandler(ApiProblems problems, ILogger<Unha
             case BadHttpRequestException bad:
                 await problems.WriteAsync(http, bad.StatusCode, ApiProblems.CodeForStatus(bad.StatusCode), "The request could not be read.");
                 return true;
-            case DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException:
+            case DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException or StackExchange.Redis.RedisException:
                 logger.LogError(exception, "A dependency failed while answering {Path}", http.Request.Path);
                 await problems.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "dependency_unavailable",
                     "A service this one depends on is unavailable; nothing was issued. Try again shortly.");

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using LoginOrchestrator.Api.Login;
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Ports;
+using StackExchange.Redis;
+
+namespace LoginOrchestrator.Api.Redis;
+
+/// <summary>
+/// Flows in Redis as JSON, alive until their retention ends. A sorted set indexed by that moment lets
+/// the clean-up find what expired without scanning what is alive. Leases are SET NX PX with an owner
+/// token, released only by their owner.
+/// </summary>
+public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : IFlowStore, IExpiredFlowSource
+{
+    /// <summary>A lease outlives any sane request, and frees itself if its holder dies.</summary>
+    private static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>The key outlives its index entry a little, so the clean-up can still read what it audits.</summary>
+    private static readonly TimeSpan KeyGrace = TimeSpan.FromMinutes(15);
+
+    private const string ReleaseLease = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken)
+    {
+        var diesAt = flow.ExpiresAt + InMemoryFlowStore.Retention;
+        var transaction = Db.CreateTransaction();
+        _ = transaction.SortedSetAddAsync(keys.FlowsByExpiry, flow.Id, diesAt.ToUnixTimeMilliseconds());
+        var created = transaction.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(diesAt), When.NotExists);
+        await transaction.ExecuteAsync();
+        if (!await created) throw new InvalidOperationException("Flow id collision.");
+    }
+
+    public async Task<LoginFlow?> FindAsync(string flowId, CancellationToken cancellationToken)
+    {
+        var json = await Db.StringGetAsync(keys.Flow(flowId));
+        if (json.IsNullOrEmpty) return null;
+        var flow = JsonSerializer.Deserialize<LoginFlow>(json.ToString())!;
+        return time.GetUtcNow() < flow.ExpiresAt + InMemoryFlowStore.Retention ? flow : null;
+    }
+
+    public Task SaveAsync(LoginFlow flow, CancellationToken cancellationToken) =>
+        Db.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(flow.ExpiresAt + InMemoryFlowStore.Retention));
+
+    public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var key = keys.FlowLease(flowId);
+        var owner = Guid.NewGuid().ToString("N");
+        var deadline = time.GetUtcNow() + wait;
+        var pause = TimeSpan.FromMilliseconds(5);
+        while (true)
+        {
+            if (await Db.StringSetAsync(key, owner, LeaseLifetime, When.NotExists)) return new Lease(Db, key, owner);
+            if (time.GetUtcNow() >= deadline) return null;
+            await Task.Delay(pause, cancellationToken);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 100));
+        }
+    }
+
+    public async Task<IReadOnlyList<LoginFlow>> RemoveExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        var ids = await Db.SortedSetRangeByScoreAsync(keys.FlowsByExpiry, double.NegativeInfinity, now.ToUnixTimeMilliseconds(), take: batchSize);
+        var removed = new List<LoginFlow>();
+        foreach (var id in ids)
+        {
+            // Claim the index entry first: of two instances sweeping at once, exactly one reports the flow.
+            if (!await Db.SortedSetRemoveAsync(keys.FlowsByExpiry, id)) continue;
+            var json = await Db.StringGetDeleteAsync(keys.Flow(id.ToString()));
+            if (!json.IsNullOrEmpty) removed.Add(JsonSerializer.Deserialize<LoginFlow>(json.ToString())!);
+        }
+        return removed;
+    }
+
+    private TimeSpan TimeToLive(DateTimeOffset diesAt) =>
+        diesAt - time.GetUtcNow() + KeyGrace is var ttl && ttl > TimeSpan.FromSeconds(1) ? ttl : TimeSpan.FromSeconds(1);
+
+    private sealed class Lease(IDatabase db, RedisKey key, string owner) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try { await db.ScriptEvaluateAsync(ReleaseLease, [key], [owner]); }
+            catch (RedisException) { /* Redis is down: the lease frees itself when its lifetime ends. */ }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using LoginOrchestrator.Api.Configuration;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LoginOrchestrator.Api.Redis;
+
+/// <summary>The key names of every Redis value this service keeps, under the configured prefix.</summary>
+public sealed class RedisKeys(IOptions<RedisOptions> options)
+{
+    private readonly string _prefix = options.Value.KeyPrefix;
+
+    public RedisKey Flow(string flowId) => $"{_prefix}flow:{flowId}";
+    public RedisKey FlowLease(string flowId) => $"{_prefix}flow-lease:{flowId}";
+    public RedisKey FlowsByExpiry => $"{_prefix}flows-by-expiry";
+    public RedisKey Captcha(string flowId) => $"{_prefix}captcha:{flowId}";
+    public RedisKey Session(string tokenHash) => $"{_prefix}session:{tokenHash}";
+    public RedisKey UserSessions(string userId) => $"{_prefix}user-sessions:{userId.ToLowerInvariant()}";
+    public RedisKey Delivery(string deliveryId) => $"{_prefix}delivery:{deliveryId}";
+    public RedisKey DeliveryMessage(string deliveryId) => $"{_prefix}delivery-message:{deliveryId}";
+}

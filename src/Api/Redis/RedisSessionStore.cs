@@ -1,0 +1,76 @@
+using System.Text.Json;
+using LoginOrchestrator.Api.Sessions;
+using StackExchange.Redis;
+
+namespace LoginOrchestrator.Api.Redis;
+
+/// <summary>
+/// Sessions as Redis hashes under the token's hash: the session itself, and when it was last seen.
+/// The key's TTL is the earlier of its absolute end and its idle end, so Redis forgets a dead session
+/// by itself; a set per user finds the sessions to revoke.
+/// </summary>
+public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : ISessionStore
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task CreateAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        var key = keys.Session(session.TokenHash);
+        var index = keys.UserSessions(session.UserId);
+        var transaction = Db.CreateTransaction();
+        _ = transaction.HashSetAsync(key, [new("session", JsonSerializer.Serialize(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
+        _ = transaction.KeyExpireAsync(key, TimeToLive(session, session.LastSeenAt));
+        _ = transaction.SetAddAsync(index, session.TokenHash);
+        _ = transaction.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.GreaterThanCurrentExpiry);
+        _ = transaction.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.HasNoExpiry);
+        await transaction.ExecuteAsync();
+    }
+
+    public async Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        var values = await Db.HashGetAsync(keys.Session(tokenHash), ["session", "seen"]);
+        if (values[0].IsNullOrEmpty || values[1].IsNullOrEmpty) return null;
+        var session = JsonSerializer.Deserialize<SessionRecord>(values[0].ToString())! with
+        {
+            LastSeenAt = DateTimeOffset.FromUnixTimeMilliseconds((long)values[1]),
+        };
+        return session.IsLiveAt(time.GetUtcNow()) ? session : null;
+    }
+
+    public async Task TouchAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = keys.Session(tokenHash);
+        var json = await Db.HashGetAsync(key, "session");
+        if (json.IsNullOrEmpty) return;
+        var session = JsonSerializer.Deserialize<SessionRecord>(json.ToString())!;
+        var transaction = Db.CreateTransaction();
+        transaction.AddCondition(Condition.KeyExists(key));
+        _ = transaction.HashSetAsync(key, "seen", now.ToUnixTimeMilliseconds());
+        _ = transaction.KeyExpireAsync(key, TimeToLive(session, now));
+        await transaction.ExecuteAsync();
+    }
+
+    public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => Db.KeyDeleteAsync(keys.Session(tokenHash));
+
+    public async Task<int> RevokeUserAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken)
+    {
+        var index = keys.UserSessions(userId);
+        var revoked = 0;
+        foreach (var hash in await Db.SetMembersAsync(index))
+        {
+            if (hash == keepTokenHash) continue;
+            if (await Db.KeyDeleteAsync(keys.Session(hash.ToString()))) revoked++;
+            await Db.SetRemoveAsync(index, hash);
+        }
+        return revoked;
+    }
+
+    private TimeSpan TimeToLive(SessionRecord session, DateTimeOffset seen)
+    {
+        var end = Min(session.ExpiresAt, seen + session.IdleTimeout);
+        var ttl = end - time.GetUtcNow();
+        return ttl > TimeSpan.FromMilliseconds(1) ? ttl : TimeSpan.FromMilliseconds(1);
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}
