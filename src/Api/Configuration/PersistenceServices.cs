@@ -2,6 +2,7 @@ using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Health;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Configuration;
@@ -29,10 +30,11 @@ public static class PersistenceServices
             builder.Services.AddDbContext<LoginDbContext, SqliteLoginDbContext>(options => options.UseSqlite(connectionString));
         }
 
-        // TOTP secrets and queued messages are encrypted with these keys.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("LoginOrchestrator")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // TOTP secrets and queued messages are encrypted with these keys; the key ring lives in the
+        // database, so instances share it and it lasts as long as what it protects.
+        builder.Services.AddDataProtection().SetApplicationName("LoginOrchestrator");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((keys, scopes) =>
+            keys.XmlRepository = new DatabaseKeyRepository(scopes));
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag]);
         return builder;

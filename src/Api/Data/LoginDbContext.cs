@@ -11,6 +11,7 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
     public DbSet<LoginAuditRecord> LoginAudit => Set<LoginAuditRecord>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -37,6 +38,12 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             code.HasIndex(c => new { c.NormalizedUserId, c.CodeHash });
             code.Property(c => c.NormalizedUserId).HasMaxLength(64);
             code.Property(c => c.CodeHash).HasMaxLength(64);
+        });
+
+        model.Entity<DataProtectionKeyRecord>(key =>
+        {
+            key.ToTable("data_protection_key");
+            key.Property(k => k.FriendlyName).HasMaxLength(256);
         });
 
         model.Entity<LoginAuditRecord>(audit =>

@@ -28,6 +28,9 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
         var diesAt = flow.ExpiresAt + InMemoryFlowStore.Retention;
         var transaction = Db.CreateTransaction();
         _ = transaction.SortedSetAddAsync(keys.FlowsByExpiry, flow.Id, diesAt.ToUnixTimeMilliseconds());
+        // The index lives as long as its latest entry might need sweeping.
+        _ = transaction.KeyExpireAsync(keys.FlowsByExpiry, TimeToLive(diesAt) + KeyGrace, ExpireWhen.GreaterThanCurrentExpiry);
+        _ = transaction.KeyExpireAsync(keys.FlowsByExpiry, TimeToLive(diesAt) + KeyGrace, ExpireWhen.HasNoExpiry);
         var created = transaction.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(diesAt), When.NotExists);
         await transaction.ExecuteAsync();
         if (!await created) throw new InvalidOperationException("Flow id collision.");
