@@ -31,9 +31,9 @@ public sealed class CaptchaLoginTests : IClassFixture<LoginApiFactory>
         ticket.GetProperty("maskedTarget").GetString().Should().Be("z***@corp.example");
         captcha.Flow.GetProperty("messages")[0].GetProperty("code").GetString().Should().Be("code_sent");
 
-        var mail = await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "zhangsan@corp.example");
+        var mail = await _factory.Mailbox.WaitForMailAsync("zhangsan@corp.example");
         mail.Subject.Should().Be("LoginOrchestrator 登录验证码");
-        var code = Outbox.CodeIn(mail);
+        var code = mail.Code;
         code.Should().MatchRegex("^[0-9]{6}$");
 
         var issued = await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code });
@@ -48,7 +48,7 @@ public sealed class CaptchaLoginTests : IClassFixture<LoginApiFactory>
     {
         await _factory.AddUserAsync("delivered", "delivered-Pass-1", email: "delivered@corp.example");
         var captcha = await _client.LoginAsync("delivered", "delivered-Pass-1");
-        await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "delivered@corp.example");
+        await _factory.Mailbox.WaitForMailAsync("delivered@corp.example");
 
         var flow = await _client.GetAsync(FlowClient.Id(captcha));
 
@@ -60,7 +60,7 @@ public sealed class CaptchaLoginTests : IClassFixture<LoginApiFactory>
     {
         await _factory.AddUserAsync("wrongcode", "wrongcode-Pass-1", email: "wrongcode@corp.example");
         var captcha = await _client.LoginAsync("wrongcode", "wrongcode-Pass-1");
-        var code = Outbox.CodeIn(await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "wrongcode@corp.example"));
+        var code = (await _factory.Mailbox.WaitForMailAsync("wrongcode@corp.example")).Code;
 
         var wrong = await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code = code == "000000" ? "111111" : "000000" });
 
@@ -77,7 +77,7 @@ public sealed class CaptchaLoginTests : IClassFixture<LoginApiFactory>
         var captcha = await _client.LoginAsync("resend", "resend-Pass-1");
         var flowId = FlowClient.Id(captcha);
         captcha.Actions.Should().Equal("submitCaptcha");
-        var first = Outbox.CodeIn(await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "resend@corp.example"));
+        var first = (await _factory.Mailbox.WaitForMailAsync("resend@corp.example")).Code;
 
         var early = await _client.PostAsync(flowId, "captcha/resend");
         early.Status.Should().Be(HttpStatusCode.TooManyRequests);
@@ -89,7 +89,7 @@ public sealed class CaptchaLoginTests : IClassFixture<LoginApiFactory>
         var resent = await _client.PostAsync(flowId, "captcha/resend");
         resent.Status.Should().Be(HttpStatusCode.OK);
         resent.State.Should().Be("Captcha");
-        var second = Outbox.CodeIn(await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "resend@corp.example", count: 2));
+        var second = (await _factory.Mailbox.WaitForMailAsync("resend@corp.example", count: 2)).Code;
 
         if (first != second)
             (await _client.PostAsync(flowId, "captcha", new { code = first })).Code.Should().Be("code_invalid");
@@ -101,7 +101,7 @@ public sealed class CaptchaLoginTests : IClassFixture<LoginApiFactory>
     {
         await _factory.AddUserAsync("slow", "slow-Pass-1", email: "slow@corp.example");
         var captcha = await _client.LoginAsync("slow", "slow-Pass-1");
-        var code = Outbox.CodeIn(await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "slow@corp.example"));
+        var code = (await _factory.Mailbox.WaitForMailAsync("slow@corp.example")).Code;
 
         _factory.Clock.Advance(TimeSpan.FromSeconds(301));
         var late = await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code });
@@ -129,7 +129,7 @@ public sealed class CaptchaLoginTests : IClassFixture<LoginApiFactory>
         captcha.State.Should().Be("Captcha");
         (await EmailOf("newcomer")).Should().BeNull("nothing is bound before the code comes back");
 
-        var code = Outbox.CodeIn(await Outbox.WaitForMailAsync(_factory.OutboxDirectory, "newcomer@corp.example"));
+        var code = (await _factory.Mailbox.WaitForMailAsync("newcomer@corp.example")).Code;
         (await _client.PostAsync(flowId, "captcha", new { code })).State.Should().Be("Issued");
         (await EmailOf("newcomer")).Should().Be("newcomer@corp.example");
     }

@@ -9,23 +9,54 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MySqlConnector;
+using StackExchange.Redis;
 
 namespace LoginOrchestrator.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on the embedded defaults (SQLite file, in-process stores, Hangfire in memory, outbox),
-/// in a data folder of its own, with a clock the test moves.
+/// The real host on the real services: MariaDB (a database of its own), Redis (a key prefix and a
+/// Hangfire prefix of its own) and SMTP to maildev. Its clock is one the test moves.
 /// </summary>
 public class LoginApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminUserId = "admin";
     public const string AdminPassword = "bootstrap-Admin-1";
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "loginorchestrator-tests", Guid.NewGuid().ToString("N"));
+    public string RunId { get; } = Guid.NewGuid().ToString("N")[..12];
+    public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-    public string OutboxDirectory => Path.Combine(DataDirectory, "outbox");
+    public IMailbox Mailbox { get; }
+
+    public LoginApiFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "loginorchestrator-tests", RunId);
+        Mailbox = Embedded ? new OutboxMailbox(Path.Combine(DataDirectory, "outbox")) : new MaildevMailbox(TestServices.Maildev, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>False: real services. True: the embedded defaults of the run command (SQLite, in process, outbox).</summary>
+    protected virtual bool Embedded => false;
 
     protected virtual string Environment => "Development";
+
+    /// <summary>False where another process shares the services and real time must agree.</summary>
+    protected virtual bool FakeClock => true;
+
+    public string DatabaseName => $"lo_t_{RunId}";
+    public string DatabaseConnection => $"{TestServices.MySql};Database={DatabaseName}";
+    public string RedisPrefix => $"lo-t-{RunId}:";
+
+    /// <summary>The settings a second instance needs to join this one.</summary>
+    public IReadOnlyDictionary<string, string> SharedSettings => new Dictionary<string, string>
+    {
+        ["ConnectionStrings:Database"] = DatabaseConnection,
+        ["ConnectionStrings:Redis"] = TestServices.Redis,
+        ["Redis:KeyPrefix"] = RedisPrefix,
+        ["Redis:HangfirePrefix"] = $"{RedisPrefix}hangfire:",
+        ["Smtp:Host"] = TestServices.SmtpHost,
+        ["Smtp:Port"] = TestServices.SmtpPort,
+        ["Security:BcryptWorkFactor"] = "10",
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,8 +66,13 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminUserId", AdminUserId);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Login:AllowedReturnUrls:0", "https://desk.corp.example/app");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (!Embedded)
+            foreach (var (key, value) in SharedSettings) builder.UseSetting(key, value);
+        ConfigureSettings(builder);
+        if (FakeClock) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    protected virtual void ConfigureSettings(IWebHostBuilder builder) { }
 
     public void SetPolicy(LoginPolicy policy) => Services.GetRequiredService<DefaultLoginPolicySource>().Set(policy);
 
@@ -47,6 +83,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LoginDbContext>();
+        var now = TimeProvider().GetUtcNow();
         var user = new UserAccount
         {
             UserId = userId,
@@ -59,8 +96,8 @@ public class LoginApiFactory : WebApplicationFactory<Program>
             PasswordHash = password is null ? null : scope.ServiceProvider.GetRequiredService<IPasswordHasher>().Hash(password),
             ProtectedTotpSecret = totpSecret is null ? null : scope.ServiceProvider.GetRequiredService<TotpSecretProtector>().Protect(totpSecret),
             TotpEnabled = totpSecret is not null,
-            CreatedAt = Clock.GetUtcNow(),
-            UpdatedAt = Clock.GetUtcNow(),
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         db.Users.Add(user);
         await db.SaveChangesAsync();
@@ -75,7 +112,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         {
             NormalizedUserId = UserAccount.Normalize(userId),
             CodeHash = RecoveryCodes.Hash(code),
-            CreatedAt = Clock.GetUtcNow(),
+            CreatedAt = TimeProvider().GetUtcNow(),
         });
         await db.SaveChangesAsync();
     }
@@ -86,18 +123,42 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<LoginDbContext>());
     }
 
-    /// <summary>The current TOTP code of a secret at the test clock's time.</summary>
+    /// <summary>The current TOTP code of a secret at the host's time.</summary>
     public string TotpCode(byte[] secret) =>
-        new OtpNet.Totp(secret, TotpVerifier.StepSeconds, OtpNet.OtpHashMode.Sha1, TotpVerifier.Digits).ComputeTotp(Clock.GetUtcNow().UtcDateTime);
+        new OtpNet.Totp(secret, TotpVerifier.StepSeconds, OtpNet.OtpHashMode.Sha1, TotpVerifier.Digits).ComputeTotp(TimeProvider().GetUtcNow().UtcDateTime);
+
+    private TimeProvider TimeProvider() => Services.GetRequiredService<TimeProvider>();
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!Embedded) await DropServicesStateAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Leaves the shared services as they were: this run's database and keys go.</summary>
+    private async Task DropServicesStateAsync()
+    {
+        await using (var connection = new MySqlConnection(TestServices.MySql))
+        {
+            await connection.OpenAsync();
+            await using var drop = new MySqlCommand($"DROP DATABASE IF EXISTS `{DatabaseName}`", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
+        var server = redis.GetServers()[0];
+        var keys = server.Keys(pattern: $"{RedisPrefix}*", pageSize: 1000).ToArray();
+        if (keys.Length > 0) await redis.GetDatabase().KeyDeleteAsync(keys);
     }
 }
 
-/// <summary>The same host in the Production environment.</summary>
+/// <summary>The run command's embedded defaults: SQLite file, in-process stores, Hangfire in memory, mail to the outbox.</summary>
+public sealed class EmbeddedLoginApiFactory : LoginApiFactory
+{
+    protected override bool Embedded => true;
+}
+
+/// <summary>The real services in the Production environment.</summary>
 public sealed class ProductionLoginApiFactory : LoginApiFactory
 {
     protected override string Environment => "Production";

@@ -1,0 +1,60 @@
+using System.Net;
+using LoginOrchestrator.Api.Housekeeping;
+using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Orchestrator.Policy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginOrchestrator.Api.Tests;
+
+/// <summary>The run command's configuration: SQLite file, in-process stores, Hangfire in memory, mail to the outbox.</summary>
+public sealed class EmbeddedDefaultsTests(EmbeddedLoginApiFactory factory) : IClassFixture<EmbeddedLoginApiFactory>
+{
+    private readonly FlowClient _client = new(factory.CreateClient());
+
+    [Fact]
+    public async Task BootstrapAdminLogsInOnTheEmbeddedDefaults()
+    {
+        var issued = await _client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword);
+
+        issued.State.Should().Be("Issued");
+        (await _client.SendAsync(HttpMethod.Get, "/api/v1/session", null, issued.Token)).Status.Should().Be(HttpStatusCode.OK);
+        File.Exists(Path.Combine(factory.DataDirectory, "loginorchestrator.db")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task CaptchaCodeIsWrittenToTheOutboxAndPasses()
+    {
+        factory.SetPolicy(new LoginPolicy { Type = AuthenticationType.TwoFactor });
+        try
+        {
+            await factory.AddUserAsync("outbox-user", "outbox-Pass-1", email: "outbox-user@corp.example");
+            var captcha = await _client.LoginAsync("outbox-user", "outbox-Pass-1");
+
+            var mail = await factory.Mailbox.WaitForMailAsync("outbox-user@corp.example");
+
+            (await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code = mail.Code })).State.Should().Be("Issued");
+        }
+        finally
+        {
+            factory.SetPolicy(new LoginPolicy());
+        }
+    }
+
+    [Fact]
+    public async Task CleanUpRemovesFlowsPastRetentionAuditsTheAbandonedOnesAndKeepsLiveOnes()
+    {
+        var abandoned = FlowClient.Id(await _client.StartAsync());
+        factory.Clock.Advance(TimeSpan.FromMinutes(75));
+        var live = FlowClient.Id(await _client.StartAsync());
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<HousekeepingJob>().RunAsync(CancellationToken.None);
+
+        (await _client.GetAsync(abandoned)).Code.Should().Be("flow_not_found");
+        (await _client.GetAsync(live)).State.Should().Be("Credentials");
+        var audit = await factory.WithDbAsync(db => db.LoginAudit.SingleAsync(a => a.FlowId == abandoned));
+        audit.Outcome.Should().Be("Expired");
+        audit.Reason.Should().Be("abandoned");
+    }
+}

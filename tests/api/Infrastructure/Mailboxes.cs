@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace LoginOrchestrator.Api.Tests.Infrastructure;
+
+/// <summary>A mail as the recipient sees it.</summary>
+public sealed partial record ReceivedMail(string Subject, string Text, string? Html)
+{
+    public string Code => SixToEightDigits().Match(Text).Value;
+
+    [GeneratedRegex(@"\b\d{6,8}\b")]
+    private static partial Regex SixToEightDigits();
+}
+
+/// <summary>Where a test reads the mails the service sent.</summary>
+public interface IMailbox
+{
+    Task<IReadOnlyList<ReceivedMail>> MailsToAsync(string address);
+
+    /// <summary>Waits for the <paramref name="count"/>th mail to the address and returns it.</summary>
+    async Task<ReceivedMail> WaitForMailAsync(string address, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            var mails = await MailsToAsync(address);
+            if (mails.Count >= count) return mails[count - 1];
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No mail number {count} to {address}.");
+    }
+}
+
+/// <summary>maildev's REST API: the mails that reached the SMTP server since <paramref name="since"/>.</summary>
+public sealed class MaildevMailbox(string baseUrl, DateTimeOffset since) : IMailbox
+{
+    private static readonly HttpClient Http = new();
+
+    public async Task<IReadOnlyList<ReceivedMail>> MailsToAsync(string address)
+    {
+        var mails = await Http.GetFromJsonAsync<List<MaildevMail>>($"{baseUrl}/api/email") ?? [];
+        return [.. mails
+            .Where(m => m.Time >= since && m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(m => m.Time)
+            .Select(m => new ReceivedMail(m.Subject ?? "", m.Text ?? "", m.Html))];
+    }
+
+    /// <summary>Every mail maildev holds for the address, whenever it came.</summary>
+    public static async Task<int> CountAllAsync(string baseUrl, string address) =>
+        (await Http.GetFromJsonAsync<List<MaildevMail>>($"{baseUrl}/api/email") ?? [])
+            .Count(m => m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)));
+
+    private sealed record MaildevMail(
+        [property: JsonPropertyName("subject")] string? Subject,
+        [property: JsonPropertyName("text")] string? Text,
+        [property: JsonPropertyName("html")] string? Html,
+        [property: JsonPropertyName("time")] DateTimeOffset Time,
+        [property: JsonPropertyName("to")] List<MaildevAddress> To);
+
+    private sealed record MaildevAddress([property: JsonPropertyName("address")] string Address);
+}
+
+/// <summary>The embedded default's outbox folder of .eml files.</summary>
+public sealed class OutboxMailbox(string directory) : IMailbox
+{
+    public async Task<IReadOnlyList<ReceivedMail>> MailsToAsync(string address)
+    {
+        if (!Directory.Exists(directory)) return [];
+        var mails = new List<ReceivedMail>();
+        foreach (var file in Directory.GetFiles(directory, "*.eml").Order())
+        {
+            var mail = await MimeMessage.LoadAsync(file);
+            if (mail.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
+                mails.Add(new ReceivedMail(mail.Subject ?? "", mail.TextBody ?? "", mail.HtmlBody));
+        }
+        return mails;
+    }
+}

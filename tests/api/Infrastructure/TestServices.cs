@@ -1,0 +1,14 @@
+namespace LoginOrchestrator.Api.Tests.Infrastructure;
+
+/// <summary>Where the real services of the test run are: set by scripts/services.sh, defaulting to what it starts.</summary>
+public static class TestServices
+{
+    public static string MySql => Env("LO_TEST_MYSQL", "Server=127.0.0.1;Port=3306;User ID=loginorchestrator;Password=lo-test-password");
+    public static string Redis => Env("LO_TEST_REDIS", "127.0.0.1:6379");
+    public static string SmtpHost => Env("LO_TEST_SMTP_HOST", "127.0.0.1");
+    public static string SmtpPort => Env("LO_TEST_SMTP_PORT", "1025");
+    public static string Maildev => Env("LO_TEST_MAILDEV", "http://127.0.0.1:1080");
+
+    private static string Env(string name, string fallback) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
+}
