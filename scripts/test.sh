@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# The README's test command: builds the solution and runs every test project.
+# The README's test command: installs and starts MariaDB, Redis and maildev where they are missing
+# (scripts/services.sh), builds the solution and runs every test project against them. It stops
+# again only the services it started.
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# shellcheck source=scripts/services.sh
+source scripts/services.sh
+services_up
+trap services_down EXIT
 
 log_dir=${TEST_LOG_DIR:-$PWD/.test-output}
 mkdir -p "$log_dir"

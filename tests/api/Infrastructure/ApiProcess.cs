@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace LoginOrchestrator.Api.Tests.Infrastructure;
+
+/// <summary>A second instance of the service: the built API run as its own process on a loopback port.</summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ApiProcess(Process process, int port)
+    {
+        _process = process;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    }
+
+    public HttpClient Client { get; }
+
+    /// <summary>Everything the process wrote to its console so far.</summary>
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [ApiAssembly()])
+        {
+            WorkingDirectory = dataDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+
+        var api = new ApiProcess(Process.Start(start)!, port);
+        api._process.OutputDataReceived += (_, e) => api.Append(e.Data);
+        api._process.ErrorDataReceived += (_, e) => api.Append(e.Data);
+        api._process.BeginOutputReadLine();
+        api._process.BeginErrorReadLine();
+        await api.WaitUntilReadyAsync();
+        return api;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The second instance exited:\n{Output}");
+            try
+            {
+                if ((await Client.GetAsync("/healthz/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The second instance was not ready in time:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    /// <summary>The API as built beside this test project, in the same configuration.</summary>
+    private static string ApiAssembly()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // tests/api/bin/<Configuration>/net10.0/
+        var configuration = testBin.Parent!.Name;
+        var root = testBin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(root, "src", "Api", "bin", configuration, "net10.0", "LoginOrchestrator.Api.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Api first.", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace LoginOrchestrator.Api.Tests.Infrastructure;
+
+/// <summary>A Redis server of the test's own (Debian's redis-server), to stop and start at will.</summary>
+public sealed class RedisProcess : IAsyncDisposable
+{
+    private Process? _process;
+
+    private RedisProcess(int port) => Port = port;
+
+    public int Port { get; }
+    public string Endpoint => $"127.0.0.1:{Port}";
+
+    public static async Task<RedisProcess> StartAsync()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var redis = new RedisProcess(((IPEndPoint)listener.LocalEndpoint).Port);
+        listener.Stop();
+        await redis.StartAgainAsync();
+        return redis;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        _process = Process.Start(new ProcessStartInfo("redis-server",
+            ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) { await Task.Delay(100); }
+        }
+        throw new TimeoutException($"redis-server did not listen on {Port}.");
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}

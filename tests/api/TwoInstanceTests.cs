@@ -1,0 +1,87 @@
+using System.Net;
+using Hangfire;
+using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Orchestrator.Policy;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginOrchestrator.Api.Tests;
+
+/// <summary>Two instances on one MariaDB and one Redis: A in this process, B its own process.</summary>
+public sealed class TwoInstanceFactory : LoginApiFactory
+{
+    protected override bool FakeClock => false;
+}
+
+public sealed class TwoInstanceTests(TwoInstanceFactory factory) : IClassFixture<TwoInstanceFactory>, IAsyncLifetime
+{
+    private readonly FlowClient _a = new(factory.CreateClient());
+    private ApiProcess? _process;
+    private FlowClient B => new(_process!.Client);
+
+    public async Task InitializeAsync() =>
+        _process = await ApiProcess.StartAsync(factory.SharedSettings, Path.Combine(factory.DataDirectory, "instance-b"));
+
+    public async Task DisposeAsync()
+    {
+        if (_process is not null) await _process.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FlowBegunOnOneInstanceIsFinishedOnTheOther()
+    {
+        var flow = await _a.StartAsync();
+
+        var issued = await B.PasswordAsync(FlowClient.Id(flow), LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword);
+
+        issued.State.Should().Be("Issued");
+        (await _a.GetAsync(FlowClient.Id(flow))).State.Should().Be("Issued");
+    }
+
+    [Fact]
+    public async Task SessionIsSeenByBothAndLogoutOnOneKillsItOnTheOther()
+    {
+        var token = (await _a.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).Token;
+        var seen = await B.SendAsync(HttpMethod.Get, "/api/v1/session", null, token);
+        seen.Status.Should().Be(HttpStatusCode.OK, _process!.Output);
+
+        (await _a.SendAsync(HttpMethod.Delete, "/api/v1/session", null, token)).Status.Should().Be(HttpStatusCode.NoContent);
+
+        (await B.SendAsync(HttpMethod.Get, "/api/v1/session", null, token)).Status.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task BothInstancesRunJobsAndEachCodeIsSentExactlyOnce()
+    {
+        // Both Hangfire servers work on the one storage.
+        var monitoring = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        monitoring.Servers().Should().HaveCountGreaterThanOrEqualTo(2);
+
+        var users = Enumerable.Range(0, 8).Select(i => $"twice-{factory.RunId}-{i}").ToList();
+        factory.SetPolicy(new LoginPolicy { Type = AuthenticationType.TwoFactor });
+        try
+        {
+            foreach (var user in users)
+            {
+                await factory.AddUserAsync(user, "twice-Pass-1", email: $"{user}@corp.example");
+                (await _a.LoginAsync(user, "twice-Pass-1")).State.Should().Be("Captcha");
+            }
+        }
+        finally
+        {
+            factory.SetPolicy(new LoginPolicy());
+        }
+
+        foreach (var user in users) await factory.Mailbox.WaitForMailAsync($"{user}@corp.example");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // room for a duplicate to show up, were there one
+        foreach (var user in users)
+            (await factory.Mailbox.MailsToAsync($"{user}@corp.example")).Should().HaveCount(1, $"one code was sent to {user}");
+    }
+
+    [Fact]
+    public async Task ReadinessReportsBothDependencies()
+    {
+        var ready = await _process!.Client.GetAsync("/healthz/ready");
+
+        ready.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
