@@ -21,9 +21,7 @@ status=0
 dotnet test LoginOrchestrator.slnx -c Release --no-build --nologo "$@" 2>&1 | tee "$log_dir/dotnet-test.log" || status=$?
 
 # One closing line for CI, summed over the test projects' "Passed!/Failed!" lines.
-awk '/(Passed|Failed)! +- +Failed:/ {
-        for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-        runs++ }
-     END { if (runs == 0) { print "No test results found."; exit 1 }
-           printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log_dir/dotnet-test.log" || status=1
+summary=$(sed -nE 's/.*(Passed|Failed)! +- +Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \3 \4/p' "$log_dir/dotnet-test.log" |
+  awk '{ f += $1; p += $2; s += $3; runs++ } END { if (runs) printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }')
+if [ -n "$summary" ]; then echo "$summary"; else echo "No test results found."; status=1; fi
 exit "$status"
