@@ -1,9 +1,6 @@
 using System.Net;
-using LoginOrchestrator.Api.Housekeeping;
 using LoginOrchestrator.Api.Tests.Infrastructure;
 using LoginOrchestrator.Orchestrator.Policy;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginOrchestrator.Api.Tests;
 
@@ -39,22 +36,5 @@ public sealed class EmbeddedDefaultsTests(EmbeddedLoginApiFactory factory) : ICl
         {
             factory.SetPolicy(new LoginPolicy());
         }
-    }
-
-    [Fact]
-    public async Task CleanUpRemovesFlowsPastRetentionAuditsTheAbandonedOnesAndKeepsLiveOnes()
-    {
-        var abandoned = FlowClient.Id(await _client.StartAsync());
-        factory.Clock.Advance(TimeSpan.FromMinutes(75));
-        var live = FlowClient.Id(await _client.StartAsync());
-
-        await using (var scope = factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<HousekeepingJob>().RunAsync(CancellationToken.None);
-
-        (await _client.GetAsync(abandoned)).Code.Should().Be("flow_not_found");
-        (await _client.GetAsync(live)).State.Should().Be("Credentials");
-        var audit = await factory.WithDbAsync(db => db.LoginAudit.SingleAsync(a => a.FlowId == abandoned));
-        audit.Outcome.Should().Be("Expired");
-        audit.Reason.Should().Be("abandoned");
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginOrchestrator.Api.Tests;
 
-public sealed class HousekeepingTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>
+/// <summary>The clean-up job, on each flow store: Redis (sorted-set index) and in process.</summary>
+public abstract class HousekeepingTests<TFactory>(TFactory factory) where TFactory : LoginApiFactory
 {
     private readonly FlowClient _client = new(factory.CreateClient());
 
@@ -26,3 +27,9 @@ public sealed class HousekeepingTests(LoginApiFactory factory) : IClassFixture<L
         audit.Reason.Should().Be("abandoned");
     }
 }
+
+public sealed class RedisHousekeepingTests(LoginApiFactory factory)
+    : HousekeepingTests<LoginApiFactory>(factory), IClassFixture<LoginApiFactory>;
+
+public sealed class InProcessHousekeepingTests(EmbeddedLoginApiFactory factory)
+    : HousekeepingTests<EmbeddedLoginApiFactory>(factory), IClassFixture<EmbeddedLoginApiFactory>;
