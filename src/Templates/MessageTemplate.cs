@@ -17,4 +17,8 @@ public sealed record MessageModel(
         ["code", "expire_minutes", "expire_seconds", "user_name", "user_id", "purpose", "app_name", "now"];
 
     public int ExpireMinutes => (int)Math.Ceiling(ExpireSeconds / 60.0);
+
+    /// <summary>The data of trial renders and previews.</summary>
+    public static MessageModel Sample { get; } = new("123456", 300, "张三", "zhangsan", "login", "LoginOrchestrator",
+        new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(8)));
 }

@@ -1,62 +1,52 @@
+using System.Globalization;
 using System.Net;
 using Scriban;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace LoginOrchestrator.Templates;
 
-/// <summary>A template that could not be rendered: where and why.</summary>
+/// <summary>A template that could not be rendered: why, and where (1-based), when known.</summary>
 public sealed class TemplateRenderException(string message, int? line = null, int? column = null) : Exception(message)
 {
     public int? Line { get; } = line;
     public int? Column { get; } = column;
 }
 
-/// <summary>
-/// Renders message templates with Scriban in a sandbox: the data is a plain script object of the
-/// allowed variables, there is no template loader (so no <c>include</c>), unknown variables are errors,
-/// loops, recursion and output are capped, and rendering is cancelled after a timeout.
-/// </summary>
+/// <summary>Renders message templates in the <see cref="TemplateSandbox"/>.</summary>
 public sealed class TemplateRenderer
 {
-    public const int MaxOutputLength = 10_000;
-    private const int LoopLimit = 200;
-    private const int RecursiveLimit = 20;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
-
     /// <param name="html">Escape every variable for an HTML body.</param>
     public string Render(string template, MessageModel model, bool html = false)
     {
-        var parsed = Template.Parse(template);
-        if (parsed.HasErrors)
-        {
-            var first = parsed.Messages[0];
-            throw new TemplateRenderException(first.Message, first.Span.Start.Line + 1, first.Span.Start.Column + 1);
-        }
-
-        using var timeout = new CancellationTokenSource(Timeout);
-        var context = new TemplateContext
-        {
-            TemplateLoader = null,
-            StrictVariables = true,
-            LoopLimit = LoopLimit,
-            RecursiveLimit = RecursiveLimit,
-            LimitToString = MaxOutputLength,
-            CancellationToken = timeout.Token,
-        };
-        context.PushGlobal(Variables(model, html));
+        var parsed = Parse(template);
+        using var timeout = new CancellationTokenSource(TemplateSandbox.Timeout);
+        var context = TemplateSandbox.NewContext(Variables(model, html), timeout.Token);
         try
         {
-            var output = parsed.Render(context);
-            return output.Length > MaxOutputLength ? output[..MaxOutputLength] : output;
+            return parsed.Render(context);
         }
-        catch (Scriban.Syntax.ScriptRuntimeException e)
+        catch (ScriptRuntimeException e)
         {
             throw new TemplateRenderException(e.OriginalMessage, e.Span.Start.Line + 1, e.Span.Start.Column + 1);
         }
         catch (OperationCanceledException)
         {
-            throw new TemplateRenderException("The template took too long to render.");
+            throw new TemplateRenderException($"The template took longer than {TemplateSandbox.Timeout.TotalSeconds:0} s to render.");
         }
+        catch (InvalidOperationException e)
+        {
+            // Scriban reports exceeded limits (output, loops, recursion) this way too.
+            throw new TemplateRenderException(e.Message);
+        }
+    }
+
+    public static Template Parse(string template)
+    {
+        var parsed = Template.Parse(template);
+        if (!parsed.HasErrors) return parsed;
+        var first = parsed.Messages[0];
+        throw new TemplateRenderException(first.Message, first.Span.Start.Line + 1, first.Span.Start.Column + 1);
     }
 
     private static ScriptObject Variables(MessageModel model, bool html)
@@ -71,7 +61,7 @@ public sealed class TemplateRenderer
             ["user_id"] = Text(model.UserId),
             ["purpose"] = Text(model.Purpose),
             ["app_name"] = Text(model.AppName),
-            ["now"] = Text(model.Now.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)),
+            ["now"] = Text(model.Now.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)),
         };
     }
 }

@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace LoginOrchestrator.Templates.Settings;
+
+/// <summary>Every namespace and key of settings.md, with its type, range and default.</summary>
+public static class SettingCatalog
+{
+    public const string Authentication = "authentication";
+    public const string TwoFactor = "two_factor";
+    public const string Flow = "flow";
+    public const string Session = "session";
+    public const string Lockout = "lockout";
+
+    public static IReadOnlyList<SettingDefinition> All { get; } =
+    [
+        new(Authentication, "type", SettingType.Enum, "Which second factor the login asks for.", "\"none\"") { Choices = ["none", "two_factor"] },
+        new(Authentication, "admin_requires_otp", SettingType.Bool, "Admins without TOTP must enrol after login.", "true"),
+        new(Authentication, "password_fallback_enabled", SettingType.Bool, "While WeCom is down, local passwords still sign in (degraded).", "true"),
+
+        new(TwoFactor, "send_method", SettingType.Enum, "Where captcha codes go.", "\"email\"") { Choices = ["email", "sms", "wecom"] },
+        new(TwoFactor, "expire_seconds", SettingType.Int, "How long a captcha code lives.", "300") { Min = 60, Max = 600 },
+        new(TwoFactor, "code_length", SettingType.Int, "Digits of a captcha code.", "6") { Min = 6, Max = 8 },
+        new(TwoFactor, "scope", SettingType.Json, "Who two-factor applies to; all lists empty means everyone.",
+            """{"categories":[],"departments":[],"profiles":[]}""")
+        {
+            Fields = [new("categories", JsonFieldKind.StringList), new("departments", JsonFieldKind.StringList), new("profiles", JsonFieldKind.StringList)],
+            ExampleJson = """{"categories":[],"departments":["2"],"profiles":["zhangsan"]}""",
+        },
+        new(TwoFactor, "email_config", SettingType.Json, "The code mail: title and content templates (with English variants), sender name.",
+            Serialize(DefaultTemplates.EmailConfig))
+        {
+            Fields =
+            [
+                new("title", JsonFieldKind.String, Template: true, MaxLength: 200), new("sender", JsonFieldKind.String, MaxLength: 100),
+                new("content", JsonFieldKind.String, Template: true),
+                new("title_en", JsonFieldKind.String, Required: false, Template: true, MaxLength: 200),
+                new("content_en", JsonFieldKind.String, Required: false, Template: true),
+            ],
+        },
+        new(TwoFactor, "sms_config", SettingType.Json, "The code SMS: content template (with an English variant), sender signature.",
+            Serialize(DefaultTemplates.SmsConfig))
+        {
+            Fields =
+            [
+                new("sender", JsonFieldKind.String, MaxLength: 100), new("content", JsonFieldKind.String, Template: true, MaxLength: 500),
+                new("content_en", JsonFieldKind.String, Required: false, Template: true, MaxLength: 500),
+            ],
+        },
+        new(TwoFactor, "wecom_config", SettingType.Json, "The code WeCom message: content template (with an English variant).",
+            Serialize(DefaultTemplates.WeComConfig))
+        {
+            Fields =
+            [
+                new("content", JsonFieldKind.String, Template: true),
+                new("content_en", JsonFieldKind.String, Required: false, Template: true),
+            ],
+        },
+
+        new(Flow, "lifetime_seconds", SettingType.Int, "How long a login flow lives.", "600") { Min = 60, Max = 3600 },
+        new(Flow, "max_attempts", SettingType.Int, "Wrong answers one flow allows before it locks.", "5") { Min = 1, Max = 20 },
+
+        new(Session, "absolute_lifetime_seconds", SettingType.Int, "A session's absolute lifetime.", "28800") { Min = 300, Max = 604_800 },
+        new(Session, "idle_timeout_seconds", SettingType.Int, "A session dies after this long unused.", "1800") { Min = 60, Max = 86_400 },
+
+        new(Lockout, "max_failures", SettingType.Int, "Wrong passwords per user before the account locks.", "5") { Min = 1, Max = 100 },
+        new(Lockout, "wait_increment_seconds", SettingType.Int, "How much each further lock-out adds to the wait.", "60") { Min = 1, Max = 3600 },
+        new(Lockout, "max_wait_seconds", SettingType.Int, "The longest lock-out.", "900") { Min = 1, Max = 86_400 },
+    ];
+
+    public static SettingDefinition? Find(string @namespace, string key) =>
+        All.FirstOrDefault(d => d.Namespace == @namespace && d.Key == key);
+
+    public static IReadOnlyList<string> Namespaces { get; } = [.. All.Select(d => d.Namespace).Distinct()];
+
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, SettingJson.Options);
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+
+namespace LoginOrchestrator.Templates.Settings;
+
+/// <summary>The value types of settings.md.</summary>
+public enum SettingType { String, Int, Bool, Enum, Json }
+
+public enum JsonFieldKind { String, StringList }
+
+/// <summary>A field of a json setting: its kind, whether it must be present, and whether it is a Scriban template.</summary>
+public sealed record JsonField(string Name, JsonFieldKind Kind, bool Required = true, bool Template = false, int MaxLength = 2000);
+
+/// <summary>One setting's meta: what may be set, and its default. The catalog seeds <c>setting_meta</c> from these.</summary>
+public sealed record SettingDefinition(string Namespace, string Key, SettingType Type, string Description, string DefaultJson)
+{
+    public IReadOnlyList<string> Choices { get; init; } = [];
+    public long? Min { get; init; }
+    public long? Max { get; init; }
+    public IReadOnlyList<JsonField> Fields { get; init; } = [];
+    public string? ExampleJson { get; init; }
+    public bool Required { get; init; } = true;
+
+    public JsonNode Default => JsonNode.Parse(DefaultJson)!;
+}
