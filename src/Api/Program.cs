@@ -2,12 +2,14 @@ using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Health;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Api.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHttpDefaults();
 builder.AddPersistence();
 builder.AddStores();
+builder.AddSettings();
 builder.AddLogin();
 builder.AddDelivery();
 
@@ -25,6 +27,7 @@ app.UseAuthorization();
 var api = app.MapGroup("/api/v1");
 api.MapLoginFlows();
 api.MapSession();
+api.MapAdminSettings();
 app.MapHealth();
 app.MapOpenApi();
 

@@ -1,22 +1,18 @@
 using System.Net;
 using LoginOrchestrator.Api.Tests.Infrastructure;
-using LoginOrchestrator.Orchestrator.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Tests;
 
 /// <summary>Two-factor policy on: the second factor is a code mailed by a Hangfire job to the outbox.</summary>
-public sealed class CaptchaLoginTests : IClassFixture<LoginApiFactory>
+public sealed class CaptchaLoginTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>, IAsyncLifetime
 {
-    private readonly LoginApiFactory _factory;
-    private readonly FlowClient _client;
+    private readonly LoginApiFactory _factory = factory;
+    private readonly FlowClient _client = new(factory.CreateClient());
 
-    public CaptchaLoginTests(LoginApiFactory factory)
-    {
-        _factory = factory;
-        _factory.SetPolicy(new LoginPolicy { Type = AuthenticationType.TwoFactor });
-        _client = new FlowClient(factory.CreateClient());
-    }
+    public Task InitializeAsync() => _factory.SetSettingAsync("authentication", "type", "two_factor");
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task PasswordThenMailedCodeReachesIssued()

@@ -1,6 +1,5 @@
 using System.Net;
 using LoginOrchestrator.Api.Tests.Infrastructure;
-using LoginOrchestrator.Orchestrator.Policy;
 
 namespace LoginOrchestrator.Api.Tests;
 
@@ -22,7 +21,7 @@ public sealed class EmbeddedDefaultsTests(EmbeddedLoginApiFactory factory) : ICl
     [Fact]
     public async Task CaptchaCodeIsWrittenToTheOutboxAndPasses()
     {
-        factory.SetPolicy(new LoginPolicy { Type = AuthenticationType.TwoFactor });
+        await factory.SetSettingAsync("authentication", "type", "two_factor");
         try
         {
             await factory.AddUserAsync("outbox-user", "outbox-Pass-1", email: "outbox-user@corp.example");
@@ -34,7 +33,7 @@ public sealed class EmbeddedDefaultsTests(EmbeddedLoginApiFactory factory) : ICl
         }
         finally
         {
-            factory.SetPolicy(new LoginPolicy());
+            await factory.SetSettingAsync("authentication", "type", "none");
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using Hangfire;
 using LoginOrchestrator.Api.Tests.Infrastructure;
-using LoginOrchestrator.Orchestrator.Policy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginOrchestrator.Api.Tests;
@@ -57,7 +56,7 @@ public sealed class TwoInstanceTests(TwoInstanceFactory factory) : IClassFixture
         monitoring.Servers().Should().HaveCountGreaterThanOrEqualTo(2);
 
         var users = Enumerable.Range(0, 8).Select(i => $"twice-{factory.RunId}-{i}").ToList();
-        factory.SetPolicy(new LoginPolicy { Type = AuthenticationType.TwoFactor });
+        await factory.SetSettingAsync("authentication", "type", "two_factor");
         try
         {
             foreach (var user in users)
@@ -68,7 +67,7 @@ public sealed class TwoInstanceTests(TwoInstanceFactory factory) : IClassFixture
         }
         finally
         {
-            factory.SetPolicy(new LoginPolicy());
+            await factory.SetSettingAsync("authentication", "type", "none");
         }
 
         foreach (var user in users) await factory.Mailbox.WaitForMailAsync($"{user}@corp.example");

@@ -16,7 +16,6 @@ public static class DeliveryServices
     {
         var services = builder.Services;
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
-        services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<DeliveryMessageProtector>();
         services.AddSingleton<ICodeDispatcher, CodeDispatcher>();
         services.AddSingleton(sp => new OutboxFolder(

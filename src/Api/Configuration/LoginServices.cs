@@ -26,8 +26,6 @@ public static class LoginServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher>(sp => new BcryptPasswordHasher(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.BcryptWorkFactor));
         services.AddSingleton<IUserDirectory, UnconfiguredDirectory>();
-        services.AddSingleton<DefaultLoginPolicySource>();
-        services.AddSingleton<ILoginPolicySource>(sp => sp.GetRequiredService<DefaultLoginPolicySource>());
         services.AddSingleton<ReturnUrlPolicy>();
 
         services.AddSingleton<CaptchaCodes>();

@@ -12,6 +12,9 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
     public DbSet<LoginAuditRecord> LoginAudit => Set<LoginAuditRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<SettingMetaRecord> SettingMetas => Set<SettingMetaRecord>();
+    public DbSet<SettingRecord> Settings => Set<SettingRecord>();
+    public DbSet<SettingAuditRecord> SettingAudit => Set<SettingAuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -38,6 +41,41 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             code.HasIndex(c => new { c.NormalizedUserId, c.CodeHash });
             code.Property(c => c.NormalizedUserId).HasMaxLength(64);
             code.Property(c => c.CodeHash).HasMaxLength(64);
+        });
+
+        model.Entity<SettingMetaRecord>(meta =>
+        {
+            meta.ToTable("setting_meta");
+            meta.HasIndex(m => new { m.Namespace, m.Key }).IsUnique();
+            meta.Property(m => m.Namespace).HasMaxLength(32);
+            meta.Property(m => m.Key).HasMaxLength(64);
+            meta.Property(m => m.ValueType).HasMaxLength(16);
+            meta.Property(m => m.Choices).HasMaxLength(512);
+            meta.Property(m => m.JsonSchema).HasMaxLength(2048);
+            meta.Property(m => m.DefaultValue).HasMaxLength(8192);
+            meta.Property(m => m.Example).HasMaxLength(2048);
+            meta.Property(m => m.Description).HasMaxLength(512);
+            meta.HasData(SettingSeed.Metas());
+        });
+
+        model.Entity<SettingRecord>(setting =>
+        {
+            setting.ToTable("setting");
+            setting.HasIndex(s => s.MetaId).IsUnique();
+            setting.HasOne(s => s.Meta).WithMany().HasForeignKey(s => s.MetaId).OnDelete(DeleteBehavior.Cascade);
+            setting.Property(s => s.Value).HasMaxLength(16384);
+            setting.Property(s => s.UpdatedBy).HasMaxLength(64);
+        });
+
+        model.Entity<SettingAuditRecord>(audit =>
+        {
+            audit.ToTable("setting_audit");
+            audit.HasIndex(a => new { a.Namespace, a.Key, a.ChangedAt });
+            audit.Property(a => a.Namespace).HasMaxLength(32);
+            audit.Property(a => a.Key).HasMaxLength(64);
+            audit.Property(a => a.OldValue).HasMaxLength(16384);
+            audit.Property(a => a.NewValue).HasMaxLength(16384);
+            audit.Property(a => a.ChangedBy).HasMaxLength(64);
         });
 
         model.Entity<DataProtectionKeyRecord>(key =>

@@ -1,8 +1,8 @@
 using System.Buffers.Text;
-using System.Net;
 using System.Security.Cryptography;
 using Hangfire;
 using LoginOrchestrator.Api.Configuration;
+using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Templates;
 using Microsoft.Extensions.Options;
@@ -17,6 +17,7 @@ public sealed class CodeDispatcher(
     IDeliveryStore deliveries,
     DeliveryMessageProtector protector,
     TemplateRenderer renderer,
+    MessageTemplates templates,
     IBackgroundJobClient jobs,
     IOptions<LoginOptions> login,
     TimeProvider time) : ICodeDispatcher
@@ -26,7 +27,8 @@ public sealed class CodeDispatcher(
         var now = time.GetUtcNow();
         var model = new MessageModel(dispatch.Code, Math.Max(1, (int)(dispatch.ExpiresAt - now).TotalSeconds),
             dispatch.UserName, dispatch.UserId, dispatch.Purpose, login.Value.AppName, now);
-        var message = Render(dispatch, model);
+        var (template, sender) = await templates.ForAsync(dispatch.Channel, dispatch.Language, cancellationToken);
+        var message = Render(dispatch, template, sender, model);
 
         var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         await deliveries.CreateAsync(new DeliveryRecord(id, dispatch.FlowId, dispatch.Channel,
@@ -39,19 +41,14 @@ public sealed class CodeDispatcher(
     public async Task<DeliveryStatus?> GetStatusAsync(string deliveryId, CancellationToken cancellationToken) =>
         (await deliveries.FindAsync(deliveryId, cancellationToken))?.Status;
 
-    private OutgoingMessage Render(CodeDispatch dispatch, MessageModel model)
+    private OutgoingMessage Render(CodeDispatch dispatch, MessageTemplate template, string? sender, MessageModel model)
     {
-        switch (dispatch.Channel)
-        {
-            case Channels.Email:
-                var email = DefaultTemplates.Email(dispatch.Language);
-                var html = $"<!DOCTYPE html><html><body><p>{renderer.Render(email.Content, model, html: true)}</p></body></html>";
-                return new OutgoingMessage(dispatch.Channel, dispatch.Target,
-                    WebUtility.HtmlDecode(renderer.Render(email.Title!, model)), renderer.Render(email.Content, model), html);
-            case Channels.Sms:
-                return new OutgoingMessage(dispatch.Channel, dispatch.Target, null, renderer.Render(DefaultTemplates.Sms(dispatch.Language).Content, model), null);
-            default:
-                return new OutgoingMessage(dispatch.Channel, dispatch.Target, null, renderer.Render(DefaultTemplates.WeCom(dispatch.Language).Content, model), null);
-        }
+        var text = renderer.Render(template.Content, model);
+        if (dispatch.Channel != Channels.Email)
+            return new OutgoingMessage(dispatch.Channel, dispatch.Target, null, text, null, sender);
+
+        // The HTML body escapes every variable; the subject is plain text.
+        var html = $"<!DOCTYPE html><html><body><p>{renderer.Render(template.Content, model, html: true)}</p></body></html>";
+        return new OutgoingMessage(dispatch.Channel, dispatch.Target, renderer.Render(template.Title ?? "", model), text, html, sender);
     }
 }

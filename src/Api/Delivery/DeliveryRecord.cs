@@ -20,4 +20,5 @@ public sealed record DeliveryRecord(
     string? LastError);
 
 /// <summary>A rendered message ready for a channel.</summary>
-public sealed record OutgoingMessage(string Channel, string To, string? Subject, string Text, string? Html);
+/// <param name="SenderName">The email From name or the SMS signature, from the settings.</param>
+public sealed record OutgoingMessage(string Channel, string To, string? Subject, string Text, string? Html, string? SenderName = null);

@@ -9,7 +9,9 @@ public static class MailMessages
     public static MimeMessage Build(OutgoingMessage message, MailOptions options)
     {
         var mail = new MimeMessage();
-        mail.From.Add(MailboxAddress.Parse(options.From));
+        var from = MailboxAddress.Parse(options.From);
+        if (!string.IsNullOrWhiteSpace(message.SenderName)) from.Name = message.SenderName;
+        mail.From.Add(from);
         mail.To.Add(MailboxAddress.Parse(message.To));
         mail.Subject = message.Subject ?? "";
         mail.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();

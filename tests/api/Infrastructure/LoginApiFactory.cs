@@ -1,6 +1,7 @@
 using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Api.Data;
-using LoginOrchestrator.Api.Login;
+using System.Text.Json;
+using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Steps.Otp;
 using LoginOrchestrator.Steps.Passwords;
@@ -74,7 +75,14 @@ public class LoginApiFactory : WebApplicationFactory<Program>
 
     protected virtual void ConfigureSettings(IWebHostBuilder builder) { }
 
-    public void SetPolicy(LoginPolicy policy) => Services.GetRequiredService<DefaultLoginPolicySource>().Set(policy);
+    /// <summary>Sets a global setting the way the admin API does (validated, audited, every instance told).</summary>
+    public async Task SetSettingAsync(string @namespace, string key, object value)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var change = await scope.ServiceProvider.GetRequiredService<SettingsAdmin>()
+            .UpdateAsync(@namespace, key, JsonSerializer.SerializeToElement(value), enabled: true, "test", CancellationToken.None);
+        if (change is not SettingChange.Saved) throw new InvalidOperationException($"{@namespace}.{key} was refused: {change}");
+    }
 
     /// <summary>Adds a user straight to the database (the admin API is another issue's).</summary>
     public async Task<UserAccount> AddUserAsync(

@@ -130,6 +130,411 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
                     b.ToTable("recovery_code", (string)null);
                 });
 
+            modelBuilder.Entity("LoginOrchestrator.Api.Data.SettingAuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<bool>("NewEnabled")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("longtext");
+
+                    b.Property<bool?>("OldEnabled")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(16384)
+                        .HasColumnType("longtext");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Namespace", "Key", "ChangedAt");
+
+                    b.ToTable("setting_audit", (string)null);
+                });
+
+            modelBuilder.Entity("LoginOrchestrator.Api.Data.SettingMetaRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Choices")
+                        .HasMaxLength(512)
+                        .HasColumnType("varchar(512)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("DefaultValue")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("varchar(8192)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("varchar(512)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("Example")
+                        .HasMaxLength(2048)
+                        .HasColumnType("varchar(2048)");
+
+                    b.Property<string>("JsonSchema")
+                        .HasMaxLength(2048)
+                        .HasColumnType("varchar(2048)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long?>("MaxValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MinValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ValueType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Namespace", "Key")
+                        .IsUnique();
+
+                    b.ToTable("setting_meta", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Choices = "[\"none\",\"two_factor\"]",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "\"none\"",
+                            Description = "Which second factor the login asks for.",
+                            Enabled = true,
+                            Key = "type",
+                            Namespace = "authentication",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "enum"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "true",
+                            Description = "Admins without TOTP must enrol after login.",
+                            Enabled = true,
+                            Key = "admin_requires_otp",
+                            Namespace = "authentication",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "bool"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "true",
+                            Description = "While WeCom is down, local passwords still sign in (degraded).",
+                            Enabled = true,
+                            Key = "password_fallback_enabled",
+                            Namespace = "authentication",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "bool"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Choices = "[\"email\",\"sms\",\"wecom\"]",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "\"email\"",
+                            Description = "Where captcha codes go.",
+                            Enabled = true,
+                            Key = "send_method",
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "enum"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "300",
+                            Description = "How long a captcha code lives.",
+                            Enabled = true,
+                            Key = "expire_seconds",
+                            MaxValue = 600L,
+                            MinValue = 60L,
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "6",
+                            Description = "Digits of a captcha code.",
+                            Enabled = true,
+                            Key = "code_length",
+                            MaxValue = 8L,
+                            MinValue = 6L,
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "{\"categories\":[],\"departments\":[],\"profiles\":[]}",
+                            Description = "Who two-factor applies to; all lists empty means everyone.",
+                            Enabled = true,
+                            Example = "{\"categories\":[],\"departments\":[\"2\"],\"profiles\":[\"zhangsan\"]}",
+                            JsonSchema = "[{\"name\":\"categories\",\"kind\":\"string[]\",\"required\":true,\"template\":false,\"maxLength\":2000},{\"name\":\"departments\",\"kind\":\"string[]\",\"required\":true,\"template\":false,\"maxLength\":2000},{\"name\":\"profiles\",\"kind\":\"string[]\",\"required\":true,\"template\":false,\"maxLength\":2000}]",
+                            Key = "scope",
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "{\"title\":\"{{ app_name }} 登录验证码\",\"sender\":\"LoginOrchestrator\",\"content\":\"{{ user_name }},您好:您的验证码为 {{ code }},{{ expire_minutes }} 分钟内有效。如非本人操作,请忽略本邮件。\",\"title_en\":\"{{ app_name }} sign-in code\",\"content_en\":\"Hello {{ user_name }}, your verification code is {{ code }}. It is valid for {{ expire_minutes }} minutes. If you did not try to sign in, ignore this email.\"}",
+                            Description = "The code mail: title and content templates (with English variants), sender name.",
+                            Enabled = true,
+                            JsonSchema = "[{\"name\":\"title\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":200},{\"name\":\"sender\",\"kind\":\"string\",\"required\":true,\"template\":false,\"maxLength\":100},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000},{\"name\":\"title_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":200},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000}]",
+                            Key = "email_config",
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "{\"sender\":\"LoginOrchestrator\",\"content\":\"【{{ app_name }}】您的验证码为 {{ code }},{{ expire_minutes }} 分钟内有效。如非本人操作请忽略。\",\"content_en\":\"[{{ app_name }}] Your code is {{ code }}, valid for {{ expire_minutes }} min. Ignore if not you.\"}",
+                            Description = "The code SMS: content template (with an English variant), sender signature.",
+                            Enabled = true,
+                            JsonSchema = "[{\"name\":\"sender\",\"kind\":\"string\",\"required\":true,\"template\":false,\"maxLength\":100},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":500},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":500}]",
+                            Key = "sms_config",
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "{\"content\":\"您的{{ app_name }}验证码为 {{ code }},{{ expire_minutes }} 分钟内有效。\",\"content_en\":\"Your {{ app_name }} verification code is {{ code }}, valid for {{ expire_minutes }} minutes.\"}",
+                            Description = "The code WeCom message: content template (with an English variant).",
+                            Enabled = true,
+                            JsonSchema = "[{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000}]",
+                            Key = "wecom_config",
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "600",
+                            Description = "How long a login flow lives.",
+                            Enabled = true,
+                            Key = "lifetime_seconds",
+                            MaxValue = 3600L,
+                            MinValue = 60L,
+                            Namespace = "flow",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "5",
+                            Description = "Wrong answers one flow allows before it locks.",
+                            Enabled = true,
+                            Key = "max_attempts",
+                            MaxValue = 20L,
+                            MinValue = 1L,
+                            Namespace = "flow",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "28800",
+                            Description = "A session's absolute lifetime.",
+                            Enabled = true,
+                            Key = "absolute_lifetime_seconds",
+                            MaxValue = 604800L,
+                            MinValue = 300L,
+                            Namespace = "session",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "1800",
+                            Description = "A session dies after this long unused.",
+                            Enabled = true,
+                            Key = "idle_timeout_seconds",
+                            MaxValue = 86400L,
+                            MinValue = 60L,
+                            Namespace = "session",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "5",
+                            Description = "Wrong passwords per user before the account locks.",
+                            Enabled = true,
+                            Key = "max_failures",
+                            MaxValue = 100L,
+                            MinValue = 1L,
+                            Namespace = "lockout",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "60",
+                            Description = "How much each further lock-out adds to the wait.",
+                            Enabled = true,
+                            Key = "wait_increment_seconds",
+                            MaxValue = 3600L,
+                            MinValue = 1L,
+                            Namespace = "lockout",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "900",
+                            Description = "The longest lock-out.",
+                            Enabled = true,
+                            Key = "max_wait_seconds",
+                            MaxValue = 86400L,
+                            MinValue = 1L,
+                            Namespace = "lockout",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
+                        });
+                });
+
+            modelBuilder.Entity("LoginOrchestrator.Api.Data.SettingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<int>("MetaId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("longtext");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MetaId")
+                        .IsUnique();
+
+                    b.ToTable("setting", (string)null);
+                });
+
             modelBuilder.Entity("LoginOrchestrator.Api.Data.UserAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -209,6 +614,17 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
                         .IsUnique();
 
                     b.ToTable("user_account", (string)null);
+                });
+
+            modelBuilder.Entity("LoginOrchestrator.Api.Data.SettingRecord", b =>
+                {
+                    b.HasOne("LoginOrchestrator.Api.Data.SettingMetaRecord", "Meta")
+                        .WithMany()
+                        .HasForeignKey("MetaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meta");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,30 @@
+using LoginOrchestrator.Api.Settings;
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Templates;
+using LoginOrchestrator.Templates.Settings;
+
+namespace LoginOrchestrator.Api.Configuration;
+
+/// <summary>Global settings (policy and message templates) from the database, cached per instance.</summary>
+public static class SettingsServices
+{
+    public static IHostApplicationBuilder AddSettings(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<SettingValidator>();
+        services.AddSingleton<SettingsCache>();
+        services.AddSingleton<MessageTemplates>();
+        services.AddSingleton<ILoginPolicySource, SettingsLoginPolicySource>();
+        if (StoreServices.UsesRedis(builder.Configuration))
+            services.AddSingleton<ISettingsChangeSignal, RedisSettingsChangeSignal>();
+        else
+            services.AddSingleton<ISettingsChangeSignal, LocalSettingsChangeSignal>();
+        services.AddScoped<SettingsAdmin>();
+
+        services.AddAuthorizationBuilder().AddPolicy(SettingsApi.AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        return builder;
+    }
+}
