@@ -77,6 +77,26 @@ public sealed class TwoInstanceTests(TwoInstanceFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task SettingChangedOnOneInstanceAppliesOnTheOtherAtOnce()
+    {
+        (await B.StartAsync()).AttemptsRemaining.Should().Be(5, "B has read and cached the settings");
+
+        await factory.SetSettingAsync("flow", "max_attempts", 3);
+        try
+        {
+            // Well inside the cache's 30 s maximum age: only the change signal can explain it.
+            var deadline = DateTime.UtcNow.AddSeconds(3);
+            var attempts = 0;
+            while (DateTime.UtcNow < deadline && (attempts = (await B.StartAsync()).AttemptsRemaining) != 3) await Task.Delay(50);
+            attempts.Should().Be(3);
+        }
+        finally
+        {
+            await factory.SetSettingAsync("flow", "max_attempts", 5);
+        }
+    }
+
+    [Fact]
     public async Task ReadinessReportsBothDependencies()
     {
         var ready = await _process!.Client.GetAsync("/healthz/ready");

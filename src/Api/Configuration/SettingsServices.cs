@@ -19,7 +19,11 @@ public static class SettingsServices
         services.AddSingleton<MessageTemplates>();
         services.AddSingleton<ILoginPolicySource, SettingsLoginPolicySource>();
         if (StoreServices.UsesRedis(builder.Configuration))
-            services.AddSingleton<ISettingsChangeSignal, RedisSettingsChangeSignal>();
+        {
+            services.AddSingleton<RedisSettingsChangeSignal>();
+            services.AddSingleton<ISettingsChangeSignal>(sp => sp.GetRequiredService<RedisSettingsChangeSignal>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisSettingsChangeSignal>());
+        }
         else
             services.AddSingleton<ISettingsChangeSignal, LocalSettingsChangeSignal>();
         services.AddScoped<SettingsAdmin>();

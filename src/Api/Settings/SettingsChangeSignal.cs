@@ -20,20 +20,21 @@ public sealed class LocalSettingsChangeSignal(SettingsCache cache) : ISettingsCh
     }
 }
 
-/// <summary>Several instances: a Redis pub/sub channel under the key prefix.</summary>
-public sealed class RedisSettingsChangeSignal : ISettingsChangeSignal
+/// <summary>
+/// Several instances: a Redis pub/sub channel under the key prefix. It listens from start-up (a hosted
+/// service), not from the first change this instance makes, which may never come.
+/// </summary>
+public sealed class RedisSettingsChangeSignal(IConnectionMultiplexer redis, SettingsCache cache, IOptions<RedisOptions> options)
+    : ISettingsChangeSignal, IHostedService
 {
-    private readonly IConnectionMultiplexer _redis;
-    private readonly SettingsCache _cache;
-    private readonly RedisChannel _channel;
+    private readonly IConnectionMultiplexer _redis = redis;
+    private readonly SettingsCache _cache = cache;
+    private readonly RedisChannel _channel = RedisChannel.Literal($"{options.Value.KeyPrefix}settings-changed");
 
-    public RedisSettingsChangeSignal(IConnectionMultiplexer redis, SettingsCache cache, IOptions<RedisOptions> options)
-    {
-        _redis = redis;
-        _cache = cache;
-        _channel = RedisChannel.Literal($"{options.Value.KeyPrefix}settings-changed");
-        _redis.GetSubscriber().Subscribe(_channel, (_, _) => _cache.Invalidate());
-    }
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        _redis.GetSubscriber().SubscribeAsync(_channel, (_, _) => _cache.Invalidate());
+
+    public Task StopAsync(CancellationToken cancellationToken) => _redis.GetSubscriber().UnsubscribeAsync(_channel);
 
     public async Task PublishAsync(CancellationToken cancellationToken)
     {
