@@ -1,4 +1,5 @@
 using LoginOrchestrator.Api.Configuration;
+using LoginOrchestrator.Api.Dashboard;
 using LoginOrchestrator.Api.Health;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Sessions;
@@ -12,6 +13,7 @@ builder.AddStores();
 builder.AddSettings();
 builder.AddLogin();
 builder.AddDelivery();
+builder.Services.AddJobsDashboard();
 
 var app = builder.Build();
 
@@ -28,6 +30,8 @@ var api = app.MapGroup("/api/v1");
 api.MapLoginFlows();
 api.MapSession();
 api.MapAdminSettings();
+api.MapDashboardSession();
+app.MapJobsDashboard();
 app.MapHealth();
 app.MapOpenApi();
 

@@ -16,6 +16,8 @@ public static class DeliveryServices
     {
         var services = builder.Services;
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliveryMessageProtector>();
         services.AddSingleton<ICodeDispatcher, CodeDispatcher>();
         services.AddSingleton(sp => new OutboxFolder(
@@ -26,7 +28,15 @@ public static class DeliveryServices
             services.AddSingleton<ICodeChannel, OutboxEmailChannel>();
         else
             services.AddSingleton<ICodeChannel, SmtpEmailChannel>();
-        services.AddSingleton<ICodeChannel, OutboxSmsChannel>();
+        if (builder.Configuration[$"{SmsOptions.Section}:Provider"] == "webhook")
+        {
+            services.AddHttpClient<WebhookSmsChannel>(http => http.Timeout = TimeSpan.FromSeconds(10));
+            services.AddTransient<ICodeChannel>(sp => sp.GetRequiredService<WebhookSmsChannel>());
+        }
+        else
+        {
+            services.AddSingleton<ICodeChannel, OutboxSmsChannel>();
+        }
 
         services.AddScoped<SendCodeJob>();
         services.AddScoped<HousekeepingJob>();

@@ -1,11 +1,13 @@
 using LoginOrchestrator.Api.Delivery;
 using LoginOrchestrator.Api.Health;
 using LoginOrchestrator.Api.Housekeeping;
+using LoginOrchestrator.Api.Limits;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Redis;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Captcha;
+using LoginOrchestrator.Steps.Delivery;
 using StackExchange.Redis;
 
 namespace LoginOrchestrator.Api.Configuration;
@@ -44,6 +46,7 @@ public static class StoreServices
         services.AddSingleton<ICaptchaCodeStore, RedisCaptchaCodeStore>();
         services.AddSingleton<ISessionStore, RedisSessionStore>();
         services.AddSingleton<IDeliveryStore, RedisDeliveryStore>();
+        services.AddSingleton<ICodeSendLimiter, RedisCodeSendLimiter>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthApi.ReadyTag]);
     }
 
@@ -58,6 +61,7 @@ public static class StoreServices
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<InMemorySessionStore>());
         services.AddSingleton<InMemoryDeliveryStore>();
         services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<InMemoryDeliveryStore>());
+        services.AddSingleton<ICodeSendLimiter, InMemoryCodeSendLimiter>();
         // Redis keys expire by themselves; in-process entries are swept by the clean-up job.
         services.AddSingleton<IExpiringStore, CaptchaCodeSweep>();
         services.AddSingleton<IExpiringStore, SessionSweep>();

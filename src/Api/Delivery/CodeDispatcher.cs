@@ -34,7 +34,7 @@ public sealed class CodeDispatcher(
         await deliveries.CreateAsync(new DeliveryRecord(id, dispatch.FlowId, dispatch.Channel,
             ContactMask.Mask(dispatch.Channel, dispatch.Target), DeliveryStatus.Queued, 0, now, now,
             dispatch.ExpiresAt, protector.Protect(message), null), cancellationToken);
-        jobs.Enqueue<SendCodeJob>(job => job.RunAsync(id, null, CancellationToken.None));
+        jobs.Enqueue<SendCodeJob>(job => job.RunAsync(id, CancellationToken.None));
         return id;
     }
 

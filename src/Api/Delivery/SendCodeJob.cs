@@ -1,30 +1,32 @@
 using System.ComponentModel;
 using Hangfire;
-using Hangfire.Server;
+using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Steps.Delivery;
+using Microsoft.Extensions.Options;
 
 namespace LoginOrchestrator.Api.Delivery;
 
 /// <summary>
-/// Sends one delivery. Retries are explicit and short, as a code lives minutes: three tries in all,
-/// 2 s and 10 s apart. A code that expired is not sent; after the last failure the delivery is
-/// <c>failed</c> and the flow shows it, so the user can ask for a resend.
+/// Sends one delivery. Retries are explicit, per channel (<see cref="DeliveryOptions"/>): a failed try
+/// schedules the next one, never past the code's expiry. A code that expired is not sent; after the
+/// last failure the delivery is <c>failed</c> (the flow shows it, so the user can ask for a resend)
+/// and the job fails, so ops see it on the dashboard.
 /// </summary>
 public sealed class SendCodeJob(
     IDeliveryStore deliveries,
     DeliveryMessageProtector protector,
     IEnumerable<ICodeChannel> channels,
+    IBackgroundJobClient jobs,
+    IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<SendCodeJob> logger)
 {
-    public const int Retries = 2;
-
-    [AutomaticRetry(Attempts = Retries, DelaysInSeconds = [2, 10], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [AutomaticRetry(Attempts = 0)] // retries are this job's own, per channel
     [DisplayName("Send code, delivery {0}")]
-    public async Task RunAsync(string deliveryId, PerformContext? context, CancellationToken cancellationToken)
+    public async Task RunAsync(string deliveryId, CancellationToken cancellationToken)
     {
         var record = await deliveries.FindAsync(deliveryId, cancellationToken);
-        if (record is null || record.Status != DeliveryStatus.Queued) return; // gone, or already done by an earlier run
+        if (record is null || record.Status != DeliveryStatus.Queued) return; // gone, or already finished by an earlier run
 
         var now = time.GetUtcNow();
         if (now >= record.CodeExpiresAt || record.ProtectedMessage is null)
@@ -36,27 +38,46 @@ public sealed class SendCodeJob(
         if (channel is null)
         {
             await FinishAsync(record, DeliveryStatus.Failed, $"no {record.Channel} channel is configured", cancellationToken);
-            return;
+            throw new InvalidOperationException($"Delivery {record.Id}: no {record.Channel} channel is configured.");
         }
 
         record = record with { Attempts = record.Attempts + 1, UpdatedAt = now };
         try
         {
             await channel.SendAsync(protector.Unprotect(record.ProtectedMessage), cancellationToken);
-            await FinishAsync(record, DeliveryStatus.Sent, null, cancellationToken);
-            logger.LogInformation("Delivery {DeliveryId} sent by {Channel} to {Target}", record.Id, record.Channel, record.MaskedTarget);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var retry = context?.GetJobParameter<int>("RetryCount") ?? Retries;
-            logger.LogWarning("Delivery {DeliveryId} by {Channel} failed (attempt {Attempt}): {Error}", record.Id, record.Channel, record.Attempts, e.Message);
-            if (retry >= Retries) await FinishAsync(record, DeliveryStatus.Failed, e.Message, cancellationToken);
-            else await deliveries.UpdateAsync(record with { LastError = e.Message }, cancellationToken);
-            throw;
+            await RetryOrFailAsync(record, e, cancellationToken);
+            return;
         }
+        await FinishAsync(record, DeliveryStatus.Sent, null, cancellationToken);
+        logger.LogInformation("Delivery {DeliveryId} sent by {Channel} to {Target} (attempt {Attempt})", record.Id, record.Channel, record.MaskedTarget, record.Attempts);
+    }
+
+    private async Task RetryOrFailAsync(DeliveryRecord record, Exception error, CancellationToken cancellationToken)
+    {
+        var delays = options.Value.RetryDelays(record.Channel);
+        var retryAt = record.Attempts <= delays.Count ? time.GetUtcNow() + delays[record.Attempts - 1] : (DateTimeOffset?)null;
+        if (retryAt is { } at && at < record.CodeExpiresAt)
+        {
+            logger.LogWarning("Delivery {DeliveryId} by {Channel} failed (attempt {Attempt}), next try at {RetryAt}: {Error}",
+                record.Id, record.Channel, record.Attempts, at, error.Message);
+            await deliveries.UpdateAsync(record with { LastError = error.Message }, cancellationToken);
+            jobs.Schedule<SendCodeJob>(job => job.RunAsync(record.Id, CancellationToken.None), at);
+            return;
+        }
+        await FinishAsync(record, DeliveryStatus.Failed, error.Message, cancellationToken);
+        logger.LogError("Delivery {DeliveryId} by {Channel} failed for good after {Attempts} attempts: {Error}",
+            record.Id, record.Channel, record.Attempts, error.Message);
+        throw new DeliveryFailedException(record.Id, record.Attempts, error);
     }
 
     /// <summary>A finished delivery drops its message: the code inside is no longer needed anywhere.</summary>
     private Task FinishAsync(DeliveryRecord record, DeliveryStatus status, string? error, CancellationToken cancellationToken) =>
         deliveries.UpdateAsync(record with { Status = status, LastError = error, ProtectedMessage = null, UpdatedAt = time.GetUtcNow() }, cancellationToken);
 }
+
+/// <summary>The last try of a delivery failed: the job fails too, so it shows on the dashboard.</summary>
+public sealed class DeliveryFailedException(string deliveryId, int attempts, Exception inner)
+    : Exception($"Delivery {deliveryId} failed after {attempts} attempts: {inner.Message}", inner);

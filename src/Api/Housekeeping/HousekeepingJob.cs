@@ -1,6 +1,10 @@
 using System.ComponentModel;
 using Hangfire;
+using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Login;
+using LoginOrchestrator.Api.Settings;
+using LoginOrchestrator.Templates.Settings;
+using Microsoft.EntityFrameworkCore;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
 
@@ -8,11 +12,14 @@ namespace LoginOrchestrator.Api.Housekeeping;
 
 /// <summary>
 /// The recurring clean-up: removes flows past their retention (writing the Expired audit record of
-/// flows nobody came back to) and sweeps the in-process stores. Its cost follows what expired.
+/// flows nobody came back to), audit records past <c>audit.retention_days</c>, and sweeps the
+/// in-process stores (Redis keys expire by themselves). Its cost follows what expired, in batches.
 /// </summary>
 public sealed class HousekeepingJob(
     IExpiredFlowSource flows,
     ILoginAudit audit,
+    LoginDbContext db,
+    SettingsCache settings,
     IEnumerable<IExpiringStore> stores,
     TimeProvider time,
     ILogger<HousekeepingJob> logger)
@@ -39,9 +46,24 @@ public sealed class HousekeepingJob(
             if (batch.Count < BatchSize) break;
         }
 
-        var swept = new List<string> { $"{expiredFlows} flows" };
+        var swept = new List<string> { $"{expiredFlows} flows", $"{await RemoveOldAuditAsync(cancellationToken)} audit records" };
         foreach (var store in stores)
             swept.Add($"{await store.PurgeExpiredAsync(cancellationToken)} {store.Name}");
         logger.LogInformation("Housekeeping removed {Removed}", string.Join(", ", swept));
+    }
+
+    /// <summary>Audit rows past the retention setting, a batch of ids at a time through the index on time.</summary>
+    private async Task<int> RemoveOldAuditAsync(CancellationToken cancellationToken)
+    {
+        var days = (await settings.GetAsync(cancellationToken)).Int(SettingCatalog.Audit, "retention_days");
+        var cutoff = time.GetUtcNow().AddDays(-days);
+        var removed = 0;
+        while (true)
+        {
+            var ids = await db.LoginAudit.Where(a => a.At < cutoff).OrderBy(a => a.At).Select(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0) return removed;
+            removed += await db.LoginAudit.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+            if (ids.Count < BatchSize) return removed;
+        }
     }
 }

@@ -123,6 +123,8 @@ public sealed partial class LoginFlowEngine
     private async Task SendCodeAsync(FlowRequest request, LoginUser user, string channel, string target, bool pendingBind)
     {
         var flow = request.Flow;
+        var allowance = await steps.SendLimiter.TryAcquireAsync(user.UserId, target, request.Client.IpAddress, request.CancellationToken);
+        if (!allowance.Allowed) throw new SendLimitReachedException(allowance.RetryAfter);
         var lifetime = TimeSpan.FromSeconds(request.Policy.CodeExpireSeconds);
         var issued = await steps.Captchas.IssueAsync(flow.Id, channel, target, request.Policy.CodeLength, lifetime, request.CancellationToken);
         var deliveryId = await steps.Dispatcher.DispatchAsync(new CodeDispatch(

@@ -17,7 +17,8 @@ public sealed record LoginSteps(
     IPasswordHasher Passwords,
     TotpVerifier Totp,
     CaptchaCodes Captchas,
-    ICodeDispatcher Dispatcher);
+    ICodeDispatcher Dispatcher,
+    ICodeSendLimiter SendLimiter);
 
 public sealed record LoginStores(
     IFlowStore Flows,
@@ -68,7 +69,18 @@ public sealed partial class LoginFlowEngine(LoginSteps steps, LoginStores stores
         var policy = await stores.Policy.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
         var request = new FlowRequest(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, client, now, cancellationToken);
-        var result = await DecideAsync(request, lease is not null, action, step);
+        FlowResult result;
+        try
+        {
+            result = await DecideAsync(request, lease is not null, action, step);
+        }
+        catch (SendLimitReachedException limit)
+        {
+            // Nothing was saved: answer with the flow as it is stored, not as the step left it in memory.
+            var stored = (await stores.Flows.FindAsync(flowId, cancellationToken))!;
+            var storedRequest = request with { Flow = stored, Machine = new LoginMachine(stored, Conditions(policy.PasswordFallbackEnabled, now)) };
+            result = Problem(storedRequest, FlowCodes.RateLimited, retryAfter: (int)Math.Ceiling(limit.RetryAfter.TotalSeconds));
+        }
         return result.Flow is { State: LoginState.Captcha, Captcha: { } ticket }
             ? result with { Delivery = await steps.Dispatcher.GetStatusAsync(ticket.DeliveryId, cancellationToken) }
             : result;

@@ -10,6 +10,7 @@ public static class SettingCatalog
     public const string Flow = "flow";
     public const string Session = "session";
     public const string Lockout = "lockout";
+    public const string Audit = "audit";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -65,6 +66,8 @@ public static class SettingCatalog
         new(Lockout, "max_failures", SettingType.Int, "Wrong passwords per user before the account locks.", "5") { Min = 1, Max = 100 },
         new(Lockout, "wait_increment_seconds", SettingType.Int, "How much each further lock-out adds to the wait.", "60") { Min = 1, Max = 3600 },
         new(Lockout, "max_wait_seconds", SettingType.Int, "The longest lock-out.", "900") { Min = 1, Max = 86_400 },
+
+        new(Audit, "retention_days", SettingType.Int, "Login audit records older than this are removed by the clean-up job.", "180") { Min = 1, Max = 3650 },
     ];
 
     public static SettingDefinition? Find(string @namespace, string key) =>

@@ -494,6 +494,21 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
                             Required = true,
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "180",
+                            Description = "Login audit records older than this are removed by the clean-up job.",
+                            Enabled = true,
+                            Key = "retention_days",
+                            MaxValue = 3650L,
+                            MinValue = 1L,
+                            Namespace = "audit",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
                         });
                 });
 

@@ -476,6 +476,21 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                             Required = true,
                             UpdatedAt = 1309306650624000000L,
                             ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "180",
+                            Description = "Login audit records older than this are removed by the clean-up job.",
+                            Enabled = true,
+                            Key = "retention_days",
+                            MaxValue = 3650L,
+                            MinValue = 1L,
+                            Namespace = "audit",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "int"
                         });
                 });
 

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LoginOrchestrator.Api.Configuration;
+
+/// <summary>Section <c>Delivery</c>: how often, and how far apart, a failed send is tried again, per channel.</summary>
+public sealed class DeliveryOptions : IValidatableObject
+{
+    public const string Section = "Delivery";
+
+    /// <summary>
+    /// Delays before each retry, in seconds, per channel: <c>[2, 10]</c> means three tries in all.
+    /// A code lives minutes, so the policy is short; no retry is scheduled past the code's expiry.
+    /// </summary>
+    /// <remarks>Empty by default: the binder appends configured arrays to initial ones, so defaults live in <see cref="RetryDelays"/>.</remarks>
+    public Dictionary<string, double[]> RetryDelaysSeconds { get; set; } = [];
+
+    /// <summary>Two retries, 2 s and 10 s after the failures, unless the channel is configured.</summary>
+    public static IReadOnlyList<double> DefaultRetryDelaysSeconds { get; } = [2, 10];
+
+    public IReadOnlyList<TimeSpan> RetryDelays(string channel) =>
+        [.. (RetryDelaysSeconds.TryGetValue(channel, out var delays) ? delays : DefaultRetryDelaysSeconds).Select(TimeSpan.FromSeconds)];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (channel, delays) in RetryDelaysSeconds)
+            if (delays.Length > 10 || delays.Any(d => d is <= 0 or > 600))
+                yield return new ValidationResult($"Delivery:RetryDelaysSeconds:{channel} takes at most 10 delays of 0–600 s.");
+    }
+}
