@@ -1,4 +1,7 @@
+using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Housekeeping;
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +29,45 @@ public abstract class HousekeepingTests<TFactory>(TFactory factory) where TFacto
         audit.Outcome.Should().Be("Expired");
         audit.Reason.Should().Be("abandoned");
     }
+
+    [Fact]
+    public async Task CleanUpRemovesExactlyWhatExpiredAmongThousandsAndLeavesTheLiveOnes()
+    {
+        var store = factory.Services.GetRequiredService<IFlowStore>();
+        var now = factory.Clock.GetUtcNow();
+        var expired = await SeedFlowsAsync(store, 2000, expiresAt: now.AddHours(-2));
+        var live = await SeedFlowsAsync(store, 2000, expiresAt: now.AddMinutes(10));
+        await factory.WithDbAsync(async db =>
+        {
+            db.LoginAudit.AddRange(Enumerable.Range(0, 1500).Select(i => Audit($"old-{i}", now.AddDays(-181))));
+            db.LoginAudit.AddRange(Enumerable.Range(0, 1500).Select(i => Audit($"recent-{i}", now.AddDays(-179))));
+            return await db.SaveChangesAsync();
+        });
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<HousekeepingJob>().RunAsync(CancellationToken.None);
+
+        foreach (var id in expired) (await store.FindAsync(id, default)).Should().BeNull();
+        foreach (var id in live) (await store.FindAsync(id, default)).Should().NotBeNull();
+        (await factory.WithDbAsync(db => db.LoginAudit.CountAsync(a => a.FlowId.StartsWith("old-")))).Should().Be(0);
+        (await factory.WithDbAsync(db => db.LoginAudit.CountAsync(a => a.FlowId.StartsWith("recent-")))).Should().Be(1500);
+        (await factory.WithDbAsync(db => db.LoginAudit.CountAsync(a => a.Reason == "abandoned" && expired.Contains(a.FlowId)))).Should().Be(2000);
+    }
+
+    private static async Task<List<string>> SeedFlowsAsync(IFlowStore store, int count, DateTimeOffset expiresAt)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var flow = new LoginFlow { Id = Guid.NewGuid().ToString("N"), CreatedAt = expiresAt.AddMinutes(-10), ExpiresAt = expiresAt, MaxAttempts = 5 };
+            await store.CreateAsync(flow, default);
+            ids.Add(flow.Id);
+        }
+        return ids;
+    }
+
+    private static LoginAuditRecord Audit(string flowId, DateTimeOffset at) =>
+        new() { FlowId = flowId, UserId = "seed", Outcome = "Issued", Factors = "password", At = at };
 }
 
 public sealed class RedisHousekeepingTests(LoginApiFactory factory)

@@ -16,8 +16,8 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     /// <summary>A lease outlives any sane request, and frees itself if its holder dies.</summary>
     private static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(30);
 
-    /// <summary>The key outlives its index entry a little, so the clean-up can still read what it audits.</summary>
-    private static readonly TimeSpan KeyGrace = TimeSpan.FromMinutes(15);
+    /// <summary>The key outlives its index entry, so the clean-up (every 5 minutes) can still read what it audits, even after missing a few runs.</summary>
+    private static readonly TimeSpan KeyGrace = TimeSpan.FromHours(1);
 
     private const string ReleaseLease = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
@@ -29,8 +29,8 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
         var transaction = Db.CreateTransaction();
         _ = transaction.SortedSetAddAsync(keys.FlowsByExpiry, flow.Id, diesAt.ToUnixTimeMilliseconds());
         // The index lives as long as its latest entry might need sweeping.
-        _ = transaction.KeyExpireAsync(keys.FlowsByExpiry, TimeToLive(diesAt) + KeyGrace, ExpireWhen.GreaterThanCurrentExpiry);
-        _ = transaction.KeyExpireAsync(keys.FlowsByExpiry, TimeToLive(diesAt) + KeyGrace, ExpireWhen.HasNoExpiry);
+        _ = transaction.KeyExpireAsync(keys.FlowsByExpiry, TimeToLive(diesAt), ExpireWhen.GreaterThanCurrentExpiry);
+        _ = transaction.KeyExpireAsync(keys.FlowsByExpiry, TimeToLive(diesAt), ExpireWhen.HasNoExpiry);
         var created = transaction.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(diesAt), When.NotExists);
         await transaction.ExecuteAsync();
         if (!await created) throw new InvalidOperationException("Flow id collision.");
@@ -76,8 +76,8 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
         return removed;
     }
 
-    private TimeSpan TimeToLive(DateTimeOffset diesAt) =>
-        diesAt - time.GetUtcNow() + KeyGrace is var ttl && ttl > TimeSpan.FromSeconds(1) ? ttl : TimeSpan.FromSeconds(1);
+    /// <summary>Until the flow's end, and the grace from then, or from now for a flow written after its end.</summary>
+    private TimeSpan TimeToLive(DateTimeOffset diesAt) => TimeSpan.FromTicks(Math.Max(0, (diesAt - time.GetUtcNow()).Ticks)) + KeyGrace;
 
     private sealed class Lease(IDatabase db, RedisKey key, string owner) : IAsyncDisposable
     {

@@ -87,7 +87,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
     /// <summary>Adds a user straight to the database (the admin API is another issue's).</summary>
     public async Task<UserAccount> AddUserAsync(
         string userId, string? password, string role = Roles.Agent, string? email = null, byte[]? totpSecret = null,
-        bool disabled = false, string departments = "")
+        bool disabled = false, string departments = "", string? mobile = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LoginDbContext>();
@@ -99,6 +99,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
             Name = userId,
             Role = role,
             Email = email,
+            Mobile = mobile,
             Disabled = disabled,
             Departments = departments,
             PasswordHash = password is null ? null : scope.ServiceProvider.GetRequiredService<IPasswordHasher>().Hash(password),

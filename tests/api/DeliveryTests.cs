@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using Hangfire;
+using LoginOrchestrator.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginOrchestrator.Api.Tests;
+
+/// <summary>SMTP (maildev) behind a gate the test closes and opens; retries half a second apart; a small daily cap per target.</summary>
+public sealed class GatedSmtpFactory : LoginApiFactory
+{
+    public TcpGate Gate { get; } = new(TestServices.SmtpHost, int.Parse(TestServices.SmtpPort, CultureInfo.InvariantCulture));
+
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Smtp:Port", Gate.Port.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Delivery:RetryDelaysSeconds:email:0", "0.5");
+        builder.UseSetting("Delivery:RetryDelaysSeconds:email:1", "0.5");
+        builder.UseSetting("RateLimits:CodesPerTargetPerDay", "3");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Gate.DisposeAsync();
+    }
+}
+
+public sealed class DeliveryTests(GatedSmtpFactory factory) : IClassFixture<GatedSmtpFactory>, IAsyncLifetime
+{
+    private readonly FlowClient _client = new(factory.CreateClient());
+
+    public Task InitializeAsync() => factory.SetSettingAsync("authentication", "type", "two_factor");
+
+    public Task DisposeAsync()
+    {
+        factory.Gate.Open = true;
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task SmtpDownFailsTheDeliveryAfterItsRetriesTheFlowSaysSoAndAResendWorksOnceSmtpIsBack()
+    {
+        await factory.AddUserAsync("smtp-down", "smtp-down-Pass-1", email: "smtp-down@corp.example");
+        var monitoring = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var failedJobsBefore = monitoring.FailedCount();
+        factory.Gate.Open = false;
+
+        var captcha = await _client.LoginAsync("smtp-down", "smtp-down-Pass-1");
+        captcha.State.Should().Be("Captcha");
+        var flowId = FlowClient.Id(captcha);
+        var delivery = await WaitForDeliveryAsync(flowId, "failed");
+
+        delivery.Should().Be("failed");
+        monitoring.FailedCount().Should().Be(failedJobsBefore + 1, "the last failure shows on the dashboard");
+        (await factory.Mailbox.MailsToAsync("smtp-down@corp.example")).Should().BeEmpty();
+
+        factory.Gate.Open = true;
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await _client.PostAsync(flowId, "captcha/resend")).State.Should().Be("Captcha");
+        var mail = await factory.Mailbox.WaitForMailAsync("smtp-down@corp.example");
+        (await _client.PostAsync(flowId, "captcha", new { code = mail.Code })).State.Should().Be("Issued");
+    }
+
+    [Fact]
+    public async Task ACodeProducesExactlyOneMail()
+    {
+        await factory.AddUserAsync("one-mail", "one-mail-Pass-1", email: "one-mail@corp.example");
+
+        var captcha = await _client.LoginAsync("one-mail", "one-mail-Pass-1");
+        var mail = await factory.Mailbox.WaitForMailAsync("one-mail@corp.example");
+        (await WaitForDeliveryAsync(FlowClient.Id(captcha), "sent")).Should().Be("sent");
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // a duplicate would have time to arrive
+
+        (await factory.Mailbox.MailsToAsync("one-mail@corp.example")).Should().ContainSingle();
+        (await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code = mail.Code })).State.Should().Be("Issued");
+    }
+
+    [Fact]
+    public async Task DailyCapPerTargetRefusesTheNextCodeWith429AndLeavesTheFlowAsItWas()
+    {
+        await factory.AddUserAsync("capped", "capped-Pass-1", email: "capped@corp.example");
+        for (var i = 0; i < 3; i++)
+            (await _client.LoginAsync("capped", "capped-Pass-1")).State.Should().Be("Captcha");
+
+        var flowId = FlowClient.Id(await _client.StartAsync());
+        var refused = await _client.PasswordAsync(flowId, "capped", "capped-Pass-1");
+
+        refused.Status.Should().Be(HttpStatusCode.TooManyRequests);
+        refused.Code.Should().Be("rate_limited");
+        refused.Response.Headers.RetryAfter!.Delta.Should().BePositive();
+        refused.State.Should().Be("Credentials");
+        (await _client.GetAsync(flowId)).State.Should().Be("Credentials", "nothing was saved");
+    }
+
+    private async Task<string?> WaitForDeliveryAsync(string flowId, string status)
+    {
+        string? delivery = null;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var flow = await _client.GetAsync(flowId);
+            delivery = flow.Flow.GetProperty("captcha").TryGetProperty("delivery", out var d) ? d.GetString() : null;
+            if (delivery == status) break;
+            await Task.Delay(200);
+        }
+        return delivery;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace LoginOrchestrator.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A loopback port in front of a real server (maildev's SMTP) that the test can close and open:
+/// closed, every connection is dropped at once, as if the server were down.
+/// </summary>
+public sealed class TcpGate : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly IPEndPoint _target;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+
+    public TcpGate(string host, int port)
+    {
+        _target = new IPEndPoint(IPAddress.Parse(host), port);
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public bool Open { get; set; } = true;
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
+            catch (OperationCanceledException) { return; }
+            _ = Task.Run(() => PipeAsync(client));
+        }
+    }
+
+    private async Task PipeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            if (!Open) return;
+            using var server = new TcpClient();
+            await server.ConnectAsync(_target);
+            var a = client.GetStream();
+            var b = server.GetStream();
+            await Task.WhenAny(a.CopyToAsync(b, _stop.Token), b.CopyToAsync(a, _stop.Token));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try { await _accepting; } catch (OperationCanceledException) { }
+    }
+}
