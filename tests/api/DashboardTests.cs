@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Orchestrator.Policy;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginOrchestrator.Api.Tests;
+
+/// <summary>The host on a real Kestrel port: Hangfire's dashboard needs a real connection (a remote address).</summary>
+public sealed class KestrelLoginApiFactory : LoginApiFactory
+{
+    public KestrelLoginApiFactory() => UseKestrel(0);
+}
+
+public sealed class DashboardTests : IClassFixture<KestrelLoginApiFactory>
+{
+    private readonly KestrelLoginApiFactory _factory;
+    private readonly HttpClient _http;
+    private readonly FlowClient _client;
+
+    public DashboardTests(KestrelLoginApiFactory factory)
+    {
+        _factory = factory;
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        _http = factory.CreateClient(new() { BaseAddress = new Uri(address), HandleCookies = false, AllowAutoRedirect = false });
+        _client = new FlowClient(_http);
+    }
+
+    [Fact]
+    public async Task AnonymousIsRefused()
+    {
+        (await _http.GetAsync("/hangfire")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task AgentIsRefusedBothTheDashboardAndItsCookie()
+    {
+        await _factory.AddUserAsync("dash-agent", "dash-agent-Pass-1");
+        var token = (await _client.LoginAsync("dash-agent", "dash-agent-Pass-1")).Token!;
+
+        (await Get("/hangfire", bearer: token)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/dashboard-session", null, token)).Status.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task AdminSeesTheDashboardWithoutTheStorageConnectionString()
+    {
+        var token = (await _client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).Token!;
+
+        var page = await Get("/hangfire", bearer: token);
+
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync();
+        html.Should().Contain("LoginOrchestrator jobs");
+        html.Should().NotContain(TestServices.Redis).And.NotContain(_factory.RedisPrefix);
+    }
+
+    [Fact]
+    public async Task BrowserOpensTheDashboardWithTheSessionCookieUntilLogout()
+    {
+        var token = (await _client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).Token!;
+
+        var opened = await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/dashboard-session", null, token);
+        opened.Status.Should().Be(HttpStatusCode.NoContent);
+        var setCookie = opened.Response.Headers.GetValues("Set-Cookie").Single();
+        setCookie.Should().Contain("lo_dashboard=").And.Contain("path=/hangfire").And.Contain("secure")
+            .And.Contain("samesite=strict").And.Contain("httponly");
+        var cookie = setCookie.Split(';')[0];
+
+        (await Get("/hangfire", cookie: cookie)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await _client.SendAsync(HttpMethod.Delete, "/api/v1/session", null, token);
+        (await Get("/hangfire", cookie: cookie)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the cookie dies with its session");
+    }
+
+    [Fact]
+    public async Task ForgedCookieIsRefused()
+    {
+        (await Get("/hangfire", cookie: "lo_dashboard=forged")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task OpsGetTheReadOnlyViewAndAdminsTheCommands()
+    {
+        await _factory.AddUserAsync("dash-ops", "dash-ops-Pass-1", role: Roles.Ops);
+        var ops = (await _client.LoginAsync("dash-ops", "dash-ops-Pass-1")).Token!;
+        var admin = (await _client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).Token!;
+
+        var opsPage = await Get("/hangfire/recurring", bearer: ops);
+        var adminPage = await Get("/hangfire/recurring", bearer: admin);
+
+        opsPage.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await adminPage.Content.ReadAsStringAsync()).Should().Contain("js-jobs-list-command");
+        (await opsPage.Content.ReadAsStringAsync()).Should().NotContain("js-jobs-list-command");
+        (await Post("/hangfire/recurring/trigger", ops)).StatusCode.Should().NotBe(HttpStatusCode.NoContent);
+    }
+
+    private async Task<HttpResponseMessage> Get(string path, string? bearer = null, string? cookie = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        if (cookie is not null) request.Headers.Add("Cookie", cookie);
+        return await _http.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> Post(string path, string bearer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent([new("jobs[]", "housekeeping")]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        return await _http.SendAsync(request);
+    }
+}
