@@ -94,6 +94,21 @@ public sealed class DeliveryTests(GatedSmtpFactory factory) : IClassFixture<Gate
         (await _client.GetAsync(flowId)).State.Should().Be("Credentials", "nothing was saved");
     }
 
+    [Fact]
+    public async Task TheCodeIsInNoLogLineAndNoJobArgument()
+    {
+        await factory.AddUserAsync("quiet", "quiet-Pass-1", email: "quiet@corp.example");
+        var captcha = await _client.LoginAsync("quiet", "quiet-Pass-1");
+        var code = (await factory.Mailbox.WaitForMailAsync("quiet@corp.example")).Code;
+        (await WaitForDeliveryAsync(FlowClient.Id(captcha), "sent")).Should().Be("sent");
+
+        factory.Logs.Lines.Should().Contain(line => line.Contains("sent by email to q***@corp.example"), "the capture sees the delivery's own log line");
+        factory.Logs.Lines.Should().NotContain(line => line.Contains(code));
+        var jobs = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededJobs(0, 1000);
+        jobs.Should().NotBeEmpty();
+        jobs.SelectMany(j => j.Value.Job?.Args ?? []).Select(a => a?.ToString() ?? "").Should().NotContain(arg => arg.Contains(code));
+    }
+
     private async Task<string?> WaitForDeliveryAsync(string flowId, string status)
     {
         string? delivery = null;

@@ -7,7 +7,9 @@ namespace LoginOrchestrator.Api.Redis;
 /// <summary>
 /// Sessions as Redis hashes under the token's hash: the session itself, and when it was last seen.
 /// The key's TTL is the earlier of its absolute end and its idle end, so Redis forgets a dead session
-/// by itself; a set per user finds the sessions to revoke.
+/// by itself. A sorted set per user, scored by each session's absolute end, finds the sessions to
+/// revoke; every new session trims its user's entries that ended, so the index never outgrows what
+/// is alive and no sweep over all users is needed.
 /// </summary>
 public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : ISessionStore
 {
@@ -20,7 +22,8 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
         var transaction = Db.CreateTransaction();
         _ = transaction.HashSetAsync(key, [new("session", JsonSerializer.Serialize(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
         _ = transaction.KeyExpireAsync(key, TimeToLive(session, session.LastSeenAt));
-        _ = transaction.SetAddAsync(index, session.TokenHash);
+        _ = transaction.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, time.GetUtcNow().ToUnixTimeMilliseconds());
+        _ = transaction.SortedSetAddAsync(index, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
         _ = transaction.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.GreaterThanCurrentExpiry);
         _ = transaction.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.HasNoExpiry);
         await transaction.ExecuteAsync();
@@ -56,11 +59,11 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
     {
         var index = keys.UserSessions(userId);
         var revoked = 0;
-        foreach (var hash in await Db.SetMembersAsync(index))
+        foreach (var hash in await Db.SortedSetRangeByScoreAsync(index, time.GetUtcNow().ToUnixTimeMilliseconds()))
         {
             if (hash == keepTokenHash) continue;
             if (await Db.KeyDeleteAsync(keys.Session(hash.ToString()))) revoked++;
-            await Db.SetRemoveAsync(index, hash);
+            await Db.SortedSetRemoveAsync(index, hash);
         }
         return revoked;
     }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MySqlConnector;
 using StackExchange.Redis;
@@ -28,6 +29,9 @@ public class LoginApiFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public IMailbox Mailbox { get; }
+
+    /// <summary>Every line the host logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public LoginApiFactory()
     {
@@ -62,6 +66,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Security:BcryptWorkFactor", "10");
         builder.UseSetting("Bootstrap:AdminUserId", AdminUserId);
