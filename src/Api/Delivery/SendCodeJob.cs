@@ -58,13 +58,14 @@ public sealed class SendCodeJob(
     private async Task RetryOrFailAsync(DeliveryRecord record, Exception error, CancellationToken cancellationToken)
     {
         var delays = options.Value.RetryDelays(record.Channel);
-        var retryAt = record.Attempts <= delays.Count ? time.GetUtcNow() + delays[record.Attempts - 1] : (DateTimeOffset?)null;
-        if (retryAt is { } at && at < record.CodeExpiresAt)
+        var delay = record.Attempts <= delays.Count ? delays[record.Attempts - 1] : (TimeSpan?)null;
+        if (delay is { } wait && time.GetUtcNow() + wait < record.CodeExpiresAt)
         {
-            logger.LogWarning("Delivery {DeliveryId} by {Channel} failed (attempt {Attempt}), next try at {RetryAt}: {Error}",
-                record.Id, record.Channel, record.Attempts, at, error.Message);
+            logger.LogWarning("Delivery {DeliveryId} by {Channel} failed (attempt {Attempt}), next try in {Delay}: {Error}",
+                record.Id, record.Channel, record.Attempts, wait, error.Message);
             await deliveries.UpdateAsync(record with { LastError = error.Message }, cancellationToken);
-            jobs.Schedule<SendCodeJob>(job => job.RunAsync(record.Id, CancellationToken.None), at);
+            // A delay, not an instant: Hangfire's clock decides when, whatever this instance's clock says.
+            jobs.Schedule<SendCodeJob>(job => job.RunAsync(record.Id, CancellationToken.None), wait);
             return;
         }
         await FinishAsync(record, DeliveryStatus.Failed, error.Message, cancellationToken);

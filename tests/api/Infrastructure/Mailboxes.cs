@@ -20,9 +20,10 @@ public interface IMailbox
     Task<IReadOnlyList<ReceivedMail>> MailsToAsync(string address);
 
     /// <summary>Waits for the <paramref name="count"/>th mail to the address and returns it.</summary>
+    /// <remarks>30 s by default: room for a retry or two when the whole suite loads the machine.</remarks>
     async Task<ReceivedMail> WaitForMailAsync(string address, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (DateTime.UtcNow < deadline)
         {
             var mails = await MailsToAsync(address);
