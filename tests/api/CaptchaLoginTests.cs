@@ -27,7 +27,7 @@ public sealed class CaptchaLoginTests(LoginApiFactory factory) : IClassFixture<L
         ticket.GetProperty("maskedTarget").GetString().Should().Be("z***@corp.example");
         captcha.Flow.GetProperty("messages")[0].GetProperty("code").GetString().Should().Be("code_sent");
 
-        var mail = await _factory.Mailbox.WaitForMailAsync("zhangsan@corp.example");
+        var mail = await _factory.WaitForMailAsync("zhangsan@corp.example");
         mail.Subject.Should().Be("LoginOrchestrator 登录验证码");
         var code = mail.Code;
         code.Should().MatchRegex("^[0-9]{6}$");
@@ -44,7 +44,7 @@ public sealed class CaptchaLoginTests(LoginApiFactory factory) : IClassFixture<L
     {
         await _factory.AddUserAsync("delivered", "delivered-Pass-1", email: "delivered@corp.example");
         var captcha = await _client.LoginAsync("delivered", "delivered-Pass-1");
-        await _factory.Mailbox.WaitForMailAsync("delivered@corp.example");
+        await _factory.WaitForMailAsync("delivered@corp.example");
 
         var flow = await _client.GetAsync(FlowClient.Id(captcha));
 
@@ -56,7 +56,8 @@ public sealed class CaptchaLoginTests(LoginApiFactory factory) : IClassFixture<L
     {
         await _factory.AddUserAsync("wrongcode", "wrongcode-Pass-1", email: "wrongcode@corp.example");
         var captcha = await _client.LoginAsync("wrongcode", "wrongcode-Pass-1");
-        var code = (await _factory.Mailbox.WaitForMailAsync("wrongcode@corp.example")).Code;
+        captcha.State.Should().Be("Captcha", captcha.Body.ToString());
+        var code = (await _factory.WaitForMailAsync("wrongcode@corp.example")).Code;
 
         var wrong = await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code = code == "000000" ? "111111" : "000000" });
 
@@ -73,7 +74,7 @@ public sealed class CaptchaLoginTests(LoginApiFactory factory) : IClassFixture<L
         var captcha = await _client.LoginAsync("resend", "resend-Pass-1");
         var flowId = FlowClient.Id(captcha);
         captcha.Actions.Should().Equal("submitCaptcha");
-        var first = (await _factory.Mailbox.WaitForMailAsync("resend@corp.example")).Code;
+        var first = (await _factory.WaitForMailAsync("resend@corp.example")).Code;
 
         var early = await _client.PostAsync(flowId, "captcha/resend");
         early.Status.Should().Be(HttpStatusCode.TooManyRequests);
@@ -85,7 +86,7 @@ public sealed class CaptchaLoginTests(LoginApiFactory factory) : IClassFixture<L
         var resent = await _client.PostAsync(flowId, "captcha/resend");
         resent.Status.Should().Be(HttpStatusCode.OK);
         resent.State.Should().Be("Captcha");
-        var second = (await _factory.Mailbox.WaitForMailAsync("resend@corp.example", count: 2)).Code;
+        var second = (await _factory.WaitForMailAsync("resend@corp.example", count: 2)).Code;
 
         if (first != second)
             (await _client.PostAsync(flowId, "captcha", new { code = first })).Code.Should().Be("code_invalid");
@@ -97,7 +98,7 @@ public sealed class CaptchaLoginTests(LoginApiFactory factory) : IClassFixture<L
     {
         await _factory.AddUserAsync("slow", "slow-Pass-1", email: "slow@corp.example");
         var captcha = await _client.LoginAsync("slow", "slow-Pass-1");
-        var code = (await _factory.Mailbox.WaitForMailAsync("slow@corp.example")).Code;
+        var code = (await _factory.WaitForMailAsync("slow@corp.example")).Code;
 
         _factory.Clock.Advance(TimeSpan.FromSeconds(301));
         var late = await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code });
@@ -125,7 +126,7 @@ public sealed class CaptchaLoginTests(LoginApiFactory factory) : IClassFixture<L
         captcha.State.Should().Be("Captcha");
         (await EmailOf("newcomer")).Should().BeNull("nothing is bound before the code comes back");
 
-        var code = (await _factory.Mailbox.WaitForMailAsync("newcomer@corp.example")).Code;
+        var code = (await _factory.WaitForMailAsync("newcomer@corp.example")).Code;
         (await _client.PostAsync(flowId, "captcha", new { code })).State.Should().Be("Issued");
         (await EmailOf("newcomer")).Should().Be("newcomer@corp.example");
     }

@@ -53,6 +53,9 @@ public sealed class DeliveryTests(GatedSmtpFactory factory) : IClassFixture<Gate
         var delivery = await WaitForDeliveryAsync(flowId, "failed");
 
         delivery.Should().Be("failed");
+        // The record turns failed just before the job throws: give Hangfire a moment to file it.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (monitoring.FailedCount() == failedJobsBefore && DateTime.UtcNow < deadline) await Task.Delay(100);
         monitoring.FailedCount().Should().Be(failedJobsBefore + 1, "the last failure shows on the dashboard");
         (await factory.Mailbox.MailsToAsync("smtp-down@corp.example")).Should().BeEmpty();
 

@@ -51,8 +51,15 @@ public static class DeliveryServices
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             if (onRedis)
-                configuration.UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(),
-                    new RedisStorageOptions { Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.HangfirePrefix });
+                configuration.UseRedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), new RedisStorageOptions
+                {
+                    Prefix = sp.GetRequiredService<IOptions<RedisOptions>>().Value.HangfirePrefix,
+                    // Workers wake on a pub/sub notice and otherwise poll at this interval (3 min by default):
+                    // a notice missed (one sent before the subscription was up) must not hold a code for minutes.
+                    FetchTimeout = TimeSpan.FromSeconds(1),
+                    // A job whose worker died is fetched again after this: inside a code's lifetime, well past a send's timeout.
+                    InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                });
             else
                 configuration.UseInMemoryStorage();
         });

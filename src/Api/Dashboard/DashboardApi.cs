@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hangfire;
+using Microsoft.AspNetCore.Authorization;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Policy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,8 +30,8 @@ public static class DashboardApi
 
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        var authorization = new DashboardAuthorization(
-            app.Services.GetRequiredService<DashboardCookie>(), app.Services.GetRequiredService<ISessionStore>());
+        var authorization = new DashboardAuthorization(app.Services.GetRequiredService<DashboardCookie>(),
+            app.Services.GetRequiredService<ISessionStore>(), app.Services.GetRequiredService<IAuthorizationService>());
         app.UseHangfireDashboard(DashboardCookie.Path, new DashboardOptions
         {
             AsyncAuthorization = [authorization],

@@ -2,23 +2,26 @@ using System.Security.Claims;
 using Hangfire.Dashboard;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Policy;
+using Microsoft.AspNetCore.Authorization;
 
 namespace LoginOrchestrator.Api.Dashboard;
 
 /// <summary>
-/// Lets admins and ops into the Hangfire dashboard: by bearer session, or by the dashboard cookie of a
-/// session that is still alive. Ops see the read-only view. Replaces Hangfire's local-requests-only filter.
+/// Lets into the Hangfire dashboard whoever the <c>dashboard</c> authorization policy admits (admin, ops):
+/// by bearer session, or by the dashboard cookie of a session that is still alive. Ops see the
+/// read-only view. Replaces Hangfire's local-requests-only filter.
 /// </summary>
-public sealed class DashboardAuthorization(DashboardCookie cookie, ISessionStore sessions) : IDashboardAsyncAuthorizationFilter
+public sealed class DashboardAuthorization(DashboardCookie cookie, ISessionStore sessions, IAuthorizationService authorization)
+    : IDashboardAsyncAuthorizationFilter
 {
     private const string RoleItem = "dashboard-role";
 
     public async Task<bool> AuthorizeAsync(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        var role = RoleOf(http.User) ?? await CookieRoleAsync(http);
-        if (role is null) return false;
-        http.Items[RoleItem] = role;
+        var user = http.User.Identity?.IsAuthenticated == true ? http.User : await CookieUserAsync(http);
+        if (user is null || !(await authorization.AuthorizeAsync(user, DashboardApi.DashboardPolicy)).Succeeded) return false;
+        http.Items[RoleItem] = user.IsInRole(Roles.Admin) ? Roles.Admin : Roles.Ops;
         return true;
     }
 
@@ -26,13 +29,13 @@ public sealed class DashboardAuthorization(DashboardCookie cookie, ISessionStore
     public static bool IsReadOnly(DashboardContext context) =>
         context.GetHttpContext().Items[RoleItem] as string != Roles.Admin;
 
-    private static string? RoleOf(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) ? Roles.Admin : user.IsInRole(Roles.Ops) ? Roles.Ops : null;
-
-    private async Task<string?> CookieRoleAsync(HttpContext http)
+    /// <summary>The cookie's grant as a principal, while the session it came from lives and still holds the role.</summary>
+    private async Task<ClaimsPrincipal?> CookieUserAsync(HttpContext http)
     {
         if (cookie.Read(http.Request) is not { } grant) return null;
         var session = await sessions.FindAsync(grant.SessionTokenHash, http.RequestAborted);
-        return session is not null && session.Roles.Contains(grant.Role) && grant.Role is Roles.Admin or Roles.Ops ? grant.Role : null;
+        if (session is null || !session.Roles.Contains(grant.Role)) return null;
+        return new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, grant.UserId), new Claim(ClaimTypes.Role, grant.Role)], DashboardCookie.Name));
     }
 }

@@ -30,6 +30,20 @@ public class LoginApiFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public IMailbox Mailbox { get; }
 
+    /// <summary>Waits for a mail; on a time-out, says what delivery logged, to tell a lost mail from one never sent.</summary>
+    public async Task<ReceivedMail> WaitForMailAsync(string address, int count = 1)
+    {
+        try
+        {
+            return await Mailbox.WaitForMailAsync(address, count);
+        }
+        catch (TimeoutException e)
+        {
+            var deliveryLines = Logs.Lines.Where(l => l.Contains("Delivery") || l.Contains("SendCodeJob") || l.Contains("Hangfire")).TakeLast(40);
+            throw new TimeoutException($"{e.Message}\nRecent delivery log lines:\n{string.Join("\n", deliveryLines)}", e);
+        }
+    }
+
     /// <summary>Every line the host logged, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
 

@@ -39,11 +39,14 @@ public sealed class MaildevMailbox(string baseUrl, DateTimeOffset since) : IMail
 {
     private static readonly HttpClient Http = new();
 
+    /// <summary>maildev stamps mails to the whole second: a mail in the same second as <c>since</c> counts.</summary>
+    private readonly DateTimeOffset _since = since.AddTicks(-(since.Ticks % TimeSpan.TicksPerSecond));
+
     public async Task<IReadOnlyList<ReceivedMail>> MailsToAsync(string address)
     {
         var mails = await Http.GetFromJsonAsync<List<MaildevMail>>($"{baseUrl}/api/email") ?? [];
         return [.. mails
-            .Where(m => m.Time >= since && m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)))
+            .Where(m => m.Time >= _since && m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(m => m.Time)
             .Select(m => new ReceivedMail(m.Subject ?? "", m.Text ?? "", m.Html))];
     }
