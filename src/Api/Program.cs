@@ -11,6 +11,7 @@ builder.AddHttpDefaults();
 builder.AddPersistence();
 builder.AddStores();
 builder.AddSettings();
+builder.AddWeCom();
 builder.AddLogin();
 builder.AddDelivery();
 builder.Services.AddJobsDashboard();

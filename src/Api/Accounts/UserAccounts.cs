@@ -42,6 +42,23 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         if (updated != 1) throw new InvalidOperationException($"User {userId} vanished while binding a contact.");
     }
 
+    public async Task SyncFromDirectoryAsync(DirectoryUser member, CancellationToken cancellationToken)
+    {
+        var normalized = UserAccount.Normalize(member.UserId);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserId == normalized, cancellationToken);
+        if (user is null) return;
+        user.Name = member.Name;
+        user.Departments = string.Join(',', member.Departments);
+        // A contact the user bound stays theirs; the directory only fills what is missing.
+        user.Email ??= member.Email;
+        user.Mobile ??= member.Mobile;
+        if (db.ChangeTracker.HasChanges())
+        {
+            user.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     public async Task<LoginAccount> ProvisionAsync(DirectoryUser member, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -26,13 +26,13 @@ public static class LoginServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher>(sp => new BcryptPasswordHasher(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.BcryptWorkFactor));
-        services.AddSingleton<IUserDirectory, UnconfiguredDirectory>();
         services.AddSingleton<ReturnUrlPolicy>();
 
         services.AddSingleton<CaptchaCodes>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<ISessionIssuer>(sp => sp.GetRequiredService<SessionService>());
         services.AddSingleton<TotpSecretProtector>();
+        services.AddSingleton<ISessionRevocation, SessionRevocation>();
 
         // Per request: they read and write the database.
         services.AddScoped<ITotpStepLedger, DatabaseTotpStepLedger>();

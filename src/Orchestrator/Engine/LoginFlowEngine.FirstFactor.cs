@@ -31,15 +31,21 @@ public sealed partial class LoginFlowEngine
             {
                 case DirectoryAnswer.Confirmed confirmed:
                     // A brand-new user is provisioned only from an OAuth code, with the directory's profile.
-                    var account = await stores.Accounts.FindAsync(confirmed.User.UserId, request.CancellationToken)
-                        ?? await stores.Accounts.ProvisionAsync(confirmed.User, request.CancellationToken);
-                    if (account.User.Disabled)
+                    var known = await stores.Accounts.FindAsync(confirmed.User.UserId, request.CancellationToken);
+                    if (known is not null) await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken);
+                    var account = known is null
+                        ? await stores.Accounts.ProvisionAsync(confirmed.User, request.CancellationToken)
+                        : await stores.Accounts.FindAsync(confirmed.User.UserId, request.CancellationToken);
+                    if (account!.User.Disabled)
                         return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
                     return await FirstFactorPassedAsync(request, account.User, LoginFactor.WeCom, viaDirectory: true);
                 case DirectoryAnswer.Unavailable unavailable:
                     return DirectoryDown(request, unavailable);
-                default:
+                case DirectoryAnswer.Rejected rejected:
+                    await RevokeIfGoneAsync(request, rejected, fallbackUserId: null);
                     return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
+                default:
+                    throw new InvalidOperationException($"Unknown directory answer {answer}.");
             }
         }, cancellationToken);
 
@@ -55,15 +61,20 @@ public sealed partial class LoginFlowEngine
                 return request.Flow.State == LoginState.PasswordFallback
                     ? await CheckLocalPasswordAsync(request, userId, password)
                     : result;
-            case DirectoryAnswer.Confirmed:
+            case DirectoryAnswer.Confirmed confirmed:
                 var account = await stores.Accounts.FindAsync(userId, request.CancellationToken);
                 if (!steps.Passwords.Verify(password, Usable(account)?.PasswordHash))
                     return await RejectAsync(request, LoginTrigger.PasswordRejected, FlowCodes.InvalidCredentials);
+                await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken);
+                account = await stores.Accounts.FindAsync(userId, request.CancellationToken);
                 return await FirstFactorPassedAsync(request, account!.User, LoginFactor.Password, viaDirectory: true);
-            default:
+            case DirectoryAnswer.Rejected rejected:
                 // Unknown or disabled in WeCom: the same cost and the same answer as a wrong password.
                 steps.Passwords.Verify(password, hash: null);
+                await RevokeIfGoneAsync(request, rejected, fallbackUserId: userId);
                 return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
+            default:
+                throw new InvalidOperationException($"Unknown directory answer {answer}.");
         }
     }
 
@@ -117,6 +128,14 @@ public sealed partial class LoginFlowEngine
         request.Flow.Message = reason;
         await EndAsync(request, reason);
         return Answer(request);
+    }
+
+    /// <summary>A member WeCom reports disabled or departed keeps no session anywhere.</summary>
+    private async Task RevokeIfGoneAsync(FlowRequest request, DirectoryAnswer.Rejected rejected, string? fallbackUserId)
+    {
+        if (!rejected.Disabled || (rejected.UserId ?? fallbackUserId) is not { } userId) return;
+        var revoked = await stores.Revocation.RevokeAllAsync(userId, request.CancellationToken);
+        if (revoked > 0) logger.LogWarning("Revoked {Count} sessions of {UserId}: WeCom reports the member disabled or departed", revoked, userId);
     }
 
     /// <summary>A disabled account has no usable password, whatever its hash.</summary>

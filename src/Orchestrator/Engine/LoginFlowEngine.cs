@@ -26,7 +26,8 @@ public sealed record LoginStores(
     IRecoveryCodes RecoveryCodes,
     ISessionIssuer Sessions,
     ILoginAudit Audit,
-    ILoginPolicySource Policy);
+    ILoginPolicySource Policy,
+    ISessionRevocation Revocation);
 
 /// <summary>
 /// Runs one REST action against a flow: takes the flow's lease, expires it if its time is up, asks the

@@ -11,7 +11,8 @@ public abstract record DirectoryAnswer
     public sealed record Confirmed(DirectoryUser User) : DirectoryAnswer;
 
     /// <summary>Unknown, disabled, departed, or an OAuth code that is not a member's: one answer for all.</summary>
-    public sealed record Rejected(bool Disabled) : DirectoryAnswer;
+    /// <param name="UserId">For a disabled or departed member: their id, whose sessions must die.</param>
+    public sealed record Rejected(bool Disabled, string? UserId = null) : DirectoryAnswer;
 
     /// <summary>Timeouts, network errors, WeCom's system errors.</summary>
     public sealed record Unavailable(string Reason) : DirectoryAnswer;

@@ -1,0 +1,13 @@
+using LoginOrchestrator.Api.Delivery;
+using LoginOrchestrator.Steps.Delivery;
+
+namespace LoginOrchestrator.Api.WeCom;
+
+/// <summary>Codes as WeCom application messages (<c>message/send</c>) to the user id itself: no binding needed.</summary>
+public sealed class WeComMessageChannel(WeComClient client) : ICodeChannel
+{
+    public string Channel => Channels.WeCom;
+
+    public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
+        client.SendTextAsync(message.To, message.Text, cancellationToken);
+}
