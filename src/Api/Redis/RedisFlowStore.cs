@@ -51,12 +51,13 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     {
         var key = keys.FlowLease(flowId);
         var owner = Guid.NewGuid().ToString("N");
-        var deadline = time.GetUtcNow() + wait;
+        // Waiting is measured in elapsed time, not read off the (possibly simulated) clock of the domain.
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
         var pause = TimeSpan.FromMilliseconds(5);
         while (true)
         {
             if (await Db.StringSetAsync(key, owner, LeaseLifetime, When.NotExists)) return new Lease(Db, key, owner);
-            if (time.GetUtcNow() >= deadline) return null;
+            if (waiting.Elapsed >= wait) return null;
             await Task.Delay(pause, cancellationToken);
             pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 100));
         }

@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace LoginOrchestrator.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The WeCom simulator as its own process on a loopback port, with a client for its controls. A process,
+/// not an in-process host: its "down" mode drops connections, which must not reach the test host's requests.
+/// </summary>
+public sealed class WeComSimulatorHost : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _usersFile;
+
+    private WeComSimulatorHost(Process process, string usersFile, string url)
+    {
+        _process = process;
+        _usersFile = usersFile;
+        Url = url;
+        Control = new HttpClient { BaseAddress = new Uri(url) };
+    }
+
+    public string Url { get; }
+    public HttpClient Control { get; }
+
+    public static async Task<WeComSimulatorHost> StartAsync(object[] users)
+    {
+        var usersFile = Path.Combine(Path.GetTempPath(), $"wecom-users-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(usersFile, JsonSerializer.Serialize(users));
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var process = Process.Start(new ProcessStartInfo("dotnet", [SimulatorAssembly(), "--urls", url, "--Simulator:UsersFile", usersFile])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new WeComSimulatorHost(process, usersFile, url);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                if ((await host.Control.GetAsync("/_sim/stats")).IsSuccessStatusCode) return host;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline) { }
+            if (process.HasExited || DateTime.UtcNow >= deadline) throw new InvalidOperationException("The WeCom simulator did not start.");
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task<int> TokensIssuedAsync() =>
+        (await Control.GetFromJsonAsync<JsonElement>("/_sim/stats")).GetProperty("tokensIssued").GetInt32();
+
+    public async Task<IReadOnlyList<(string To, string Content)>> MessagesAsync() =>
+        [.. (await Control.GetFromJsonAsync<JsonElement>("/_sim/stats")).GetProperty("messages").EnumerateArray()
+            .Select(m => (m.GetProperty("toUser").GetString()!, m.GetProperty("content").GetString()!))];
+
+    public Task FailAsync(string? endpoint = null, int? errcode = null, bool down = false, int latencyMs = 0) =>
+        Control.PostAsJsonAsync("/_sim/failure", new { endpoint, errcode, down, latencyMs });
+
+    public Task HealAsync() => Control.DeleteAsync("/_sim/failure");
+
+    public Task AddOAuthCodeAsync(string code, string? userId = null, string? openId = null) =>
+        Control.PostAsJsonAsync("/_sim/oauth-codes", new { code, userid = userId, openid = openId });
+
+    public Task PutUserAsync(string userId, string name, int status, int[] department, string? email = null) =>
+        Control.PutAsJsonAsync($"/_sim/users/{userId}", new { userid = userId, name, department, status, email });
+
+    public Task ExpireTokensAsync() => Control.PostAsync("/_sim/expire-tokens", null);
+
+    /// <summary>The simulator as built beside this test project, in the same configuration.</summary>
+    private static string SimulatorAssembly()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // tests/api/bin/<Configuration>/net10.0/
+        var configuration = testBin.Parent!.Name;
+        var root = testBin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(root, "tools", "WeComSimulator", "bin", configuration, "net10.0", "WeComSimulator.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build tools/WeComSimulator first.", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Control.Dispose();
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        File.Delete(_usersFile);
+    }
+}
