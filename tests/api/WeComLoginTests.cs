@@ -155,6 +155,20 @@ public sealed class WeComLoginTests(WeComFixture fixture) : IClassFixture<WeComF
     }
 
     [Fact]
+    public async Task ASecondInstanceUsesTheSameAccessTokenThroughRedis()
+    {
+        (await _client.LoginAsync("zhangsan", "zhangsan-Pass-1")).State.Should().Be("Issued");
+        var issued = await Sim.TokensIssuedAsync();
+        var settings = fixture.Factory.SharedSettings.Concat(fixture.Factory.WeComSettings).ToDictionary();
+        await using var instanceB = await ApiProcess.StartAsync(settings, Path.Combine(fixture.Factory.DataDirectory, "instance-b"));
+
+        var onB = await new FlowClient(instanceB.Client).LoginAsync("zhangsan", "zhangsan-Pass-1");
+
+        onB.State.Should().Be("Issued");
+        (await Sim.TokensIssuedAsync()).Should().Be(issued, "instance B found the token instance A fetched");
+    }
+
+    [Fact]
     public async Task DirectoryDownGivesTheDegradedPathWithAForcedSecondFactor()
     {
         await Sim.FailAsync(endpoint: "user/get", down: true);
