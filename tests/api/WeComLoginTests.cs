@@ -201,6 +201,17 @@ public sealed class WeComLoginTests(WeComFixture fixture) : IClassFixture<WeComF
     }
 
     [Fact]
+    public async Task ADirectorySlowerThanTheAttemptTimeoutIsUnavailable()
+    {
+        await Sim.FailAsync(endpoint: "user/get", latencyMs: 2500);
+
+        var answer = await _client.LoginAsync("zhangsan", "zhangsan-Pass-1");
+
+        answer.State.Should().Be("Captcha");
+        answer.Flow.GetProperty("degraded").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task DirectoryDownAndNoLocalPasswordIsRefusedWithTheWrongPasswordAnswer()
     {
         await Sim.FailAsync(endpoint: "user/get", down: true);
