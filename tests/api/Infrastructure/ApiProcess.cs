@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace LoginOrchestrator.Api.Tests.Infrastructure;
@@ -25,8 +24,8 @@ public sealed class ApiProcess : IAsyncDisposable
     public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [ApiAssembly()])
+        var port = LocalMachine.FreePort();
+        var start = new ProcessStartInfo("dotnet", [LocalMachine.BuiltAssembly("src/Api", "LoginOrchestrator.Api.dll")])
         {
             WorkingDirectory = dataDirectory,
             RedirectStandardOutput = true,
@@ -66,23 +65,6 @@ public sealed class ApiProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
-    }
-
-    /// <summary>The API as built beside this test project, in the same configuration.</summary>
-    private static string ApiAssembly()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // tests/api/bin/<Configuration>/net10.0/
-        var configuration = testBin.Parent!.Name;
-        var root = testBin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "src", "Api", "bin", configuration, "net10.0", "LoginOrchestrator.Api.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Api first.", path);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -16,10 +16,7 @@ public sealed class RedisProcess : IAsyncDisposable
 
     public static async Task<RedisProcess> StartAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var redis = new RedisProcess(((IPEndPoint)listener.LocalEndpoint).Port);
-        listener.Stop();
+        var redis = new RedisProcess(LocalMachine.FreePort());
         await redis.StartAgainAsync();
         return redis;
     }

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace LoginOrchestrator.Api.Tests.Infrastructure;
 
@@ -30,9 +28,9 @@ public sealed class WeComSimulatorHost : IAsyncDisposable
     {
         var usersFile = Path.Combine(Path.GetTempPath(), $"wecom-users-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(usersFile, JsonSerializer.Serialize(users));
-        var port = FreePort();
+        var port = LocalMachine.FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var process = Process.Start(new ProcessStartInfo("dotnet", [SimulatorAssembly(), "--urls", url, "--Simulator:UsersFile", usersFile])
+        var process = Process.Start(new ProcessStartInfo("dotnet", [LocalMachine.BuiltAssembly("tools/WeComSimulator", "WeComSimulator.dll"), "--urls", url, "--Simulator:UsersFile", usersFile])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -74,23 +72,6 @@ public sealed class WeComSimulatorHost : IAsyncDisposable
         Control.PutAsJsonAsync($"/_sim/users/{userId}", new { userid = userId, name, department, status, email });
 
     public Task ExpireTokensAsync() => Control.PostAsync("/_sim/expire-tokens", null);
-
-    /// <summary>The simulator as built beside this test project, in the same configuration.</summary>
-    private static string SimulatorAssembly()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // tests/api/bin/<Configuration>/net10.0/
-        var configuration = testBin.Parent!.Name;
-        var root = testBin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "tools", "WeComSimulator", "bin", configuration, "net10.0", "WeComSimulator.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build tools/WeComSimulator first.", path);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

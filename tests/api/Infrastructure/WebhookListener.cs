@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace LoginOrchestrator.Api.Tests.Infrastructure;
@@ -13,7 +12,7 @@ public sealed class WebhookListener : IAsyncDisposable
 
     public WebhookListener()
     {
-        Url = $"http://127.0.0.1:{FreePort()}/sms/";
+        Url = $"http://127.0.0.1:{LocalMachine.FreePort()}/sms/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
         _serving = ServeAsync();
@@ -45,13 +44,6 @@ public sealed class WebhookListener : IAsyncDisposable
             context.Response.StatusCode = 202;
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
