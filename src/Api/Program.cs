@@ -2,6 +2,7 @@ using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Dashboard;
 using LoginOrchestrator.Api.Health;
 using LoginOrchestrator.Api.Login;
+using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Api.Settings;
 
@@ -21,6 +22,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.ScheduleHousekeeping();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
