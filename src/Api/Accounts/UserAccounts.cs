@@ -42,11 +42,11 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         if (updated != 1) throw new InvalidOperationException($"User {userId} vanished while binding a contact.");
     }
 
-    public async Task SyncFromDirectoryAsync(DirectoryUser member, CancellationToken cancellationToken)
+    public async Task<LoginAccount?> SyncFromDirectoryAsync(DirectoryUser member, CancellationToken cancellationToken)
     {
         var normalized = UserAccount.Normalize(member.UserId);
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserId == normalized, cancellationToken);
-        if (user is null) return;
+        if (user is null) return null;
         user.Name = member.Name;
         user.Departments = string.Join(',', member.Departments);
         // A contact the user bound stays theirs; the directory only fills what is missing.
@@ -57,6 +57,7 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
             user.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
         }
+        return new LoginAccount(ToLoginUser(user), user.PasswordHash);
     }
 
     public async Task<LoginAccount> ProvisionAsync(DirectoryUser member, CancellationToken cancellationToken)

@@ -60,6 +60,5 @@ public static class FlowHttp
     }
 
     public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.Problem(FlowTexts.For(FlowCodes.InvalidRequest), statusCode: StatusCodes.Status400BadRequest,
-            title: ApiProblems.TitleOf(400), extensions: new Dictionary<string, object?> { ["code"] = FlowCodes.InvalidRequest, ["errors"] = errors });
+        ApiProblems.InvalidRequest(FlowTexts.For(FlowCodes.InvalidRequest), errors);
 }

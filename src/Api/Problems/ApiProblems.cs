@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LoginOrchestrator.Api.Problems;
@@ -29,6 +30,11 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails)
             ProblemDetails = new ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail, Extensions = { ["code"] = code } },
         }).AsTask();
     }
+
+    /// <summary>400 <c>invalid_request</c> naming each offending field (api.md: validation errors add <c>errors</c>).</summary>
+    public static ProblemHttpResult InvalidRequest(string detail, Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: TitleOf(400),
+            extensions: new Dictionary<string, object?> { ["code"] = "invalid_request", ["errors"] = errors });
 
     public static string CodeForStatus(int status) => status switch
     {

@@ -103,11 +103,7 @@ public static class SettingsApi
     }
 
     private static ProblemHttpResult Invalid(string field, string reason) =>
-        TypedResults.Problem(reason, statusCode: 400, title: ApiProblems.TitleOf(400), extensions: new Dictionary<string, object?>
-        {
-            ["code"] = "invalid_request",
-            ["errors"] = new Dictionary<string, string[]> { [field] = [reason] },
-        });
+        ApiProblems.InvalidRequest(reason, new() { [field] = [reason] });
 
     private static ProblemHttpResult Unprocessable(SettingProblem problem)
     {

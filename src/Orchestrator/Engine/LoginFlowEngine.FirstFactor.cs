@@ -31,12 +31,9 @@ public sealed partial class LoginFlowEngine
             {
                 case DirectoryAnswer.Confirmed confirmed:
                     // A brand-new user is provisioned only from an OAuth code, with the directory's profile.
-                    var known = await stores.Accounts.FindAsync(confirmed.User.UserId, request.CancellationToken);
-                    if (known is not null) await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken);
-                    var account = known is null
-                        ? await stores.Accounts.ProvisionAsync(confirmed.User, request.CancellationToken)
-                        : await stores.Accounts.FindAsync(confirmed.User.UserId, request.CancellationToken);
-                    if (account!.User.Disabled)
+                    var account = await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken)
+                        ?? await stores.Accounts.ProvisionAsync(confirmed.User, request.CancellationToken);
+                    if (account.User.Disabled)
                         return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
                     return await FirstFactorPassedAsync(request, account.User, LoginFactor.WeCom, viaDirectory: true);
                 case DirectoryAnswer.Unavailable unavailable:
@@ -65,8 +62,7 @@ public sealed partial class LoginFlowEngine
                 var account = await stores.Accounts.FindAsync(userId, request.CancellationToken);
                 if (!steps.Passwords.Verify(password, Usable(account)?.PasswordHash))
                     return await RejectAsync(request, LoginTrigger.PasswordRejected, FlowCodes.InvalidCredentials);
-                await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken);
-                account = await stores.Accounts.FindAsync(userId, request.CancellationToken);
+                account = await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken) ?? account;
                 return await FirstFactorPassedAsync(request, account!.User, LoginFactor.Password, viaDirectory: true);
             case DirectoryAnswer.Rejected rejected:
                 // Unknown or disabled in WeCom: the same cost and the same answer as a wrong password.

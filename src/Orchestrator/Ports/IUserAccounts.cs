@@ -18,8 +18,8 @@ public interface IUserAccounts
     /// <summary>Binds a verified email or mobile number to the user.</summary>
     Task BindContactAsync(string userId, string channel, string target, CancellationToken cancellationToken);
 
-    /// <summary>Takes the directory's name and departments, and contacts the user has not bound.</summary>
-    Task SyncFromDirectoryAsync(DirectoryUser member, CancellationToken cancellationToken);
+    /// <summary>Takes the directory's name and departments, and contacts the user has not bound; returns the account as it now is.</summary>
+    Task<LoginAccount?> SyncFromDirectoryAsync(DirectoryUser member, CancellationToken cancellationToken);
 
     /// <summary>Creates a user from the directory's profile (a WeCom OAuth login of someone new).</summary>
     Task<LoginAccount> ProvisionAsync(DirectoryUser member, CancellationToken cancellationToken);
