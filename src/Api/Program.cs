@@ -9,6 +9,7 @@ using LoginOrchestrator.Api.Settings;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHttpDefaults();
+builder.AddTrustedProxies();
 builder.AddPersistence();
 builder.AddStores();
 builder.AddSettings();
@@ -22,9 +23,11 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.ScheduleHousekeeping();
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<LoginRateLimits>();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Tests.Support;
 using LoginOrchestrator.Orchestrator.Policy;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,12 +8,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginOrchestrator.Api.Tests;
-
-/// <summary>The host on a real Kestrel port: Hangfire's dashboard needs a real connection (a remote address).</summary>
-public sealed class KestrelLoginApiFactory : LoginApiFactory
-{
-    public KestrelLoginApiFactory() => UseKestrel(0);
-}
 
 public sealed class DashboardTests : IClassFixture<KestrelLoginApiFactory>
 {
@@ -24,9 +18,7 @@ public sealed class DashboardTests : IClassFixture<KestrelLoginApiFactory>
     public DashboardTests(KestrelLoginApiFactory factory)
     {
         _factory = factory;
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        _http = factory.CreateClient(new() { BaseAddress = new Uri(address), HandleCookies = false, AllowAutoRedirect = false });
+        _http = factory.CreateSocketClient();
         _client = new FlowClient(_http);
     }
 

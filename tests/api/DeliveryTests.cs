@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Hangfire;
-using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

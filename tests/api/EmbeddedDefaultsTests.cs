@@ -1,5 +1,5 @@
 using System.Net;
-using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Tests.Support;
 
 namespace LoginOrchestrator.Api.Tests;
 

@@ -1,6 +1,6 @@
 using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Sessions;
-using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;

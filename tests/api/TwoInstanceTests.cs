@@ -1,6 +1,6 @@
 using System.Net;
 using Hangfire;
-using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginOrchestrator.Api.Tests;

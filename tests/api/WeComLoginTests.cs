@@ -1,5 +1,5 @@
 using System.Net;
-using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Tests.Support;
 using LoginOrchestrator.WeComSimulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using LoginOrchestrator.Api.Tests.Infrastructure;
+using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 
 namespace LoginOrchestrator.Api.Tests;

@@ -47,6 +47,8 @@ public static class StoreServices
         services.AddSingleton<ISessionStore, RedisSessionStore>();
         services.AddSingleton<IDeliveryStore, RedisDeliveryStore>();
         services.AddSingleton<ICodeSendLimiter, RedisCodeSendLimiter>();
+        services.AddSingleton<IAccountLockout, RedisAccountLockout>();
+        services.AddSingleton<IRequestRateLimiter, RedisRequestRateLimiter>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthApi.ReadyTag]);
     }
 
@@ -62,6 +64,8 @@ public static class StoreServices
         services.AddSingleton<InMemoryDeliveryStore>();
         services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<InMemoryDeliveryStore>());
         services.AddSingleton<ICodeSendLimiter, InMemoryCodeSendLimiter>();
+        services.AddSingleton<IAccountLockout, InMemoryAccountLockout>();
+        services.AddSingleton<IRequestRateLimiter, InMemoryRequestRateLimiter>();
         // Redis keys expire by themselves; in-process entries are swept by the clean-up job.
         services.AddSingleton<IExpiringStore, CaptchaCodeSweep>();
         services.AddSingleton<IExpiringStore, SessionSweep>();

@@ -21,14 +21,12 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails)
         problem.Extensions.Remove("exception");
     }
 
-    public Task WriteAsync(HttpContext http, int status, string code, string detail)
+    public Task WriteAsync(HttpContext http, int status, string code, string detail, IDictionary<string, object?>? extensions = null)
     {
         http.Response.StatusCode = status;
-        return problemDetails.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail, Extensions = { ["code"] = code } },
-        }).AsTask();
+        var problem = new ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail, Extensions = { ["code"] = code } };
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[name] = value;
+        return problemDetails.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
     }
 
     /// <summary>400 <c>invalid_request</c> naming each offending field (api.md: validation errors add <c>errors</c>).</summary>

@@ -25,6 +25,8 @@ public sealed class SettingsLoginPolicySource(SettingsCache settings) : ILoginPo
             MaxAttempts = s.Int(Flow, "max_attempts"),
             SessionAbsoluteLifetimeSeconds = s.Int(Session, "absolute_lifetime_seconds"),
             SessionIdleTimeoutSeconds = s.Int(Session, "idle_timeout_seconds"),
+            Lockout = new LockoutPolicy(
+                s.Int(Lockout, "max_failures"), s.Int(Lockout, "wait_increment_seconds"), s.Int(Lockout, "max_wait_seconds")),
         };
     }
 }

@@ -16,6 +16,7 @@ public sealed partial class LoginFlowEngine
             request.Flow.ClaimedUserId = userId;
             // Credentials → WeComCheck or PasswordFallback; in PasswordFallback the answer is taken for checking.
             request.Machine.Fire(LoginTrigger.SubmitPassword);
+            if (await RefuseIfLockedAsync(request, userId) is { } locked) return locked;
             return request.Flow.State == LoginState.WeComCheck
                 ? await CheckPasswordWithDirectoryAsync(request, userId, password)
                 : await CheckLocalPasswordAsync(request, userId, password);
@@ -98,6 +99,9 @@ public sealed partial class LoginFlowEngine
     private async Task<FlowResult> FirstFactorPassedAsync(FlowRequest request, LoginUser user, LoginFactor factor, bool viaDirectory)
     {
         var flow = request.Flow;
+        // A password was checked against the lock before it was verified; an OAuth code names its user only now.
+        if (factor == LoginFactor.WeCom && await RefuseIfLockedAsync(request, user.UserId) is { } locked) return locked;
+        if (factor == LoginFactor.Password) await ResetFailuresAsync(request, user.UserId, FailureKind.Password);
         flow.UserId = user.UserId;
         flow.UserName = user.Name;
         flow.Factors.Add(factor);

@@ -15,6 +15,7 @@ public sealed partial class LoginFlowEngine
         RunAsync(flowId, LoginTrigger.SubmitOtp, client, async request =>
         {
             request.Machine.Fire(LoginTrigger.SubmitOtp);
+            if (await RefuseIfLockedAsync(request, request.Flow.UserId!) is { } locked) return locked;
             var userId = request.Flow.UserId!;
             var secret = await stores.Accounts.GetTotpSecretAsync(userId, request.CancellationToken);
             var verdict = secret is null
@@ -31,6 +32,7 @@ public sealed partial class LoginFlowEngine
         RunAsync(flowId, LoginTrigger.SubmitRecoveryCode, client, async request =>
         {
             request.Machine.Fire(LoginTrigger.SubmitRecoveryCode);
+            if (await RefuseIfLockedAsync(request, request.Flow.UserId!) is { } locked) return locked;
             return await stores.RecoveryCodes.TryConsumeAsync(request.Flow.UserId!, code, request.CancellationToken)
                 ? await SecondFactorPassedAsync(request, LoginFactor.RecoveryCode, LoginTrigger.OtpVerified)
                 : await RejectAsync(request, LoginTrigger.OtpRejected, FlowCodes.CodeInvalid);
@@ -68,6 +70,7 @@ public sealed partial class LoginFlowEngine
         RunAsync(flowId, LoginTrigger.SubmitCaptcha, client, async request =>
         {
             request.Machine.Fire(LoginTrigger.SubmitCaptcha);
+            if (await RefuseIfLockedAsync(request, request.Flow.UserId!) is { } locked) return locked;
             var verdict = await steps.Captchas.VerifyAsync(request.Flow.Id, code, request.CancellationToken);
             switch (verdict)
             {
@@ -92,6 +95,7 @@ public sealed partial class LoginFlowEngine
         if (user is null)
             // Disabled or removed while the flow was open: answered like a wrong credential.
             return await RejectAsync(request, verified == LoginTrigger.CaptchaVerified ? LoginTrigger.CaptchaRejected : LoginTrigger.OtpRejected, FlowCodes.InvalidCredentials);
+        await ResetFailuresAsync(request, user.UserId, FailureKind.SecondFactor);
         request.Flow.Factors.Add(factor);
         request.Machine.Fire(verified);
         return await IssueAsync(request, user);

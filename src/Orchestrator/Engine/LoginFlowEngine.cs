@@ -27,7 +27,8 @@ public sealed record LoginStores(
     ISessionIssuer Sessions,
     ILoginAudit Audit,
     ILoginPolicySource Policy,
-    ISessionRevocation Revocation);
+    ISessionRevocation Revocation,
+    IAccountLockout Lockout);
 
 /// <summary>
 /// Runs one REST action against a flow: takes the flow's lease, expires it if its time is up, asks the
@@ -129,6 +130,8 @@ public sealed partial class LoginFlowEngine(LoginSteps steps, LoginStores stores
         var flow = request.Flow;
         flow.RecordFailure();
         flow.Message = code;
+        if (await CountFailureAsync(request, rejection) is { } accountWait)
+            return await LockFlowAsync(request, accountWait, reason: code);
         if (flow.AttemptsRemaining > 0)
         {
             request.Machine.Fire(rejection);

@@ -23,6 +23,7 @@ public sealed record LoginPolicy
     public int MaxAttempts { get; init; } = 5;
     public int SessionAbsoluteLifetimeSeconds { get; init; } = 28_800;
     public int SessionIdleTimeoutSeconds { get; init; } = 1_800;
+    public LockoutPolicy Lockout { get; init; } = new();
 
     /// <summary>login-flow.md: resend cooldown 60 s (a rule, not a setting).</summary>
     public static TimeSpan ResendCooldown { get; } = TimeSpan.FromSeconds(60);

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Diagnostics;
 
-namespace LoginOrchestrator.Api.Tests.Infrastructure;
+namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>
 /// The WeCom simulator as its own process on a loopback port, with a client for its controls. A process,

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace LoginOrchestrator.Api.Tests.Infrastructure;
+namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>Every log line the host writes, formatted, with its exception, to search for secrets.</summary>
 public sealed class CapturedLogs : ILoggerProvider

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace LoginOrchestrator.Api.Tests.Infrastructure;
+namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>A Redis server of the test's own (Debian's redis-server), to stop and start at will.</summary>
 public sealed class RedisProcess : IAsyncDisposable

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 
-namespace LoginOrchestrator.Api.Tests.Infrastructure;
+namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>Calls the admin API with the bootstrap admin's session.</summary>
 public sealed class AdminClient(FlowClient client, string token)

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace LoginOrchestrator.Api.Tests.Infrastructure;
+namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>An answer of the API: its status, headers and JSON body.</summary>
 public sealed record Answer(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)

@@ -1,4 +1,4 @@
-namespace LoginOrchestrator.Api.Tests.Infrastructure;
+namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>Where the real services of the test run are: set by scripts/services.sh, defaulting to what it starts.</summary>
 public static class TestServices

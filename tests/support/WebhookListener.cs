@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 
-namespace LoginOrchestrator.Api.Tests.Infrastructure;
+namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>An SMS provider's webhook for the test: records every JSON body POSTed to it.</summary>
 public sealed class WebhookListener : IAsyncDisposable

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 using MySqlConnector;
 using StackExchange.Redis;
 
-namespace LoginOrchestrator.Api.Tests.Infrastructure;
+namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>
 /// The real host on the real services: MariaDB (a database of its own), Redis (a key prefix and a
@@ -75,6 +75,8 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         ["Smtp:Host"] = TestServices.SmtpHost,
         ["Smtp:Port"] = TestServices.SmtpPort,
         ["Security:BcryptWorkFactor"] = "10",
+        ["RateLimits:PerIpPerMinute"] = "1000000",
+        ["RateLimits:GlobalPerMinute"] = "1000000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -86,6 +88,9 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminUserId", AdminUserId);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Login:AllowedReturnUrls:0", "https://desk.corp.example/app");
+        // Tests drive many flows from one address in a minute; the security tests set the limits they pin.
+        builder.UseSetting("RateLimits:PerIpPerMinute", "1000000");
+        builder.UseSetting("RateLimits:GlobalPerMinute", "1000000");
         if (!Embedded)
             foreach (var (key, value) in SharedSettings) builder.UseSetting(key, value);
         ConfigureSettings(builder);

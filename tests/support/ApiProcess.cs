@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 
-namespace LoginOrchestrator.Api.Tests.Infrastructure;
+namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>A second instance of the service: the built API run as its own process on a loopback port.</summary>
 public sealed class ApiProcess : IAsyncDisposable

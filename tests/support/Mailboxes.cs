@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using MimeKit;
 
-namespace LoginOrchestrator.Api.Tests.Infrastructure;
+namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>A mail as the recipient sees it.</summary>
 public sealed partial record ReceivedMail(string Subject, string Text, string? Html)

@@ -1,0 +1,29 @@
+using LoginOrchestrator.Api.Configuration;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace LoginOrchestrator.Api.Security;
+
+/// <summary>
+/// The client IP that rate limits, code caps and the audit see: the connection's address, or, behind a
+/// configured proxy, the address that proxy reports. Nobody else's <c>X-Forwarded-For</c> is believed,
+/// not even loopback's (the framework's default), so a client cannot pick its own bucket.
+/// </summary>
+public static class TrustedProxies
+{
+    public static IHostApplicationBuilder AddTrustedProxies(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in proxy.Value.TrustedNetworks)
+                if (System.Net.IPNetwork.TryParse(network, out var parsed)) forwarded.KnownIPNetworks.Add(parsed);
+            // Walk back through every trusted hop; the first untrusted address is the client.
+            forwarded.ForwardLimit = null;
+        });
+        return builder;
+    }
+}

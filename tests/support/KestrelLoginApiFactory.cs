@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginOrchestrator.Tests.Support;
+
+/// <summary>
+/// The host on a real Kestrel port: requests arrive over real connections, from 127.0.0.1, as the
+/// dashboard, the body-size limit and the client-IP rules need.
+/// </summary>
+public class KestrelLoginApiFactory : LoginApiFactory
+{
+    public KestrelLoginApiFactory() => UseKestrel(0);
+
+    /// <summary>A client on a real socket to the started server.</summary>
+    public HttpClient CreateSocketClient()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return CreateClient(new() { BaseAddress = new Uri(address), HandleCookies = false, AllowAutoRedirect = false });
+    }
+}
