@@ -77,7 +77,8 @@ _maildev_up() {
 }
 
 services_up() {
-  _apt_install mariadb-server mariadb-client redis-server
+  # zbar-tools: the account tests decode the enrolment QR code as a phone would.
+  _apt_install mariadb-server mariadb-client redis-server zbar-tools
   _mariadb_up
   _redis_up
   _maildev_up

@@ -1,3 +1,5 @@
+using LoginOrchestrator.Api.Accounts;
+using LoginOrchestrator.Api.Audit;
 using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Dashboard;
 using LoginOrchestrator.Api.Health;
@@ -6,7 +8,8 @@ using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Api.Settings;
 
-var builder = WebApplication.CreateBuilder(args);
+// `-- admin …` is an operator's command, not configuration.
+var builder = WebApplication.CreateBuilder(AdminCommand.IsInvoked(args) ? [] : args);
 
 builder.AddHttpDefaults();
 builder.AddTrustedProxies();
@@ -21,6 +24,7 @@ builder.Services.AddJobsDashboard();
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+if (AdminCommand.IsInvoked(args)) return await AdminCommand.RunAsync(app.Services, args);
 app.ScheduleHousekeeping();
 
 app.UseForwardedHeaders();
@@ -35,13 +39,17 @@ app.UseAuthorization();
 var api = app.MapGroup("/api/v1");
 api.MapLoginFlows();
 api.MapSession();
+api.MapAccount();
+api.MapAdminUsers();
+api.MapAdminAudit();
 api.MapAdminSettings();
 api.MapDashboardSession();
 app.MapJobsDashboard();
 app.MapHealth();
 app.MapOpenApi();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

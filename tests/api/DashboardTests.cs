@@ -41,7 +41,7 @@ public sealed class DashboardTests : IClassFixture<KestrelLoginApiFactory>
     [Fact]
     public async Task AdminSeesTheDashboardWithoutTheStorageConnectionString()
     {
-        var token = (await _client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).Token!;
+        var token = await _factory.AdminTokenAsync(_client);
 
         var page = await Get("/hangfire", bearer: token);
 
@@ -54,7 +54,7 @@ public sealed class DashboardTests : IClassFixture<KestrelLoginApiFactory>
     [Fact]
     public async Task BrowserOpensTheDashboardWithTheSessionCookieUntilLogout()
     {
-        var token = (await _client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).Token!;
+        var token = await _factory.AdminTokenAsync(_client);
 
         var opened = await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/dashboard-session", null, token);
         opened.Status.Should().Be(HttpStatusCode.NoContent);
@@ -80,7 +80,7 @@ public sealed class DashboardTests : IClassFixture<KestrelLoginApiFactory>
     {
         await _factory.AddUserAsync("dash-ops", "dash-ops-Pass-1", role: Roles.Ops);
         var ops = (await _client.LoginAsync("dash-ops", "dash-ops-Pass-1")).Token!;
-        var admin = (await _client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).Token!;
+        var admin = await _factory.AdminTokenAsync(_client);
 
         var opsPage = await Get("/hangfire/recurring", bearer: ops);
         var adminPage = await Get("/hangfire/recurring", bearer: admin);

@@ -97,18 +97,25 @@ public sealed class PasswordLoginTests(LoginApiFactory factory) : IClassFixture<
     [Fact]
     public async Task FifthWrongPasswordLocksTheFlowAndEvenTheRightOneIsThenRefused()
     {
+        await factory.AddUserAsync("flowlock", "flowlock-Pass-1");
+        await factory.SetSettingAsync("lockout", "max_failures", 50);
         var flowId = FlowClient.Id(await _client.StartAsync());
         for (var i = 0; i < 4; i++)
-            (await _client.PasswordAsync(flowId, "admin", "wrong")).Code.Should().Be("invalid_credentials");
+            (await _client.PasswordAsync(flowId, "flowlock", "wrong")).Code.Should().Be("invalid_credentials");
 
-        var fifth = await _client.PasswordAsync(flowId, "admin", "wrong");
+        // The flow's own five attempts, not the account's lock-out (the security tests pin that).
+        var fifth = await _client.PasswordAsync(flowId, "flowlock", "wrong");
         fifth.Status.Should().Be((HttpStatusCode)423);
         fifth.Code.Should().Be("locked");
         fifth.State.Should().Be("Locked");
 
-        var right = await _client.PasswordAsync(flowId, LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword);
+        fifth.Body.TryGetProperty("retryAfter", out _).Should().BeFalse("the account itself is not locked");
+
+        var right = await _client.PasswordAsync(flowId, "flowlock", "flowlock-Pass-1");
         right.Status.Should().Be((HttpStatusCode)423);
         right.State.Should().Be("Locked");
+        (await _client.LoginAsync("flowlock", "flowlock-Pass-1")).State.Should().Be("Issued", "a new flow starts afresh");
+        await factory.SetSettingAsync("lockout", "max_failures", 5);
     }
 
     [Fact]
@@ -137,12 +144,12 @@ public sealed class PasswordLoginTests(LoginApiFactory factory) : IClassFixture<
         var flowId = FlowClient.Id(await _client.StartAsync());
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{FlowClient.Base}/{flowId}/password")
         {
-            Content = System.Net.Http.Json.JsonContent.Create(new { userId = "admin", password = "wrong" }),
+            Content = System.Net.Http.Json.JsonContent.Create(new { userId = "someone", password = "wrong" }),
         };
         request.Headers.AcceptLanguage.ParseAdd("en");
         var english = await (await _client.Http.SendAsync(request)).Content.ReadAsStringAsync();
 
-        var chinese = await _client.LoginAsync("admin", "wrong");
+        var chinese = await _client.LoginAsync("someone", "wrong");
 
         english.Should().Contain("The user id or password is incorrect.");
         chinese.Body.GetProperty("detail").GetString().Should().Be("用户名或密码错误。");

@@ -53,7 +53,7 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
     [MemberData(nameof(Rejected))]
     public async Task InvalidValueIs422AndNothingIsStored(string @namespace, string key, string value, string code, string field)
     {
-        var admin = await AdminClient.SignInAsync(_client);
+        var admin = await AdminClient.SignInAsync(factory, _client);
         var before = await admin.ValueOfAsync(@namespace, key);
         var audits = await factory.WithDbAsync(db => db.SettingAudit.CountAsync());
 
@@ -70,7 +70,7 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
     [Fact]
     public async Task BrokenTemplateNamesItsLineAndColumn()
     {
-        var admin = await AdminClient.SignInAsync(_client);
+        var admin = await AdminClient.SignInAsync(factory, _client);
 
         var answer = await admin.PutSettingAsync("two_factor", "sms_config", new { sender = "s", content = "验证码\n  {{ nope }}" });
 
@@ -82,7 +82,7 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
     [Fact]
     public async Task ValidChangeIsStoredAndAuditedWithWhoAndBeforeAndAfter()
     {
-        var admin = await AdminClient.SignInAsync(_client);
+        var admin = await AdminClient.SignInAsync(factory, _client);
 
         var answer = await admin.PutSettingAsync("two_factor", "code_length", 8);
 
@@ -99,7 +99,7 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
     [Fact]
     public async Task ListShowsEveryKeyOfANamespaceWithItsMeta()
     {
-        var admin = await AdminClient.SignInAsync(_client);
+        var admin = await AdminClient.SignInAsync(factory, _client);
 
         var items = (await admin.GetSettingsAsync("?namespace=two_factor")).Body.GetProperty("items").EnumerateArray().ToList();
 
@@ -114,7 +114,7 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
     [Fact]
     public async Task UnknownSettingIsNotFoundAndMissingValueIsInvalidRequest()
     {
-        var admin = await AdminClient.SignInAsync(_client);
+        var admin = await AdminClient.SignInAsync(factory, _client);
 
         (await admin.PutSettingAsync("two_factor", "no_such_key", 1)).Status.Should().Be(HttpStatusCode.NotFound);
         (await admin.PutRawAsync("two_factor", "code_length", "{}")).Code.Should().Be("invalid_request");

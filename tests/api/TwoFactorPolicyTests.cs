@@ -9,7 +9,7 @@ public sealed class TwoFactorPolicyTests(LoginApiFactory factory) : IClassFixtur
     private readonly FlowClient _client = new(factory.CreateClient());
     private AdminClient _admin = null!;
 
-    public async Task InitializeAsync() => _admin = await AdminClient.SignInAsync(_client);
+    public async Task InitializeAsync() => _admin = await AdminClient.SignInAsync(factory, _client);
 
     public async Task DisposeAsync()
     {

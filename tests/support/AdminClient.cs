@@ -5,11 +5,13 @@ namespace LoginOrchestrator.Tests.Support;
 /// <summary>Calls the admin API with the bootstrap admin's session.</summary>
 public sealed class AdminClient(FlowClient client, string token)
 {
-    public static async Task<AdminClient> SignInAsync(FlowClient client)
-    {
-        var issued = await client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword);
-        return new AdminClient(client, issued.Token ?? throw new InvalidOperationException($"The admin did not get a session: {issued.Body}"));
-    }
+    public static async Task<AdminClient> SignInAsync(LoginApiFactory factory, FlowClient client) =>
+        new(client, await factory.AdminTokenAsync(client));
+
+    public string Token => token;
+
+    public Task<Answer> SendAsync(HttpMethod method, string path, object? body = null) =>
+        client.SendAsync(method, path, body is null ? null : JsonContent.Create(body), token);
 
     public Task<Answer> GetSettingsAsync(string query = "") =>
         client.SendAsync(HttpMethod.Get, $"/api/v1/admin/settings{query}", null, token);

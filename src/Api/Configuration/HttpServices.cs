@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
@@ -25,6 +26,7 @@ public static class HttpServices
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddAccessPolicies();
 
         services.AddRequestLocalization(options =>
         {

@@ -41,6 +41,10 @@ public static class LoginServices
         services.AddScoped<IRecoveryCodes, RecoveryCodes>();
         services.AddScoped<ILoginAudit, LoginAudit>();
         services.AddScoped<BootstrapAdmin>();
+        services.AddScoped<RecoveryCodeSets>();
+        services.AddScoped<OtpEnrolment>();
+        services.AddScoped<PasswordChange>();
+        services.AddScoped<UserAdministration>();
         services.AddScoped<LoginSteps>();
         services.AddScoped<LoginStores>();
         services.AddScoped<LoginFlowEngine>();

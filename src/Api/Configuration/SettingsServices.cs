@@ -28,7 +28,6 @@ public static class SettingsServices
             services.AddSingleton<ISettingsChangeSignal, LocalSettingsChangeSignal>();
         services.AddScoped<SettingsAdmin>();
 
-        services.AddAuthorizationBuilder().AddPolicy(SettingsApi.AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         return builder;
     }
 }

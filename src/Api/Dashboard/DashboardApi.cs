@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
+using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Policy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,7 @@ namespace LoginOrchestrator.Api.Dashboard;
 /// <summary>The Hangfire dashboard at <c>/hangfire</c> and the endpoint that opens it to a browser.</summary>
 public static class DashboardApi
 {
-    public const string DashboardPolicy = "dashboard";
+    public const string DashboardPolicy = AccessPolicies.Dashboard;
 
     public static IEndpointRouteBuilder MapDashboardSession(this IEndpointRouteBuilder routes)
     {
@@ -46,7 +47,6 @@ public static class DashboardApi
     public static IServiceCollection AddJobsDashboard(this IServiceCollection services)
     {
         services.AddSingleton<DashboardCookie>();
-        services.AddAuthorizationBuilder().AddPolicy(DashboardPolicy, policy => policy.RequireRole(Roles.Admin, Roles.Ops));
         return services;
     }
 }

@@ -33,6 +33,9 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             user.Property(u => u.Departments).HasMaxLength(1024);
             user.Property(u => u.Language).HasMaxLength(16);
             user.Property(u => u.ProtectedTotpSecret).HasMaxLength(1024);
+            user.Property(u => u.PendingTotpSecret).HasMaxLength(1024);
+            user.Property(u => u.Status).HasMaxLength(16).HasDefaultValue(AgentStatus.Offline);
+            user.HasIndex(u => u.Status);
         });
 
         model.Entity<RecoveryCodeRecord>(code =>

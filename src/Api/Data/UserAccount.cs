@@ -31,6 +31,13 @@ public sealed class UserAccount
     public string? ProtectedTotpSecret { get; set; }
     public bool TotpEnabled { get; set; }
 
+    /// <summary>A secret shown for enrolment and not yet confirmed (encrypted like the enabled one).</summary>
+    public string? PendingTotpSecret { get; set; }
+    public DateTimeOffset? PendingTotpCreatedAt { get; set; }
+
+    /// <summary>An agent's availability on the desk: online, busy or offline.</summary>
+    public string Status { get; set; } = AgentStatus.Offline;
+
     /// <summary>The last TOTP time step accepted: no step at or before it is accepted again.</summary>
     public long TotpLastStep { get; set; }
 

@@ -53,6 +53,19 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
         await transaction.ExecuteAsync();
     }
 
+    public async Task SetRequiredActionsAsync(string tokenHash, IReadOnlyList<string> requiredActions, CancellationToken cancellationToken)
+    {
+        var key = keys.Session(tokenHash);
+        var json = await Db.HashGetAsync(key, "session");
+        if (json.IsNullOrEmpty) return;
+        var session = JsonSerializer.Deserialize<SessionRecord>(json.ToString())! with { RequiredActions = requiredActions };
+        // Only the "session" field changes: a concurrent touch writes "seen" and the TTL, which this leaves alone.
+        var transaction = Db.CreateTransaction();
+        transaction.AddCondition(Condition.KeyExists(key));
+        _ = transaction.HashSetAsync(key, "session", JsonSerializer.Serialize(session));
+        await transaction.ExecuteAsync();
+    }
+
     public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => Db.KeyDeleteAsync(keys.Session(tokenHash));
 
     public async Task<int> RevokeUserAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken)

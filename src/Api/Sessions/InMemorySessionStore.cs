@@ -23,6 +23,13 @@ public sealed class InMemorySessionStore(TimeProvider time) : ISessionStore
         return Task.CompletedTask;
     }
 
+    public Task SetRequiredActionsAsync(string tokenHash, IReadOnlyList<string> requiredActions, CancellationToken cancellationToken)
+    {
+        if (_sessions.TryGetValue(tokenHash, out var session))
+            _sessions.TryUpdate(tokenHash, session with { RequiredActions = requiredActions }, session);
+        return Task.CompletedTask;
+    }
+
     public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken)
     {
         _sessions.TryRemove(tokenHash, out _);

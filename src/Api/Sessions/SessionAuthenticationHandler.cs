@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Api.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public sealed class SessionAuthenticationHandler(
     public const string SchemeName = "Session";
     public const string TokenHashClaim = "session_token_hash";
     public const string FactorClaim = "factor";
+    public const string RequiredActionClaim = "required_action";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -35,6 +37,7 @@ public sealed class SessionAuthenticationHandler(
             new(TokenHashClaim, session.TokenHash),
         };
         claims.AddRange(session.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        claims.AddRange(session.RequiredActions.Select(action => new Claim(RequiredActionClaim, action)));
         var identity = new ClaimsIdentity(claims, SchemeName);
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName);
         Context.Features.Set(session);
@@ -45,6 +48,13 @@ public sealed class SessionAuthenticationHandler(
         problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "unauthenticated",
             "A valid session token is required in the Authorization header.");
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden", "The session lacks the role this needs.");
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var pending = AccessPolicies.RequiredActions(Context.User);
+        return pending.Count == 0
+            ? problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden", "The session lacks the role this needs.")
+            : problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden",
+                "This session must first do what it is required to (enrol TOTP under /account/otp).",
+                new Dictionary<string, object?> { ["requiredActions"] = pending });
+    }
 }

@@ -33,5 +33,15 @@ public sealed class SessionService(ISessionStore store, TimeProvider time) : ISe
 
     public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => store.RevokeAsync(tokenHash, cancellationToken);
 
+    /// <summary>Every other session of the user dies (a password or TOTP change); the one making the change lives on.</summary>
+    public Task<int> RevokeOthersAsync(string userId, string currentTokenHash, CancellationToken cancellationToken) =>
+        store.RevokeUserAsync(userId, currentTokenHash, cancellationToken);
+
+    public Task<int> RevokeAllAsync(string userId, CancellationToken cancellationToken) =>
+        store.RevokeUserAsync(userId, keepTokenHash: null, cancellationToken);
+
+    public Task SetRequiredActionsAsync(string tokenHash, IReadOnlyList<string> requiredActions, CancellationToken cancellationToken) =>
+        store.SetRequiredActionsAsync(tokenHash, requiredActions, cancellationToken);
+
     public static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

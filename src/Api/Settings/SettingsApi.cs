@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Templates;
 using LoginOrchestrator.Templates.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ namespace LoginOrchestrator.Api.Settings;
 /// <summary>api.md's admin endpoints for global settings and template previews.</summary>
 public static class SettingsApi
 {
-    public const string AdminPolicy = "admin";
+    public const string AdminPolicy = AccessPolicies.Admin;
 
     /// <summary>One Chinese SMS segment (UCS-2): 70 characters.</summary>
     public const int SmsSegmentLength = 70;

@@ -68,6 +68,10 @@ public static class SettingCatalog
         new(Lockout, "max_wait_seconds", SettingType.Int, "The longest lock-out.", "900") { Min = 1, Max = 86_400 },
 
         new(Audit, "retention_days", SettingType.Int, "Login audit records older than this are removed by the clean-up job.", "180") { Min = 1, Max = 3650 },
+
+        // Appended: a meta's id is its place in this list, and settings rows refer to it.
+        new(TwoFactor, "otp_issuer", SettingType.String, "The issuer an authenticator app shows beside the account (the otpauth:// URI's issuer).", "\"LoginOrchestrator\""),
+        new(TwoFactor, "otp_account", SettingType.Enum, "What names the account in an authenticator app.", "\"user_id\"") { Choices = ["user_id", "email"] },
     ];
 
     public static SettingDefinition? Find(string @namespace, string key) =>

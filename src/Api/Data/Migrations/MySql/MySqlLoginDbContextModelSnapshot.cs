@@ -509,6 +509,33 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
                             Required = true,
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "\"LoginOrchestrator\"",
+                            Description = "The issuer an authenticator app shows beside the account (the otpauth:// URI's issuer).",
+                            Enabled = true,
+                            Key = "otp_issuer",
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "string"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Choices = "[\"user_id\",\"email\"]",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "\"user_id\"",
+                            Description = "What names the account in an authenticator app.",
+                            Enabled = true,
+                            Key = "otp_account",
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "enum"
                         });
                 });
 
@@ -600,6 +627,13 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
                         .HasMaxLength(128)
                         .HasColumnType("varchar(128)");
 
+                    b.Property<DateTimeOffset?>("PendingTotpCreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("PendingTotpSecret")
+                        .HasMaxLength(1024)
+                        .HasColumnType("varchar(1024)");
+
                     b.Property<string>("ProtectedTotpSecret")
                         .HasMaxLength(1024)
                         .HasColumnType("varchar(1024)");
@@ -608,6 +642,13 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasDefaultValue("offline");
 
                     b.Property<bool>("TotpEnabled")
                         .HasColumnType("tinyint(1)");
@@ -627,6 +668,8 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
 
                     b.HasIndex("NormalizedUserId")
                         .IsUnique();
+
+                    b.HasIndex("Status");
 
                     b.ToTable("user_account", (string)null);
                 });

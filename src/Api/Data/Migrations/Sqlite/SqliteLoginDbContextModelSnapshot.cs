@@ -491,6 +491,33 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                             Required = true,
                             UpdatedAt = 1309306650624000000L,
                             ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "\"LoginOrchestrator\"",
+                            Description = "The issuer an authenticator app shows beside the account (the otpauth:// URI's issuer).",
+                            Enabled = true,
+                            Key = "otp_issuer",
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "string"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Choices = "[\"user_id\",\"email\"]",
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "\"user_id\"",
+                            Description = "What names the account in an authenticator app.",
+                            Enabled = true,
+                            Key = "otp_account",
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "enum"
                         });
                 });
 
@@ -578,6 +605,13 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PendingTotpCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingTotpSecret")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedTotpSecret")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
@@ -586,6 +620,13 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("offline");
 
                     b.Property<bool>("TotpEnabled")
                         .HasColumnType("INTEGER");
@@ -605,6 +646,8 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("NormalizedUserId")
                         .IsUnique();
+
+                    b.HasIndex("Status");
 
                     b.ToTable("user_account", (string)null);
                 });

@@ -1,0 +1,53 @@
+using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Steps.Passwords;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoginOrchestrator.Api.Accounts;
+
+/// <summary>
+/// A user changes their own password. The current one is required once one is set, and a wrong one counts
+/// against the account's lock-out like a wrong login (a stolen session must not become a password oracle).
+/// </summary>
+public sealed class PasswordChange(
+    LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, ILoginPolicySource policy,
+    SessionService sessions, TimeProvider time, ILogger<PasswordChange> logger)
+{
+    public async Task<AccountRefusal?> ChangeAsync(SessionRecord session, string? currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var normalized = UserAccount.Normalize(session.UserId);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserId == normalized && !u.Disabled, cancellationToken);
+        if (user is null) return AccountRefusal.UserNotFound;
+
+        if (user.PasswordHash is not null)
+        {
+            if (await lockout.LockedForAsync(user.UserId, cancellationToken) is { } wait)
+                return Locked(wait);
+            if (string.IsNullOrEmpty(currentPassword))
+                return AccountRefusal.Invalid("currentPassword", "The current password is required.");
+            if (!hasher.Verify(currentPassword, user.PasswordHash))
+            {
+                var lockedFor = await lockout.RecordFailureAsync(
+                    user.UserId, FailureKind.Password, (await policy.GetAsync(cancellationToken)).Lockout, cancellationToken);
+                return lockedFor is { } locked ? Locked(locked)
+                    : new AccountRefusal(StatusCodes.Status401Unauthorized, "invalid_credentials", "The current password is incorrect.");
+            }
+        }
+        if (PasswordRules.Check(newPassword, user.UserId) is { } problem) return AccountRefusal.Invalid("newPassword", problem);
+        if (user.PasswordHash is not null && hasher.Verify(newPassword, user.PasswordHash))
+            return AccountRefusal.Invalid("newPassword", "The new password must differ from the current one.");
+
+        user.PasswordHash = hasher.Hash(newPassword);
+        user.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await lockout.ResetAsync(user.UserId, FailureKind.Password, cancellationToken);
+        var revoked = await sessions.RevokeOthersAsync(user.UserId, session.TokenHash, cancellationToken);
+        logger.LogInformation("User {UserId} changed their password; {Count} other sessions revoked", user.UserId, revoked);
+        return null;
+    }
+
+    private static AccountRefusal Locked(TimeSpan wait) => new(StatusCodes.Status423Locked, "locked",
+        "Too many wrong passwords; the account is locked for now.", RetryAfter: Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
+}

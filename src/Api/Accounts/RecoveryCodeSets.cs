@@ -1,0 +1,33 @@
+using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Steps.Otp;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoginOrchestrator.Api.Accounts;
+
+/// <summary>A user's set of recovery codes: a new set replaces the old one whole; only hashes are kept.</summary>
+public sealed class RecoveryCodeSets(LoginDbContext db, TimeProvider time)
+{
+    public async Task<IReadOnlyList<string>> ReplaceAsync(string userId, CancellationToken cancellationToken)
+    {
+        var normalized = UserAccount.Normalize(userId);
+        var codes = RecoveryCodeGenerator.NewSet();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.RecoveryCodes.Where(c => c.NormalizedUserId == normalized).ExecuteDeleteAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        db.RecoveryCodes.AddRange(codes.Select(code => new RecoveryCodeRecord
+        {
+            NormalizedUserId = normalized,
+            CodeHash = RecoveryCodes.Hash(code),
+            CreatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return codes;
+    }
+
+    public Task DeleteAsync(string userId, CancellationToken cancellationToken)
+    {
+        var normalized = UserAccount.Normalize(userId);
+        return db.RecoveryCodes.Where(c => c.NormalizedUserId == normalized).ExecuteDeleteAsync(cancellationToken);
+    }
+}

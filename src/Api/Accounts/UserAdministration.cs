@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Steps.Passwords;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoginOrchestrator.Api.Accounts;
+
+public sealed record NewUser(string UserId, string Name, string Role, string? Email, string? Mobile, string? Password);
+
+/// <summary>What admins (and the operator's CLI) do to users: create, change role, disable, unlock, reset a password.</summary>
+public sealed partial class UserAdministration(
+    LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, SessionService sessions, TimeProvider time,
+    ILogger<UserAdministration> logger)
+{
+    public static IReadOnlyList<string> AllRoles { get; } = [Roles.Agent, Roles.Admin, Roles.Ops];
+
+    public async Task<PageDto<ProfileDto>> ListAsync(string? role, string? query, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrEmpty(role)) users = users.Where(u => u.Role == role);
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var q = query.Trim().ToLowerInvariant();
+            users = users.Where(u => u.NormalizedUserId.Contains(q) || u.Name.ToLower().Contains(q) || (u.Email != null && u.Email.Contains(q)));
+        }
+        var total = await users.CountAsync(cancellationToken);
+        var items = await users.OrderBy(u => u.NormalizedUserId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PageDto<ProfileDto>([.. items.Select(ProfileDto.Of)], page, pageSize, total);
+    }
+
+    public async Task<ProfileDto?> GetAsync(string userId, CancellationToken cancellationToken) =>
+        await FindAsync(userId, cancellationToken) is { } user ? ProfileDto.Of(user) : null;
+
+    public async Task<Outcome<ProfileDto>> CreateAsync(NewUser input, CancellationToken cancellationToken)
+    {
+        if (Check(input) is { } invalid) return invalid;
+        if (await FindAsync(input.UserId, cancellationToken) is not null)
+            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.UserExists, "A user with this id exists.", "userId");
+        var now = time.GetUtcNow();
+        var user = new UserAccount
+        {
+            UserId = input.UserId.Trim(),
+            NormalizedUserId = UserAccount.Normalize(input.UserId),
+            Name = input.Name.Trim(),
+            Role = input.Role,
+            Email = input.Email?.Trim().ToLowerInvariant(),
+            Mobile = input.Mobile is null ? null : NormalizeMobile(input.Mobile),
+            PasswordHash = input.Password is null ? null : hasher.Hash(input.Password),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("User {UserId} created with role {Role}", user.UserId, user.Role);
+        return ProfileDto.Of(user);
+    }
+
+    /// <summary>Changes role and/or enabled state; either change ends the user's sessions, which carried the old ones.</summary>
+    public async Task<Outcome<ProfileDto>> UpdateAsync(string userId, string? role, bool? disabled, CancellationToken cancellationToken)
+    {
+        if (role is not null && !AllRoles.Contains(role)) return AccountRefusal.Invalid("role", $"Must be one of: {string.Join(", ", AllRoles)}.");
+        var user = await FindAsync(userId, cancellationToken);
+        if (user is null) return AccountRefusal.UserNotFound;
+
+        var losesAdmin = user.Role == Roles.Admin && !user.Disabled && ((role is not null && role != Roles.Admin) || disabled == true);
+        if (losesAdmin && !await db.Users.AnyAsync(u => u.Role == Roles.Admin && !u.Disabled && u.Id != user.Id, cancellationToken))
+            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.LastAdmin, "This is the last enabled admin; appoint another first.");
+
+        var changed = (role is not null && role != user.Role) || (disabled is not null && disabled != user.Disabled);
+        user.Role = role ?? user.Role;
+        user.Disabled = disabled ?? user.Disabled;
+        if (!changed) return ProfileDto.Of(user);
+        user.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        var revoked = await sessions.RevokeAllAsync(user.UserId, cancellationToken);
+        logger.LogInformation("User {UserId} now has role {Role}, disabled {Disabled}; {Count} sessions revoked", user.UserId, user.Role, user.Disabled, revoked);
+        return ProfileDto.Of(user);
+    }
+
+    public async Task<bool> UnlockAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(userId, cancellationToken);
+        if (user is null) return false;
+        await lockout.UnlockAsync(user.UserId, cancellationToken);
+        logger.LogInformation("User {UserId} unlocked by an administrator", user.UserId);
+        return true;
+    }
+
+    /// <summary>The operator's reset: a new password under the same rules, every session ended, the lock lifted.</summary>
+    public async Task<AccountRefusal?> ResetPasswordAsync(string userId, string password, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(userId, cancellationToken);
+        if (user is null) return AccountRefusal.UserNotFound;
+        if (PasswordRules.Check(password, user.UserId) is { } problem) return AccountRefusal.Invalid("password", problem);
+        user.PasswordHash = hasher.Hash(password);
+        user.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await sessions.RevokeAllAsync(user.UserId, cancellationToken);
+        await lockout.UnlockAsync(user.UserId, cancellationToken);
+        return null;
+    }
+
+    private static AccountRefusal? Check(NewUser input)
+    {
+        if (string.IsNullOrWhiteSpace(input.UserId) || !UserIdPattern().IsMatch(input.UserId.Trim()))
+            return AccountRefusal.Invalid("userId", "1 to 64 letters, digits, '.', '_', '@' or '-'.");
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 128 || input.Name.Any(char.IsControl))
+            return AccountRefusal.Invalid("name", "1 to 128 characters, no control characters.");
+        if (!AllRoles.Contains(input.Role)) return AccountRefusal.Invalid("role", $"Must be one of: {string.Join(", ", AllRoles)}.");
+        if (input.Email is { } email && !new BindTarget(BindTarget.Email, email.Trim().ToLowerInvariant()).IsValid)
+            return AccountRefusal.Invalid("email", "Not an email address.");
+        if (input.Mobile is { } mobile && !new BindTarget(BindTarget.Sms, NormalizeMobile(mobile)).IsValid)
+            return AccountRefusal.Invalid("mobile", "Not a mobile number.");
+        if (input.Password is { } password && PasswordRules.Check(password, input.UserId) is { } problem)
+            return AccountRefusal.Invalid("password", problem);
+        return null;
+    }
+
+    /// <summary>As the login's bind step takes a number: no spaces or dashes.</summary>
+    private static string NormalizeMobile(string mobile) => mobile.Trim().Replace(" ", "").Replace("-", "");
+
+    private Task<UserAccount?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
+        var normalized = UserAccount.Normalize(userId);
+        return db.Users.SingleOrDefaultAsync(u => u.NormalizedUserId == normalized, cancellationToken);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$")]
+    private static partial Regex UserIdPattern();
+}

@@ -1,0 +1,43 @@
+using LoginOrchestrator.Api.Accounts;
+using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Api.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoginOrchestrator.Api.Audit;
+
+/// <summary>One login audit record as admins read it.</summary>
+public sealed record AuditRecordDto(
+    string FlowId, string? UserId, string Outcome, IReadOnlyList<string> Factors, bool Degraded, string? Reason,
+    string? ClientIp, string? UserAgent, DateTimeOffset At);
+
+/// <summary><c>GET /admin/audit</c>: the login audit, newest first, filtered by user, outcome and time.</summary>
+public static class AuditApi
+{
+    private static readonly string[] Outcomes = ["Issued", "Failed", "Locked", "Expired"];
+
+    public static RouteHandlerBuilder MapAdminAudit(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/admin/audit", ReadAudit).WithName("ReadAudit").WithTags("Admin: audit").RequireAuthorization(AccessPolicies.Admin);
+
+    public static async Task<Results<Ok<PageDto<AuditRecordDto>>, ProblemHttpResult>> ReadAudit(
+        string? userId, string? outcome, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, LoginDbContext db,
+        int page = 1, int pageSize = 50)
+    {
+        if (outcome is not null && !Outcomes.Contains(outcome))
+            return AccountRefusal.Invalid("outcome", $"Must be one of: {string.Join(", ", Outcomes)}.").ToProblem(http);
+        if (from > to) return AccountRefusal.Invalid("from", "'from' is after 'to'.").ToProblem(http);
+        if (Paging.Check(page, pageSize) is { } invalid) return invalid.ToProblem(http);
+
+        var records = db.LoginAudit.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(userId)) records = records.Where(r => r.UserId == userId.Trim());
+        if (outcome is not null) records = records.Where(r => r.Outcome == outcome);
+        if (from is { } start) records = records.Where(r => r.At >= start);
+        if (to is { } end) records = records.Where(r => r.At < end);
+        var total = await records.CountAsync(http.RequestAborted);
+        var items = await records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(new PageDto<AuditRecordDto>([.. items.Select(r => new AuditRecordDto(
+            r.FlowId, r.UserId, r.Outcome, r.Factors.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Degraded, r.Reason,
+            r.ClientIp, r.UserAgent, r.At))], page, pageSize, total));
+    }
+}
