@@ -1,7 +1,7 @@
 using System.Net;
 using LoginOrchestrator.Tests.Support;
 
-namespace LoginOrchestrator.Api.Tests;
+namespace LoginOrchestrator.Security.Tests;
 
 /// <summary>Security headers on every response: flows, problems, the framework's own answers, health.</summary>
 public sealed class SecurityHeadersTests(EmbeddedLoginApiFactory factory) : IClassFixture<EmbeddedLoginApiFactory>

@@ -1,7 +1,7 @@
 using System.Net;
 using LoginOrchestrator.Tests.Support;
 
-namespace LoginOrchestrator.Api.Tests;
+namespace LoginOrchestrator.Security.Tests;
 
 /// <summary>No request, however malformed, gets a 500: every one answers a 4xx problem document.</summary>
 public sealed class MalformedRequestTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>

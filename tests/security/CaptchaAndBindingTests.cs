@@ -1,0 +1,141 @@
+using System.Net;
+using LoginOrchestrator.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using StackExchange.Redis;
+
+namespace LoginOrchestrator.Security.Tests;
+
+/// <summary>Points 5 and 6: captcha codes (hashed, bound, short-lived, single use, five wrong kill) and first-use binding.</summary>
+public sealed class CaptchaAndBindingTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>, IAsyncLifetime
+{
+    private readonly FlowClient _client = new(factory.CreateClient());
+
+    public Task InitializeAsync() => factory.SetSettingAsync("authentication", "type", "two_factor");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<(string Flow, string Code)> CaptchaAsync(string userId)
+    {
+        await factory.AddUserAsync(userId, $"{userId}-Pass-1", email: $"{userId}@corp.example");
+        var captcha = await _client.LoginAsync(userId, $"{userId}-Pass-1");
+        captcha.State.Should().Be("Captcha");
+        return (FlowClient.Id(captcha), (await factory.WaitForMailAsync($"{userId}@corp.example")).Code);
+    }
+
+    [Fact]
+    public async Task TheCodeIsStoredOnlyAsAHash()
+    {
+        var (flow, code) = await CaptchaAsync("hashed");
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
+        var stored = await redis.GetDatabase().HashGetAllAsync($"{factory.RedisPrefix}captcha:{flow}");
+
+        stored.Should().NotBeEmpty();
+        stored.Select(e => e.Value.ToString()).Should().NotContain(v => v.Contains(code));
+    }
+
+    [Fact]
+    public async Task ACodeIsBoundToItsFlow()
+    {
+        var (_, code) = await CaptchaAsync("boundA");
+        var (otherFlow, _) = await CaptchaAsync("boundB");
+
+        (await _client.PostAsync(otherFlow, "captcha", new { code })).Code.Should().Be("code_invalid");
+    }
+
+    [Fact]
+    public async Task ACodeIsAcceptedOneSecondBeforeExpiryAndRefusedOneSecondAfter()
+    {
+        var (early, earlyCode) = await CaptchaAsync("expiry1");
+        factory.Clock.Advance(TimeSpan.FromSeconds(300 - 1));
+        (await _client.PostAsync(early, "captcha", new { code = earlyCode })).State.Should().Be("Issued");
+
+        var (late, lateCode) = await CaptchaAsync("expiry2");
+        factory.Clock.Advance(TimeSpan.FromSeconds(300 + 1));
+        var refused = await _client.PostAsync(late, "captcha", new { code = lateCode });
+        refused.Status.Should().Be(HttpStatusCode.Gone);
+        refused.Code.Should().Be("code_expired");
+    }
+
+    [Fact]
+    public async Task FiveWrongAnswersKillTheCode()
+    {
+        await factory.SetSettingAsync("flow", "max_attempts", 10);
+        await factory.SetSettingAsync("lockout", "max_failures", 20);
+        try
+        {
+            var (flow, code) = await CaptchaAsync("fivewrong");
+            var wrong = code == "000000" ? "111111" : "000000";
+            for (var i = 0; i < 5; i++) (await _client.PostAsync(flow, "captcha", new { code = wrong })).Code.Should().Be("code_invalid");
+
+            (await _client.PostAsync(flow, "captcha", new { code })).Code.Should().Be("code_expired", "the right code is dead after five wrong ones");
+        }
+        finally
+        {
+            await factory.SetSettingAsync("flow", "max_attempts", 5);
+            await factory.SetSettingAsync("lockout", "max_failures", 5);
+        }
+    }
+
+    [Fact]
+    public async Task HundredParallelSubmitsOfTheRightCodeIssueExactlyOnce()
+    {
+        var (flow, code) = await CaptchaAsync("parallel");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => _client.PostAsync(flow, "captcha", new { code })));
+
+        answers.Count(a => a.Token is not null).Should().Be(1);
+        answers.Where(a => a.Token is null).Should().AllSatisfy(a => ((int)a.Status).Should().BeInRange(400, 499));
+    }
+
+    [Fact]
+    public async Task ATargetIsBoundOnlyOnceACodeSentToItCameBack()
+    {
+        await factory.AddUserAsync("binder", "binder-Pass-1");
+        var bind = await _client.LoginAsync("binder", "binder-Pass-1");
+        bind.State.Should().Be("TwoFactorBind");
+        var captcha = await _client.PostAsync(FlowClient.Id(bind), "bind", new { channel = "email", target = "binder.new@corp.example" });
+        captcha.State.Should().Be("Captcha");
+        var code = (await factory.WaitForMailAsync("binder.new@corp.example")).Code;
+
+        (await EmailOfAsync("binder")).Should().BeNull("nothing is bound before the code comes back");
+        await _client.PostAsync(FlowClient.Id(bind), "captcha", new { code = code == "000000" ? "111111" : "000000" });
+        (await EmailOfAsync("binder")).Should().BeNull("a wrong code binds nothing");
+
+        (await _client.PostAsync(FlowClient.Id(bind), "captcha", new { code })).State.Should().Be("Issued");
+        (await EmailOfAsync("binder")).Should().Be("binder.new@corp.example");
+    }
+
+    private Task<string?> EmailOfAsync(string userId) =>
+        factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.UserId == userId).Email));
+}
+
+/// <summary>WeCom configured but unreachable: every login is degraded.</summary>
+public sealed class WeComDownFactory : LoginApiFactory
+{
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        builder.UseSetting("WeCom:CorpId", "wwdowncorp");
+        builder.UseSetting("WeCom:Secret", "down-secret");
+        builder.UseSetting("WeCom:AgentId", "1000002");
+        builder.UseSetting("WeCom:BaseUrl", $"http://127.0.0.1:{LocalMachine.FreePort()}");
+    }
+}
+
+/// <summary>Point 6, the other half: a degraded login never binds a contact.</summary>
+public sealed class DegradedBindingTests(WeComDownFactory factory) : IClassFixture<WeComDownFactory>
+{
+    [Fact]
+    public async Task ADegradedUserWithoutAContactFailsInsteadOfBinding()
+    {
+        var client = new FlowClient(factory.CreateClient());
+        await factory.AddUserAsync("nocontact", "nocontact-Pass-1");
+
+        var answer = await client.LoginAsync("nocontact", "nocontact-Pass-1");
+
+        answer.Flow.GetProperty("degraded").GetBoolean().Should().BeTrue();
+        answer.State.Should().Be("Failed");
+        answer.Actions.Should().NotContain("submitBindTarget");
+        answer.Token.Should().BeNull();
+    }
+}
