@@ -18,7 +18,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build LoginOrchestrator.slnx -c Release --nologo -v quiet
 
 status=0
-dotnet test LoginOrchestrator.slnx -c Release --no-build --nologo "$@" 2>&1 | tee "$log_dir/dotnet-test.log" || status=$?
+# A hung test host is killed and named (with a dump) rather than holding CI to its limit.
+dotnet test LoginOrchestrator.slnx -c Release --no-build --nologo --blame-hang-timeout 10m --blame-hang-dump-type none "$@" 2>&1 | tee "$log_dir/dotnet-test.log" || status=$?
 
 # One closing line for CI, summed over the test projects' "Passed!/Failed!" lines.
 summary=$(sed -nE 's/.*(Passed|Failed)! +- +Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \3 \4/p' "$log_dir/dotnet-test.log" |

@@ -54,6 +54,26 @@ public abstract class HousekeepingTests<TFactory>(TFactory factory) where TFacto
         (await factory.WithDbAsync(db => db.LoginAudit.CountAsync(a => a.Reason == "abandoned" && expired.Contains(a.FlowId)))).Should().Be(2000);
     }
 
+    [Fact]
+    public async Task CleanUpDiscardsTotpEnrolmentsNeverConfirmed()
+    {
+        const string userId = "stale-pending";
+        await factory.AddUserAsync(userId, "pending-Pass-123");
+        var token = (await _client.LoginAsync(userId, "pending-Pass-123")).Token!;
+        await _client.SendAsync(HttpMethod.Post, "/api/v1/account/otp", null, token);
+        const string fresh = "fresh-pending";
+        factory.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        await factory.AddUserAsync(fresh, "pending-Pass-123");
+        var freshToken = (await _client.LoginAsync(fresh, "pending-Pass-123")).Token!;
+        await _client.SendAsync(HttpMethod.Post, "/api/v1/account/otp", null, freshToken);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<HousekeepingJob>().RunAsync(CancellationToken.None);
+
+        (await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.UserId == userId))).PendingTotpSecret.Should().BeNull();
+        (await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.UserId == fresh))).PendingTotpSecret.Should().NotBeNull();
+    }
+
     private static async Task<List<string>> SeedFlowsAsync(IFlowStore store, int count, DateTimeOffset expiresAt)
     {
         var ids = new List<string>();

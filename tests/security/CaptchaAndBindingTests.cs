@@ -113,6 +113,9 @@ public sealed class CaptchaAndBindingTests(LoginApiFactory factory) : IClassFixt
 /// <summary>WeCom configured but unreachable: every login is degraded.</summary>
 public sealed class WeComDownFactory : LoginApiFactory
 {
+    /// <summary>The WeCom client's retry delays run on the host's clock: a frozen one would never let them end.</summary>
+    protected override bool FakeClock => false;
+
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
         builder.UseSetting("WeCom:CorpId", "wwdowncorp");

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Hangfire;
+using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Settings;
@@ -12,7 +13,8 @@ namespace LoginOrchestrator.Api.Housekeeping;
 
 /// <summary>
 /// The recurring clean-up: removes flows past their retention (writing the Expired audit record of
-/// flows nobody came back to), audit records past <c>audit.retention_days</c>, and sweeps the
+/// flows nobody came back to), audit records past <c>audit.retention_days</c>, TOTP enrolments never
+/// confirmed, and sweeps the
 /// in-process stores (Redis keys expire by themselves). Its cost follows what expired, in batches.
 /// </summary>
 public sealed class HousekeepingJob(
@@ -46,10 +48,23 @@ public sealed class HousekeepingJob(
             if (batch.Count < BatchSize) break;
         }
 
-        var swept = new List<string> { $"{expiredFlows} flows", $"{await RemoveOldAuditAsync(cancellationToken)} audit records" };
+        var swept = new List<string>
+        {
+            $"{expiredFlows} flows",
+            $"{await RemoveOldAuditAsync(cancellationToken)} audit records",
+            $"{await DiscardStaleEnrolmentsAsync(cancellationToken)} pending TOTP enrolments",
+        };
         foreach (var store in stores)
             swept.Add($"{await store.PurgeExpiredAsync(cancellationToken)} {store.Name}");
         logger.LogInformation("Housekeeping removed {Removed}", string.Join(", ", swept));
+    }
+
+    /// <summary>An unconfirmed TOTP secret is of no use after ten minutes: no secret material stays at rest longer.</summary>
+    private Task<int> DiscardStaleEnrolmentsAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - OtpEnrolment.PendingLifetime;
+        return db.Users.Where(u => u.PendingTotpCreatedAt != null && u.PendingTotpCreatedAt < cutoff)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PendingTotpSecret, (string?)null).SetProperty(u => u.PendingTotpCreatedAt, (DateTimeOffset?)null), cancellationToken);
     }
 
     /// <summary>Audit rows past the retention setting, a batch of ids at a time through the index on time.</summary>
