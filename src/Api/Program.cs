@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(AdminCommand.IsInvoked(args) ? [] : a
 
 builder.AddHttpDefaults();
 builder.AddTrustedProxies();
+builder.AddTelemetry();
 builder.AddPersistence();
 builder.AddStores();
 builder.AddSettings();
@@ -46,6 +47,7 @@ api.MapAdminSettings();
 api.MapDashboardSession();
 app.MapJobsDashboard();
 app.MapHealth();
+app.MapMetrics();
 app.MapOpenApi();
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Orchestrator.Telemetry;
 using System.ComponentModel;
 using Hangfire;
 using LoginOrchestrator.Api.Configuration;
@@ -19,12 +20,14 @@ public sealed class SendCodeJob(
     IBackgroundJobClient jobs,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
+    LoginMetrics metrics,
     ILogger<SendCodeJob> logger)
 {
     [AutomaticRetry(Attempts = 0)] // retries are this job's own, per channel
     [DisplayName("Send code, delivery {0}")]
     public async Task RunAsync(string deliveryId, CancellationToken cancellationToken)
     {
+        using var activity = LoginMetrics.Activities.StartActivity("job SendCode");
         var record = await deliveries.FindAsync(deliveryId, cancellationToken);
         if (record is null || record.Status != DeliveryStatus.Queued) return; // gone, or already finished by an earlier run
 
@@ -75,8 +78,11 @@ public sealed class SendCodeJob(
     }
 
     /// <summary>A finished delivery drops its message: the code inside is no longer needed anywhere.</summary>
-    private Task FinishAsync(DeliveryRecord record, DeliveryStatus status, string? error, CancellationToken cancellationToken) =>
-        deliveries.UpdateAsync(record with { Status = status, LastError = error, ProtectedMessage = null, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+    private Task FinishAsync(DeliveryRecord record, DeliveryStatus status, string? error, CancellationToken cancellationToken)
+    {
+        metrics.DeliveryFinished(record.Channel, status.ToString().ToLowerInvariant());
+        return deliveries.UpdateAsync(record with { Status = status, LastError = error, ProtectedMessage = null, UpdatedAt = time.GetUtcNow() }, cancellationToken);
+    }
 }
 
 /// <summary>The last try of a delivery failed: the job fails too, so it shows on the dashboard.</summary>

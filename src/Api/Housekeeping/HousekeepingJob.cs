@@ -8,6 +8,7 @@ using LoginOrchestrator.Templates.Settings;
 using Microsoft.EntityFrameworkCore;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Orchestrator.Telemetry;
 
 namespace LoginOrchestrator.Api.Housekeeping;
 
@@ -24,6 +25,7 @@ public sealed class HousekeepingJob(
     SettingsCache settings,
     IEnumerable<IExpiringStore> stores,
     TimeProvider time,
+    LoginMetrics metrics,
     ILogger<HousekeepingJob> logger)
 {
     public const string RecurringJobId = "housekeeping";
@@ -33,6 +35,7 @@ public sealed class HousekeepingJob(
     [DisplayName("Clean up expired flows, codes, sessions and deliveries")]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        using var activity = LoginMetrics.Activities.StartActivity("job Housekeeping");
         var expiredFlows = 0;
         while (true)
         {
@@ -43,6 +46,7 @@ public sealed class HousekeepingJob(
                 await audit.RecordAsync(new LoginAuditEntry(flow.Id, flow.UserId ?? flow.ClaimedUserId,
                     flow.State.IsTerminal() ? flow.State : LoginState.Expired, [.. flow.Factors], flow.Degraded,
                     "abandoned", null, null, flow.ExpiresAt), cancellationToken);
+                metrics.FlowEnded(flow.State.IsTerminal() ? flow.State : LoginState.Expired, flow.Degraded);
             }
             expiredFlows += batch.Count;
             if (batch.Count < BatchSize) break;

@@ -3,6 +3,7 @@ using LoginOrchestrator.Api.Limits;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Engine;
+using LoginOrchestrator.Orchestrator.Telemetry;
 
 namespace LoginOrchestrator.Api.Security;
 
@@ -10,7 +11,8 @@ namespace LoginOrchestrator.Api.Security;
 /// Every request to <c>/login/*</c> counts against its client IP's and the global per-minute limit before
 /// anything else is done for it; past either, 429 with <c>Retry-After</c>, the same for every account.
 /// </summary>
-public sealed class LoginRateLimits(RequestDelegate next, IRequestRateLimiter limiter, ApiProblems problems, ILogger<LoginRateLimits> logger)
+public sealed class LoginRateLimits(
+    RequestDelegate next, IRequestRateLimiter limiter, ApiProblems problems, LoginMetrics metrics, ILogger<LoginRateLimits> logger)
 {
     public const string LoginPath = "/api/v1/login";
 
@@ -28,6 +30,7 @@ public sealed class LoginRateLimits(RequestDelegate next, IRequestRateLimiter li
             await next(http);
             return;
         }
+        metrics.RateLimited();
         var retryAfter = Math.Max(1, (int)Math.Ceiling(allowance.RetryAfter.TotalSeconds));
         logger.LogWarning("Rate limit reached for client {ClientIp} on {Path}", clientIp, http.Request.Path.Value);
         http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);

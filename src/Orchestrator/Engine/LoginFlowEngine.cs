@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Orchestrator.Telemetry;
 using LoginOrchestrator.Steps.Captcha;
 using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Steps.Directory;
@@ -34,7 +35,8 @@ public sealed record LoginStores(
 /// Runs one REST action against a flow: takes the flow's lease, expires it if its time is up, asks the
 /// machine whether the action is offered, lets the steps decide, fires what they decided and saves.
 /// </summary>
-public sealed partial class LoginFlowEngine(LoginSteps steps, LoginStores stores, TimeProvider time, ILogger<LoginFlowEngine> logger)
+public sealed partial class LoginFlowEngine(
+    LoginSteps steps, LoginStores stores, TimeProvider time, LoginMetrics metrics, ILogger<LoginFlowEngine> logger)
 {
     /// <summary>How long a request waits for another request on the same flow.</summary>
     private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(5);
@@ -52,6 +54,7 @@ public sealed partial class LoginFlowEngine(LoginSteps steps, LoginStores stores
             ReturnTo = returnTo,
         };
         await stores.Flows.CreateAsync(flow, cancellationToken);
+        metrics.FlowStarted();
         var machine = new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now));
         return new FlowResult(flow, machine.OfferedActions, null, null, null);
     }
@@ -61,6 +64,24 @@ public sealed partial class LoginFlowEngine(LoginSteps steps, LoginStores stores
 
     /// <summary>The frame of every request: lease, load, expiry, offered check, step, save.</summary>
     private async Task<FlowResult> RunAsync(
+        string flowId, LoginTrigger? action, ClientInfo client,
+        Func<FlowRequest, Task<FlowResult>> step, CancellationToken cancellationToken)
+    {
+        // The step's name is its trigger's (SubmitPassword…), or "Get" for a read.
+        var stepName = action?.ToString() ?? "Get";
+        using var activity = LoginMetrics.Activities.StartActivity($"login {stepName}");
+        var started = time.GetTimestamp();
+        try
+        {
+            return await RunLeasedAsync(flowId, action, client, step, cancellationToken);
+        }
+        finally
+        {
+            metrics.StepAnswered(stepName, time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<FlowResult> RunLeasedAsync(
         string flowId, LoginTrigger? action, ClientInfo client,
         Func<FlowRequest, Task<FlowResult>> step, CancellationToken cancellationToken)
     {
@@ -152,6 +173,7 @@ public sealed partial class LoginFlowEngine(LoginSteps steps, LoginStores stores
             flow.Id, flow.UserId ?? flow.ClaimedUserId, flow.State, [.. flow.Factors], flow.Degraded, reason,
             request.Client.IpAddress, request.Client.UserAgent, request.Now), request.CancellationToken);
         flow.Audited = true;
+        metrics.FlowEnded(flow.State, flow.Degraded);
         logger.LogInformation("Login flow {FlowId} ended {Outcome} (degraded: {Degraded})", flow.Id, flow.State, flow.Degraded);
     }
 
