@@ -27,7 +27,7 @@ public sealed class PasswordChange(
                 return Locked(wait);
             if (string.IsNullOrEmpty(currentPassword))
                 return AccountRefusal.Invalid("currentPassword", "The current password is required.");
-            if (!hasher.Verify(currentPassword, user.PasswordHash))
+            if (!await hasher.VerifyAsync(currentPassword, user.PasswordHash, cancellationToken))
             {
                 var lockedFor = await lockout.RecordFailureAsync(
                     user.UserId, FailureKind.Password, (await policy.GetAsync(cancellationToken)).Lockout, cancellationToken);
@@ -36,7 +36,7 @@ public sealed class PasswordChange(
             }
         }
         if (PasswordRules.Check(newPassword, user.UserId) is { } problem) return AccountRefusal.Invalid("newPassword", problem);
-        if (user.PasswordHash is not null && hasher.Verify(newPassword, user.PasswordHash))
+        if (user.PasswordHash is not null && await hasher.VerifyAsync(newPassword, user.PasswordHash, cancellationToken))
             return AccountRefusal.Invalid("newPassword", "The new password must differ from the current one.");
 
         user.PasswordHash = hasher.Hash(newPassword);

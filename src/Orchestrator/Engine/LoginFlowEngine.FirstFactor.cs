@@ -61,13 +61,13 @@ public sealed partial class LoginFlowEngine
                     : result;
             case DirectoryAnswer.Confirmed confirmed:
                 var account = await stores.Accounts.FindAsync(userId, request.CancellationToken);
-                if (!steps.Passwords.Verify(password, Usable(account)?.PasswordHash))
+                if (!await steps.Passwords.VerifyAsync(password, Usable(account)?.PasswordHash, request.CancellationToken))
                     return await RejectAsync(request, LoginTrigger.PasswordRejected, FlowCodes.InvalidCredentials);
                 account = await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken) ?? account;
                 return await FirstFactorPassedAsync(request, account!.User, LoginFactor.Password, viaDirectory: true);
             case DirectoryAnswer.Rejected rejected:
                 // Unknown or disabled in WeCom: the same cost and the same answer as a wrong password.
-                steps.Passwords.Verify(password, hash: null);
+                await steps.Passwords.VerifyAsync(password, hash: null, request.CancellationToken);
                 await RevokeIfGoneAsync(request, rejected, fallbackUserId: userId);
                 return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
             default:
@@ -79,7 +79,7 @@ public sealed partial class LoginFlowEngine
     private async Task<FlowResult> CheckLocalPasswordAsync(FlowRequest request, string userId, string password)
     {
         var account = await stores.Accounts.FindAsync(userId, request.CancellationToken);
-        if (!steps.Passwords.Verify(password, Usable(account)?.PasswordHash))
+        if (!await steps.Passwords.VerifyAsync(password, Usable(account)?.PasswordHash, request.CancellationToken))
             return await RejectAsync(request, LoginTrigger.PasswordRejected, FlowCodes.InvalidCredentials);
         return await FirstFactorPassedAsync(request, account!.User, LoginFactor.Password, viaDirectory: false);
     }

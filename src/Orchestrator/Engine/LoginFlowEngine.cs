@@ -73,6 +73,7 @@ public sealed partial class LoginFlowEngine(
         var started = time.GetTimestamp();
         try
         {
+            if (action is null && await TryReadAsync(flowId, client, cancellationToken) is { } read) return read;
             return await RunLeasedAsync(flowId, action, client, step, cancellationToken);
         }
         finally
@@ -104,10 +105,28 @@ public sealed partial class LoginFlowEngine(
             var storedRequest = request with { Flow = stored, Machine = new LoginMachine(stored, Conditions(policy.PasswordFallbackEnabled, now)) };
             result = Problem(storedRequest, FlowCodes.RateLimited, retryAfter: (int)Math.Ceiling(limit.RetryAfter.TotalSeconds));
         }
-        return result.Flow is { State: LoginState.Captcha, Captcha: { } ticket }
+        return await WithDeliveryAsync(result, cancellationToken);
+    }
+
+    /// <summary>
+    /// A read takes no lease unless it must write (the flow's time is up): flows are saved whole, so a read sees one
+    /// version or the next, never half of one. Null: take the leased path.
+    /// </summary>
+    private async Task<FlowResult?> TryReadAsync(string flowId, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var flow = await stores.Flows.FindAsync(flowId, cancellationToken);
+        if (flow is null) return FlowResult.NotFound;
+        var now = time.GetUtcNow();
+        if (!flow.State.IsTerminal() && now >= flow.ExpiresAt) return null;
+        var policy = await stores.Policy.GetAsync(cancellationToken);
+        var request = new FlowRequest(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, client, now, cancellationToken);
+        return await WithDeliveryAsync(flow.State == LoginState.Expired ? Problem(request, FlowCodes.FlowExpired) : Answer(request), cancellationToken);
+    }
+
+    private async Task<FlowResult> WithDeliveryAsync(FlowResult result, CancellationToken cancellationToken) =>
+        result.Flow is { State: LoginState.Captcha, Captcha: { } ticket }
             ? result with { Delivery = await steps.Dispatcher.GetStatusAsync(ticket.DeliveryId, cancellationToken) }
             : result;
-    }
 
     private async Task<FlowResult> DecideAsync(
         FlowRequest request, bool leaseHeld, LoginTrigger? action, Func<FlowRequest, Task<FlowResult>> step)

@@ -10,4 +10,7 @@ public interface IPasswordHasher
     /// disabled user, no local password) it still spends one full verify, so the answer takes the same time.
     /// </summary>
     bool Verify(string password, string? hash);
+
+    /// <summary><see cref="Verify"/> off the request threads: what a server should call.</summary>
+    Task<bool> VerifyAsync(string password, string? hash, CancellationToken cancellationToken);
 }
