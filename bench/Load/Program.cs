@@ -10,7 +10,7 @@ using MySqlConnector;
 using StackExchange.Redis;
 
 // bench/run.sh: measures 1 (password logins against the bcrypt bound), 2 (GET flow against the framework
-// floor) and 3 (Redis commands per step, memory per flow and session), in one run, on the real services.
+// floor), 3 (Redis commands per step, memory per flow and session) and 4 (code delivery latency), in one run.
 var seconds = Option("--seconds", 15);
 var loginWorkers = Option("--login-workers", Environment.ProcessorCount * 4);
 var duration = TimeSpan.FromSeconds(seconds);
@@ -52,10 +52,14 @@ await using var api = await ApiUnderTest.StartAsync(Path.Combine(root, "src/Api/
     ["Security__BcryptWorkFactor"] = WorkFactor.ToString(),
     ["RateLimits__PerIpPerMinute"] = "10000000",
     ["RateLimits__GlobalPerMinute"] = "100000000",
+    ["RateLimits__CodesPerIpPerDay"] = "1000000",
+    ["Smtp__Host"] = Environment.GetEnvironmentVariable("LO_TEST_SMTP_HOST") ?? "127.0.0.1",
+    ["Smtp__Port"] = Environment.GetEnvironmentVariable("LO_TEST_SMTP_PORT") ?? "1025",
 }.Concat(ExtraApiEnvironment()).ToDictionary(), Path.Combine(Path.GetTempPath(), $"lo-bench-{runId}"));
 
 // Users straight into the table the API just migrated: one per login worker, so no lock-out or lease is shared.
 const int Users = 64;
+const int Deliveries = 200;
 await using (var connection = new MySqlConnection($"{mysql};Database={database}"))
 {
     await connection.OpenAsync();
@@ -69,7 +73,31 @@ await using (var connection = new MySqlConnection($"{mysql};Database={database}"
         insert.Parameters.AddWithValue("@hash", hash);
         await insert.ExecuteNonQueryAsync();
     }
+    // Measure 4's users: in department 42, the only one two-factor applies to, each with a mailbox of their own.
+    for (var i = 0; i < Deliveries; i++)
+    {
+        await using var insert = new MySqlCommand("""
+            INSERT INTO user_account (UserId, NormalizedUserId, Name, Role, Disabled, PasswordHash, Email, Departments, Language, TotpEnabled, TotpLastStep, CreatedAt, UpdatedAt)
+            VALUES (@id, @id, @id, 'agent', 0, @hash, @email, '42', 'zh-CN', 0, 0, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))
+            """, connection);
+        insert.Parameters.AddWithValue("@id", $"mail{i}");
+        insert.Parameters.AddWithValue("@hash", hash);
+        insert.Parameters.AddWithValue("@email", $"mail{i}@bench.example");
+        await insert.ExecuteNonQueryAsync();
+    }
+    foreach (var (ns, key, value) in new[] { ("authentication", "type", "\"two_factor\""), ("two_factor", "scope", "{\"categories\":[],\"departments\":[\"42\"],\"profiles\":[]}") })
+    {
+        await using var setting = new MySqlCommand("""
+            INSERT INTO setting (MetaId, Value, Enabled, UpdatedBy, CreatedAt, UpdatedAt)
+            SELECT Id, @value, 1, 'bench', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM setting_meta WHERE Namespace = @ns AND `Key` = @key
+            """, connection);
+        setting.Parameters.AddWithValue("@ns", ns);
+        setting.Parameters.AddWithValue("@key", key);
+        setting.Parameters.AddWithValue("@value", value);
+        await setting.ExecuteNonQueryAsync();
+    }
 }
+var settingsLoadedBy = DateTime.UtcNow.AddSeconds(31); // the API's settings cache lives 30 s
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
 {
@@ -147,12 +175,40 @@ var sessionKey = $"{prefix}session:{Convert.ToHexString(SHA256.HashData(Encoding
 var flowBytes = (long)(await redis.GetDatabase().ExecuteAsync("MEMORY", "USAGE", $"{prefix}flow:{flows[0]}", "SAMPLES", "0"));
 var sessionBytes = (long)(await redis.GetDatabase().ExecuteAsync("MEMORY", "USAGE", sessionKey, "SAMPLES", "0"));
 
+// Measure 4: a captcha code's delivery, from the answer that queued it to the flow reporting it sent (the job
+// marks it sent once the SMTP server accepted the message), polled every 5 ms; one at a time.
+var untilSettings = settingsLoadedBy - DateTime.UtcNow;
+if (untilSettings > TimeSpan.Zero) await Task.Delay(untilSettings);
+var deliveryMs = new List<double>();
+var undelivered = 0;
+for (var i = 0; i < Deliveries; i++)
+{
+    using var created = await http.PostAsync("/api/v1/login/flows", null);
+    var flow = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    using var queued = await http.PostAsJsonAsync($"/api/v1/login/flows/{flow}/password", new { userId = $"mail{i}", password = Password });
+    var watch = Stopwatch.StartNew();
+    var state = (await queued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString();
+    if (state != "Captcha") throw new InvalidOperationException($"mail{i} reached {state}, not Captcha: the two-factor settings are not in force.");
+    string? delivery = "queued";
+    while (delivery == "queued" && watch.Elapsed < TimeSpan.FromSeconds(10))
+    {
+        await Task.Delay(5);
+        using var read = await http.GetAsync($"/api/v1/login/flows/{flow}");
+        delivery = (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("captcha").GetProperty("delivery").GetString();
+    }
+    if (delivery == "sent") deliveryMs.Add(watch.Elapsed.TotalMilliseconds);
+    else undelivered++;
+}
+deliveryMs.Sort();
+double DeliveryPercentile(double p) => deliveryMs.Count == 0 ? double.NaN : deliveryMs[Math.Min(deliveryMs.Count - 1, (int)Math.Ceiling(p * deliveryMs.Count) - 1)];
+
 var result = new
 {
     machine = new { cores, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString(), date = DateTime.UtcNow.ToString("O") },
     bcrypt = new { workFactor = WorkFactor, verifyMs, boundPerSecond = bcryptBound, parallelVerifiesPerSecond = parallelPerSecond },
     logins = new { result = logins, apiIdleCpuMsPerSecond, apiCpuPerLoginMs, benchCpuPerLoginMs, ratioToBound = logins.PerSecond / bcryptBound, ratioToParallelVerifies = logins.PerSecond / parallelPerSecond },
     steps = new { floor, getFlow, ratioToFloor = getFlow.PerSecond / floor.PerSecond },
+    delivery = new { count = Deliveries, sent = deliveryMs.Count, undelivered, p50Ms = DeliveryPercentile(0.50), p95Ms = DeliveryPercentile(0.95), maxMs = deliveryMs.LastOrDefault() },
     redis = new { commandsPerGetFlow = commandsGet, commandsPerCreateFlow = commandsCreate, commandsPerPasswordLogin = commandsLogin, flowBytes, sessionBytes },
 };
 var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
