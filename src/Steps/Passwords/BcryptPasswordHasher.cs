@@ -15,6 +15,8 @@ public sealed class BcryptPasswordHasher : IPasswordHasher
 
     private readonly int _workFactor;
     private readonly Lazy<string> _dummyHash;
+    /// <summary>One verify at a time per core (see <see cref="VerifyAsync"/>).</summary>
+    private readonly SemaphoreSlim _lanes = new(Environment.ProcessorCount);
 
     public BcryptPasswordHasher(int workFactor)
     {
@@ -66,8 +68,6 @@ public sealed class BcryptPasswordHasher : IPasswordHasher
             _lanes.Release();
         }
     }
-
-    private readonly SemaphoreSlim _lanes = new(Environment.ProcessorCount);
 
     private static string Normalize(string password) => password.Normalize(NormalizationForm.FormKC);
 }
