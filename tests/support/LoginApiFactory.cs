@@ -144,7 +144,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
     public async Task<string> AdminTokenAsync(FlowClient client)
     {
         var userId = $"admin-{Guid.NewGuid():N}"[..20];
-        var secret = OtpNet.KeyGeneration.GenerateRandomKey(20);
+        var secret = TotpSecrets.New();
         await AddUserAsync(userId, AdminPassword, Roles.Admin, totpSecret: secret);
         var challenge = await client.LoginAsync(userId, AdminPassword);
         var issued = await client.PostAsync(FlowClient.Id(challenge), "otp", new { code = TotpCode(secret) });

@@ -39,7 +39,7 @@ public static class AccountApi
         StatusRequest body, HttpContext http, LoginDbContext db, TimeProvider time)
     {
         if (body.Status is not { } status || !AgentStatus.All.Contains(status))
-            return AccountRefusal.Invalid("status", $"Must be one of: {string.Join(", ", AgentStatus.All)}.").ToProblem(http);
+            return AccountRefusal.NotOneOf("status", AgentStatus.All).ToProblem(http);
         var user = await CurrentUserAsync(http, db);
         if (user is null) return AccountRefusal.UserNotFound.ToProblem(http);
         user.Status = status;
@@ -91,22 +91,17 @@ public static class AccountApi
         string? status, HttpContext http, LoginDbContext db, int page = 1, int pageSize = 100)
     {
         if (status is not null && !AgentStatus.All.Contains(status))
-            return AccountRefusal.Invalid("status", $"Must be one of: {string.Join(", ", AgentStatus.All)}.").ToProblem(http);
+            return AccountRefusal.NotOneOf("status", AgentStatus.All).ToProblem(http);
         if (Paging.Check(page, pageSize) is { } invalid) return invalid.ToProblem(http);
         var users = db.Users.AsNoTracking().Where(u => !u.Disabled);
         if (status is not null) users = users.Where(u => u.Status == status);
-        var total = await users.CountAsync(http.RequestAborted);
-        var items = await users.OrderBy(u => u.NormalizedUserId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(http.RequestAborted);
-        return TypedResults.Ok(new PageDto<ColleagueDto>([.. items.Select(ColleagueDto.Of)], page, pageSize, total));
+        return TypedResults.Ok(await users.OrderBy(u => u.NormalizedUserId).ToPageAsync(page, pageSize, ColleagueDto.Of, http.RequestAborted));
     }
 
     private static SessionRecord Session(HttpContext http) => http.Features.GetRequiredFeature<SessionRecord>();
 
-    private static Task<UserAccount?> CurrentUserAsync(HttpContext http, LoginDbContext db)
-    {
-        var normalized = UserAccount.Normalize(Session(http).UserId);
-        return db.Users.SingleOrDefaultAsync(u => u.NormalizedUserId == normalized && !u.Disabled, http.RequestAborted);
-    }
+    private static Task<UserAccount?> CurrentUserAsync(HttpContext http, LoginDbContext db) =>
+        db.Users.FindEnabledAsync(Session(http).UserId, http.RequestAborted);
 
     private static string? CodeOf(OtpCodeRequest body) => body.Code?.Trim() is { Length: > 0 and <= 64 } code ? code : null;
 

@@ -19,6 +19,9 @@ public sealed record AccountRefusal(int Status, string Code, string Detail, stri
     }
 
     public static AccountRefusal Invalid(string field, string detail) => new(StatusCodes.Status400BadRequest, "invalid_request", detail, field);
+    public static AccountRefusal NotOneOf(string field, IEnumerable<string> choices) =>
+        Invalid(field, $"Must be one of: {string.Join(", ", choices)}.");
+
     public static AccountRefusal CodeInvalid { get; } = new(StatusCodes.Status401Unauthorized, "code_invalid", "The code is not valid.");
     public static AccountRefusal UserNotFound { get; } = new(StatusCodes.Status404NotFound, AccountCodes.UserNotFound, "No such user.");
 }

@@ -22,7 +22,7 @@ public static class AdminUsersApi
         string? role, string? q, HttpContext http, UserAdministration users, int page = 1, int pageSize = 50)
     {
         if (role is not null && !UserAdministration.AllRoles.Contains(role))
-            return AccountRefusal.Invalid("role", $"Must be one of: {string.Join(", ", UserAdministration.AllRoles)}.").ToProblem(http);
+            return AccountRefusal.NotOneOf("role", UserAdministration.AllRoles).ToProblem(http);
         if (q is { Length: > 64 }) return AccountRefusal.Invalid("q", "At most 64 characters.").ToProblem(http);
         if (Paging.Check(page, pageSize) is { } invalid) return invalid.ToProblem(http);
         return TypedResults.Ok(await users.ListAsync(role, q, page, pageSize, http.RequestAborted));

@@ -2,6 +2,7 @@ using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Otp;
 using Microsoft.EntityFrameworkCore;
 using static LoginOrchestrator.Templates.Settings.SettingCatalog;
@@ -15,7 +16,7 @@ namespace LoginOrchestrator.Api.Accounts;
 /// </summary>
 public sealed class OtpEnrolment(
     LoginDbContext db, TotpSecretProtector secrets, TotpVerifier totp, RecoveryCodeSets recoveryCodes,
-    SessionService sessions, SettingsCache settings, TimeProvider time, ILogger<OtpEnrolment> logger)
+    SessionService sessions, ISessionRevocation revocation, SettingsCache settings, TimeProvider time, ILogger<OtpEnrolment> logger)
 {
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(10);
     public const string EnrolOtp = "enrol_otp";
@@ -97,7 +98,7 @@ public sealed class OtpEnrolment(
         var user = await FindAsync(userId, cancellationToken);
         if (user is null) return false;
         await ClearAsync(user, cancellationToken);
-        await sessions.RevokeAllAsync(user.UserId, cancellationToken);
+        await revocation.RevokeAllAsync(user.UserId, cancellationToken);
         return true;
     }
 
@@ -130,11 +131,8 @@ public sealed class OtpEnrolment(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private Task<UserAccount?> FindAsync(string userId, CancellationToken cancellationToken)
-    {
-        var normalized = UserAccount.Normalize(userId);
-        return db.Users.SingleOrDefaultAsync(u => u.NormalizedUserId == normalized && !u.Disabled, cancellationToken);
-    }
+    private Task<UserAccount?> FindAsync(string userId, CancellationToken cancellationToken) =>
+        db.Users.FindEnabledAsync(userId, cancellationToken);
 
     private static Outcome<IReadOnlyList<string>> Outcome(IReadOnlyList<string> codes) => new(codes, null);
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace LoginOrchestrator.Api.Accounts;
 
 /// <summary>Page numbers from 1; at most 200 items a page.</summary>
@@ -9,4 +11,13 @@ public static class Paging
         page < 1 ? AccountRefusal.Invalid("page", "Pages are numbered from 1.")
         : pageSize is < 1 or > MaxPageSize ? AccountRefusal.Invalid("pageSize", $"From 1 to {MaxPageSize}.")
         : null;
+
+    /// <summary>One page of an ordered query, with the total it was cut from.</summary>
+    public static async Task<PageDto<TOut>> ToPageAsync<TIn, TOut>(
+        this IOrderedQueryable<TIn> query, int page, int pageSize, Func<TIn, TOut> map, CancellationToken cancellationToken)
+    {
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PageDto<TOut>([.. items.Select(map)], page, pageSize, total);
+    }
 }

@@ -17,8 +17,7 @@ public sealed class PasswordChange(
 {
     public async Task<AccountRefusal?> ChangeAsync(SessionRecord session, string? currentPassword, string newPassword, CancellationToken cancellationToken)
     {
-        var normalized = UserAccount.Normalize(session.UserId);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserId == normalized && !u.Disabled, cancellationToken);
+        var user = await db.Users.FindEnabledAsync(session.UserId, cancellationToken);
         if (user is null) return AccountRefusal.UserNotFound;
 
         if (user.PasswordHash is not null)

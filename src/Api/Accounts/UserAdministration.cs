@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using LoginOrchestrator.Api.Data;
-using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
@@ -13,7 +12,7 @@ public sealed record NewUser(string UserId, string Name, string Role, string? Em
 
 /// <summary>What admins (and the operator's CLI) do to users: create, change role, disable, unlock, reset a password.</summary>
 public sealed partial class UserAdministration(
-    LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, SessionService sessions, TimeProvider time,
+    LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, ISessionRevocation sessions, TimeProvider time,
     ILogger<UserAdministration> logger)
 {
     public static IReadOnlyList<string> AllRoles { get; } = [Roles.Agent, Roles.Admin, Roles.Ops];
@@ -27,9 +26,7 @@ public sealed partial class UserAdministration(
             var q = query.Trim().ToLowerInvariant();
             users = users.Where(u => u.NormalizedUserId.Contains(q) || u.Name.ToLower().Contains(q) || (u.Email != null && u.Email.Contains(q)));
         }
-        var total = await users.CountAsync(cancellationToken);
-        var items = await users.OrderBy(u => u.NormalizedUserId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new PageDto<ProfileDto>([.. items.Select(ProfileDto.Of)], page, pageSize, total);
+        return await users.OrderBy(u => u.NormalizedUserId).ToPageAsync(page, pageSize, ProfileDto.Of, cancellationToken);
     }
 
     public async Task<ProfileDto?> GetAsync(string userId, CancellationToken cancellationToken) =>
@@ -62,7 +59,7 @@ public sealed partial class UserAdministration(
     /// <summary>Changes role and/or enabled state; either change ends the user's sessions, which carried the old ones.</summary>
     public async Task<Outcome<ProfileDto>> UpdateAsync(string userId, string? role, bool? disabled, CancellationToken cancellationToken)
     {
-        if (role is not null && !AllRoles.Contains(role)) return AccountRefusal.Invalid("role", $"Must be one of: {string.Join(", ", AllRoles)}.");
+        if (role is not null && !AllRoles.Contains(role)) return AccountRefusal.NotOneOf("role", AllRoles);
         var user = await FindAsync(userId, cancellationToken);
         if (user is null) return AccountRefusal.UserNotFound;
 
@@ -110,7 +107,7 @@ public sealed partial class UserAdministration(
             return AccountRefusal.Invalid("userId", "1 to 64 letters, digits, '.', '_', '@' or '-'.");
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 128 || input.Name.Any(char.IsControl))
             return AccountRefusal.Invalid("name", "1 to 128 characters, no control characters.");
-        if (!AllRoles.Contains(input.Role)) return AccountRefusal.Invalid("role", $"Must be one of: {string.Join(", ", AllRoles)}.");
+        if (!AllRoles.Contains(input.Role)) return AccountRefusal.NotOneOf("role", AllRoles);
         if (input.Email is { } email && !new BindTarget(BindTarget.Email, email.Trim().ToLowerInvariant()).IsValid)
             return AccountRefusal.Invalid("email", "Not an email address.");
         if (input.Mobile is { } mobile && !new BindTarget(BindTarget.Sms, NormalizeMobile(mobile)).IsValid)
@@ -123,11 +120,8 @@ public sealed partial class UserAdministration(
     /// <summary>As the login's bind step takes a number: no spaces or dashes.</summary>
     private static string NormalizeMobile(string mobile) => mobile.Trim().Replace(" ", "").Replace("-", "");
 
-    private Task<UserAccount?> FindAsync(string userId, CancellationToken cancellationToken)
-    {
-        var normalized = UserAccount.Normalize(userId);
-        return db.Users.SingleOrDefaultAsync(u => u.NormalizedUserId == normalized, cancellationToken);
-    }
+    private Task<UserAccount?> FindAsync(string userId, CancellationToken cancellationToken) =>
+        db.Users.WithUserId(userId).SingleOrDefaultAsync(cancellationToken);
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$")]
     private static partial Regex UserIdPattern();

@@ -24,7 +24,7 @@ public static class AuditApi
         int page = 1, int pageSize = 50)
     {
         if (outcome is not null && !Outcomes.Contains(outcome))
-            return AccountRefusal.Invalid("outcome", $"Must be one of: {string.Join(", ", Outcomes)}.").ToProblem(http);
+            return AccountRefusal.NotOneOf("outcome", Outcomes).ToProblem(http);
         if (from > to) return AccountRefusal.Invalid("from", "'from' is after 'to'.").ToProblem(http);
         if (Paging.Check(page, pageSize) is { } invalid) return invalid.ToProblem(http);
 
@@ -33,11 +33,8 @@ public static class AuditApi
         if (outcome is not null) records = records.Where(r => r.Outcome == outcome);
         if (from is { } start) records = records.Where(r => r.At >= start);
         if (to is { } end) records = records.Where(r => r.At < end);
-        var total = await records.CountAsync(http.RequestAborted);
-        var items = await records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(http.RequestAborted);
-        return TypedResults.Ok(new PageDto<AuditRecordDto>([.. items.Select(r => new AuditRecordDto(
-            r.FlowId, r.UserId, r.Outcome, r.Factors.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Degraded, r.Reason,
-            r.ClientIp, r.UserAgent, r.At))], page, pageSize, total));
+        return TypedResults.Ok(await records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).ToPageAsync(page, pageSize,
+            r => new AuditRecordDto(r.FlowId, r.UserId, r.Outcome, r.Factors.Split(',', StringSplitOptions.RemoveEmptyEntries),
+                r.Degraded, r.Reason, r.ClientIp, r.UserAgent, r.At), http.RequestAborted));
     }
 }

@@ -43,10 +43,10 @@ public sealed class HousekeepingJob(
             foreach (var flow in batch.Where(f => !f.Audited))
             {
                 // Every terminal outcome is audited: a flow abandoned mid-way ended Expired.
-                await audit.RecordAsync(new LoginAuditEntry(flow.Id, flow.UserId ?? flow.ClaimedUserId,
-                    flow.State.IsTerminal() ? flow.State : LoginState.Expired, [.. flow.Factors], flow.Degraded,
-                    "abandoned", null, null, flow.ExpiresAt), cancellationToken);
-                metrics.FlowEnded(flow.State.IsTerminal() ? flow.State : LoginState.Expired, flow.Degraded);
+                var outcome = flow.State.IsTerminal() ? flow.State : LoginState.Expired;
+                await audit.RecordAsync(new LoginAuditEntry(flow.Id, flow.UserId ?? flow.ClaimedUserId, outcome, [.. flow.Factors],
+                    flow.Degraded, "abandoned", null, null, flow.ExpiresAt), cancellationToken);
+                metrics.FlowEnded(outcome, flow.Degraded);
             }
             expiredFlows += batch.Count;
             if (batch.Count < BatchSize) break;

@@ -37,9 +37,6 @@ public sealed class SessionService(ISessionStore store, TimeProvider time) : ISe
     public Task<int> RevokeOthersAsync(string userId, string currentTokenHash, CancellationToken cancellationToken) =>
         store.RevokeUserAsync(userId, currentTokenHash, cancellationToken);
 
-    public Task<int> RevokeAllAsync(string userId, CancellationToken cancellationToken) =>
-        store.RevokeUserAsync(userId, keepTokenHash: null, cancellationToken);
-
     public Task SetRequiredActionsAsync(string tokenHash, IReadOnlyList<string> requiredActions, CancellationToken cancellationToken) =>
         store.SetRequiredActionsAsync(tokenHash, requiredActions, cancellationToken);
 

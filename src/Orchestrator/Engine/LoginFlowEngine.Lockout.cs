@@ -27,10 +27,10 @@ public sealed partial class LoginFlowEngine
         // A refused WeCom OAuth code names no user: only the flow's and the client's limits count it.
         if (userId is null) return null;
         var wait = await stores.Lockout.RecordFailureAsync(userId, kind, request.Policy.Lockout, request.CancellationToken);
-        if (wait is not null) metrics.AccountLocked(kind.ToString());
-        if (wait is not null)
-            logger.LogWarning("Security event: account {UserId} locked for {Seconds} s after repeated wrong {Kind} answers",
-                userId, (int)wait.Value.TotalSeconds, kind);
+        if (wait is null) return null;
+        metrics.AccountLocked(kind.ToString());
+        logger.LogWarning("Security event: account {UserId} locked for {Seconds} s after repeated wrong {Kind} answers",
+            userId, (int)wait.Value.TotalSeconds, kind);
         return wait;
     }
 

@@ -90,9 +90,7 @@ public sealed partial class LoginFlowEngine(
         var flow = await stores.Flows.FindAsync(flowId, cancellationToken);
         if (flow is null) return FlowResult.NotFound;
 
-        var policy = await stores.Policy.GetAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var request = new FlowRequest(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, client, now, cancellationToken);
+        var request = await RequestAsync(flow, client, time.GetUtcNow(), cancellationToken);
         FlowResult result;
         try
         {
@@ -102,7 +100,7 @@ public sealed partial class LoginFlowEngine(
         {
             // Nothing was saved: answer with the flow as it is stored, not as the step left it in memory.
             var stored = (await stores.Flows.FindAsync(flowId, cancellationToken))!;
-            var storedRequest = request with { Flow = stored, Machine = new LoginMachine(stored, Conditions(policy.PasswordFallbackEnabled, now)) };
+            var storedRequest = request with { Flow = stored, Machine = new LoginMachine(stored, Conditions(request.Policy.PasswordFallbackEnabled, request.Now)) };
             result = Problem(storedRequest, FlowCodes.RateLimited, retryAfter: (int)Math.Ceiling(limit.RetryAfter.TotalSeconds));
         }
         return await WithDeliveryAsync(result, cancellationToken);
@@ -118,9 +116,15 @@ public sealed partial class LoginFlowEngine(
         if (flow is null) return FlowResult.NotFound;
         var now = time.GetUtcNow();
         if (!flow.State.IsTerminal() && now >= flow.ExpiresAt) return null;
-        var policy = await stores.Policy.GetAsync(cancellationToken);
-        var request = new FlowRequest(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, client, now, cancellationToken);
+        var request = await RequestAsync(flow, client, now, cancellationToken);
         return await WithDeliveryAsync(flow.State == LoginState.Expired ? Problem(request, FlowCodes.FlowExpired) : Answer(request), cancellationToken);
+    }
+
+    /// <summary>A request on a stored flow: the policy as it is now, and a machine over the flow.</summary>
+    private async Task<FlowRequest> RequestAsync(LoginFlow flow, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var policy = await stores.Policy.GetAsync(cancellationToken);
+        return new FlowRequest(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, client, now, cancellationToken);
     }
 
     private async Task<FlowResult> WithDeliveryAsync(FlowResult result, CancellationToken cancellationToken) =>
