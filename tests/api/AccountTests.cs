@@ -95,6 +95,26 @@ public sealed class AccountTests(LoginApiFactory factory) : IClassFixture<LoginA
         late.Code.Should().Be("otp_not_pending");
     }
 
+    /// <summary>
+    /// Found by the benchmark: each confirmation replaces the user's (empty) recovery-code set, and under MariaDB's
+    /// default isolation those deletes took gap locks that the other users' inserts then waited on: deadlock, 500.
+    /// </summary>
+    [Fact]
+    public async Task ManyUsersConfirmingTotpAtOnceAllGetTheirRecoveryCodes()
+    {
+        var users = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+        {
+            var token = await SignInAsync($"rush{i}", "rush-Pass-2026");
+            var uri = (await Call(HttpMethod.Post, "/api/v1/account/otp", token)).Body.GetProperty("otpauthUri").GetString()!;
+            return (Token: token, Secret: SecretOf(uri));
+        }));
+
+        var confirmed = await Task.WhenAll(users.Select(u => Call(HttpMethod.Post, "/api/v1/account/otp/confirm", u.Token, new { code = factory.TotpCode(u.Secret) })));
+
+        confirmed.Select(c => c.Status).Should().AllBeEquivalentTo(HttpStatusCode.OK);
+        confirmed.Should().AllSatisfy(c => c.Body.GetProperty("recoveryCodes").GetArrayLength().Should().Be(10));
+    }
+
     [Fact]
     public async Task RegeneratingRecoveryCodesKillsTheOldSet()
     {

@@ -36,4 +36,19 @@ public sealed class EmbeddedDefaultsTests(EmbeddedLoginApiFactory factory) : ICl
             await factory.SetSettingAsync("authentication", "type", "none");
         }
     }
+
+    /// <summary>The recovery-code set is replaced at read-committed isolation, which SQLite must accept too.</summary>
+    [Fact]
+    public async Task TotpEnrolmentIsConfirmedOnTheEmbeddedDatabase()
+    {
+        await factory.AddUserAsync("sqlite-otp", "sqlite-Otp-Pass-1");
+        var token = (await _client.LoginAsync("sqlite-otp", "sqlite-Otp-Pass-1")).Token;
+        var secret = (await _client.SendAsync(HttpMethod.Post, "/api/v1/account/otp", null, token)).Body.GetProperty("secret").GetString()!;
+
+        var confirmed = await _client.SendAsync(HttpMethod.Post, "/api/v1/account/otp/confirm",
+            System.Net.Http.Json.JsonContent.Create(new { code = factory.TotpCode(Steps.Otp.TotpSecrets.FromBase32(secret)) }), token);
+
+        confirmed.Status.Should().Be(HttpStatusCode.OK);
+        confirmed.Body.GetProperty("recoveryCodes").GetArrayLength().Should().Be(10);
+    }
 }

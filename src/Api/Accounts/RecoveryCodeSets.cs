@@ -1,3 +1,4 @@
+using System.Data;
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Steps.Otp;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,9 @@ public sealed class RecoveryCodeSets(LoginDbContext db, TimeProvider time)
     {
         var normalized = UserAccount.Normalize(userId);
         var codes = RecoveryCodeGenerator.NewSet();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Read committed: under InnoDB's default the delete of a user's (often empty) set locks the index gap, and
+        // other users' inserts into the same gap deadlock against it. Rows of one user are still locked while replaced.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         await db.RecoveryCodes.Where(c => c.NormalizedUserId == normalized).ExecuteDeleteAsync(cancellationToken);
         var now = time.GetUtcNow();
         db.RecoveryCodes.AddRange(codes.Select(code => new RecoveryCodeRecord
