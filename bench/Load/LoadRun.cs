@@ -41,6 +41,36 @@ public static class LoadRun
         return new LoadResult(name, workers, seconds, requests, errors, requests / seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
     }
 
+    /// <summary>
+    /// Spends a pool of prepared items (a flow can take one correct code only), <paramref name="workers"/> at a time.
+    /// The first <paramref name="warmUp"/> items are not counted; the window runs from then until the last answer.
+    /// </summary>
+    public static async Task<LoadResult> MeasurePoolAsync<T>(string name, int workers, int warmUp, IReadOnlyList<T> items, Func<T, Task<bool>> request)
+    {
+        var latencies = new ConcurrentBag<double>();
+        long errors = 0;
+        var next = -1;
+        var window = new Stopwatch();
+        var loops = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next))
+            {
+                if (i == warmUp) window.Start();
+                var started = Stopwatch.GetTimestamp();
+                var ok = await request(items[i]);
+                if (i < warmUp) continue;
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!ok) Interlocked.Increment(ref errors);
+            }
+        })).ToList();
+        await Task.WhenAll(loops);
+        window.Stop();
+
+        var sorted = latencies.Order().ToArray();
+        var seconds = window.Elapsed.TotalSeconds;
+        return new LoadResult(name, workers, seconds, sorted.Length, errors, sorted.Length / seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+    }
+
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

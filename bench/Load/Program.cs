@@ -9,14 +9,21 @@ using LoginOrchestrator.Steps.Passwords;
 using MySqlConnector;
 using StackExchange.Redis;
 
-// bench/run.sh: measures 1 (password logins against the bcrypt bound), 2 (GET flow against the framework
-// floor), 3 (Redis commands per step, memory per flow and session) and 4 (code delivery latency), in one run.
+// bench/run.sh: the six measures of issue #10 in one run. 1 password logins against the bcrypt bound;
+// 2 GET flow, OTP and captcha submits against the framework floor; 3 Redis round trips per step (profiled in an
+// in-process host) and memory per flow and session; 4 code delivery latency; 5 clean-up time beside 0–10^6 live
+// flows. (6, the microbenchmarks, is bench/run-micro.sh.)
 var seconds = Option("--seconds", 15);
 var loginWorkers = Option("--login-workers", Environment.ProcessorCount * 4);
 var duration = TimeSpan.FromSeconds(seconds);
 var warmUp = TimeSpan.FromSeconds(3);
 var WorkFactor = Option("--work-factor", 11);
 const int Connections = 64;
+var otpPool = Option("--otp-pool", 3000);
+var captchaPool = Option("--captcha-pool", 1500);
+var stepRepetitions = Option("--step-repetitions", 10);
+var maxLive = Option("--max-live", 1_000_000);
+var maildev = Environment.GetEnvironmentVariable("LO_TEST_MAILDEV") ?? "http://127.0.0.1:1080";
 var cores = Environment.ProcessorCount;
 var mysql = Environment.GetEnvironmentVariable("LO_TEST_MYSQL") ?? "Server=127.0.0.1;Port=3306;User ID=loginorchestrator;Password=lo-test-password";
 var redisConfiguration = Environment.GetEnvironmentVariable("LO_TEST_REDIS") ?? "127.0.0.1:6379";
@@ -57,46 +64,19 @@ await using var api = await ApiUnderTest.StartAsync(Path.Combine(root, "src/Api/
     ["Smtp__Port"] = Environment.GetEnvironmentVariable("LO_TEST_SMTP_PORT") ?? "1025",
 }.Concat(ExtraApiEnvironment()).ToDictionary(), Path.Combine(Path.GetTempPath(), $"lo-bench-{runId}"));
 
-// Users straight into the table the API just migrated: one per login worker, so no lock-out or lease is shared.
+// Users straight into the tables the API just migrated. Login users: one per login worker, so no lock-out or
+// lease is shared. Measure 4's: in department 42, the only one two-factor applies to, with a mailbox each.
+// The pools of measure 2 only prepare flows for the measured step: their passwords are hashed cheaply.
 const int Users = 64;
-const int Deliveries = 200;
-await using (var connection = new MySqlConnection($"{mysql};Database={database}"))
-{
-    await connection.OpenAsync();
-    for (var i = 0; i < Users; i++)
-    {
-        await using var insert = new MySqlCommand("""
-            INSERT INTO user_account (UserId, NormalizedUserId, Name, Role, Disabled, PasswordHash, Departments, Language, TotpEnabled, TotpLastStep, CreatedAt, UpdatedAt)
-            VALUES (@id, @id, @id, 'agent', 0, @hash, '', 'zh-CN', 0, 0, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))
-            """, connection);
-        insert.Parameters.AddWithValue("@id", $"bench{i}");
-        insert.Parameters.AddWithValue("@hash", hash);
-        await insert.ExecuteNonQueryAsync();
-    }
-    // Measure 4's users: in department 42, the only one two-factor applies to, each with a mailbox of their own.
-    for (var i = 0; i < Deliveries; i++)
-    {
-        await using var insert = new MySqlCommand("""
-            INSERT INTO user_account (UserId, NormalizedUserId, Name, Role, Disabled, PasswordHash, Email, Departments, Language, TotpEnabled, TotpLastStep, CreatedAt, UpdatedAt)
-            VALUES (@id, @id, @id, 'agent', 0, @hash, @email, '42', 'zh-CN', 0, 0, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))
-            """, connection);
-        insert.Parameters.AddWithValue("@id", $"mail{i}");
-        insert.Parameters.AddWithValue("@hash", hash);
-        insert.Parameters.AddWithValue("@email", $"mail{i}@bench.example");
-        await insert.ExecuteNonQueryAsync();
-    }
-    foreach (var (ns, key, value) in new[] { ("authentication", "type", "\"two_factor\""), ("two_factor", "scope", "{\"categories\":[],\"departments\":[\"42\"],\"profiles\":[]}") })
-    {
-        await using var setting = new MySqlCommand("""
-            INSERT INTO setting (MetaId, Value, Enabled, UpdatedBy, CreatedAt, UpdatedAt)
-            SELECT Id, @value, 1, 'bench', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM setting_meta WHERE Namespace = @ns AND `Key` = @key
-            """, connection);
-        setting.Parameters.AddWithValue("@ns", ns);
-        setting.Parameters.AddWithValue("@key", key);
-        setting.Parameters.AddWithValue("@value", value);
-        await setting.ExecuteNonQueryAsync();
-    }
-}
+var Deliveries = Option("--deliveries", 200);
+var benchDatabase = new BenchDatabase($"{mysql};Database={database}");
+var cheapHash = BCrypt.Net.BCrypt.EnhancedHashPassword(Password, 4, BCrypt.Net.HashType.SHA384); // below the service's minimum on purpose: preparation only
+await benchDatabase.AddUsersAsync("bench", Users, hash);
+await benchDatabase.AddUsersAsync("mail", Deliveries, hash, "42", i => $"mail{i}@bench.example");
+await benchDatabase.AddUsersAsync("otp", otpPool, cheapHash);
+await benchDatabase.AddUsersAsync("cap", captchaPool, cheapHash, "42", i => $"cap{i}.{runId}@bench.example");
+await benchDatabase.SetSettingAsync("authentication", "type", "\"two_factor\"");
+await benchDatabase.SetSettingAsync("two_factor", "scope", "{\"categories\":[],\"departments\":[\"42\"],\"profiles\":[]}");
 var settingsLoadedBy = DateTime.UtcNow.AddSeconds(31); // the API's settings cache lives 30 s
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -148,28 +128,9 @@ var getFlow = await LoadRun.MeasureAsync("GET /login/flows/{id}", Connections, w
     return response.StatusCode == HttpStatusCode.OK;
 });
 
-// Measure 3: Redis commands per step (INFO commandstats, so commands inside scripts and transactions count), and memory.
+// Measure 3, memory: what one flow and one session take in Redis (MEMORY USAGE of the main key).
 await using var redis = await ConnectionMultiplexer.ConnectAsync($"{redisConfiguration},allowAdmin=true");
 var server = redis.GetServers()[0];
-async Task<long> CommandsAsync() =>
-    (await server.InfoAsync("commandstats")).SelectMany(g => g)
-        .Where(p => !p.Key.Contains("info", StringComparison.OrdinalIgnoreCase))
-        .Sum(p => long.Parse(p.Value.Split(',')[0].Split('=')[1]));
-async Task<double> PerCallAsync(int n, Func<int, Task> call)
-{
-    await Task.Delay(1500); // Hangfire's own polling is part of the background count: measured just before
-    var idleBefore = await CommandsAsync();
-    await Task.Delay(1000);
-    var idlePerSecond = await CommandsAsync() - idleBefore;
-    var before = await CommandsAsync();
-    var watch = Stopwatch.StartNew();
-    for (var i = 0; i < n; i++) await call(i);
-    var background = idlePerSecond * watch.Elapsed.TotalSeconds;
-    return (await CommandsAsync() - before - background) / n;
-}
-var commandsGet = await PerCallAsync(500, async i => { using var r = await http.GetAsync($"/api/v1/login/flows/{flows[i % flows.Count]}"); });
-var commandsCreate = await PerCallAsync(300, async _ => { using var r = await http.PostAsync("/api/v1/login/flows", null); });
-var commandsLogin = await PerCallAsync(100, async i => await LoginAsync(i));
 var session = (await LoginAsync(0)).Token!;
 var sessionKey = $"{prefix}session:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(session)))}";
 var flowBytes = (long)(await redis.GetDatabase().ExecuteAsync("MEMORY", "USAGE", $"{prefix}flow:{flows[0]}", "SAMPLES", "0"));
@@ -200,6 +161,40 @@ for (var i = 0; i < Deliveries; i++)
     else undelivered++;
 }
 deliveryMs.Sort();
+
+// Measure 2, the second-factor steps: flows prepared at the step, then spent by 64 connections, one correct code each.
+var pools = new StepPools(http, maildev);
+Console.WriteLine($"preparing {otpPool} flows at OtpChallenge (each user enrols TOTP first) and {captchaPool} at Captcha");
+var otpFlows = await pools.OtpChallengesAsync([.. Enumerable.Range(0, otpPool).Select(i => $"otp{i}")], Password);
+var cpuBeforeOtp = api.CpuTime;
+var otpSubmit = await LoadRun.MeasurePoolAsync("POST /login/flows/{id}/otp → Issued", Connections, Connections * 2, otpFlows, async flow =>
+{
+    using var response = await http.PostAsJsonAsync($"/api/v1/login/flows/{flow.FlowId}/otp", new { code = new OtpNet.Totp(flow.TotpSecret!).ComputeTotp() });
+    return response.StatusCode == HttpStatusCode.OK;
+});
+var apiCpuPerOtpMs = (api.CpuTime - cpuBeforeOtp).TotalMilliseconds / otpFlows.Count;
+var captchaFlows = await pools.CaptchasAsync([.. Enumerable.Range(0, captchaPool).Select(i => ($"cap{i}", $"cap{i}.{runId}@bench.example"))], Password);
+var cpuBeforeCaptcha = api.CpuTime;
+var captchaSubmit = await LoadRun.MeasurePoolAsync("POST /login/flows/{id}/captcha → Issued", Connections, Connections * 2, captchaFlows, async flow =>
+{
+    using var response = await http.PostAsJsonAsync($"/api/v1/login/flows/{flow.FlowId}/captcha", new { code = flow.Code });
+    return response.StatusCode == HttpStatusCode.OK;
+});
+var apiCpuPerCaptchaMs = (api.CpuTime - cpuBeforeCaptcha).TotalMilliseconds / captchaFlows.Count;
+Console.WriteLine($"API CPU per submit: OTP {apiCpuPerOtpMs:F2} ms, captcha {apiCpuPerCaptchaMs:F2} ms");
+foreach (var step in new[] { otpSubmit, captchaSubmit })
+    Console.WriteLine($"{step.Name}: {step.PerSecond:F0}/s, p50 {step.P50Ms:F1} ms, p99 {step.P99Ms:F1} ms, {step.Errors} errors of {step.Requests}");
+
+// Measures 3 (round trips) and 5 (clean-up) need the API's insides: an instance in this process, on the same services.
+IReadOnlyList<StepCosts.StepCost> stepCosts;
+IReadOnlyList<CleanupScaling.CleanupRun> cleanup;
+await using (var host = InProcessHost.Start())
+{
+    stepCosts = await StepCosts.MeasureAsync(host, stepRepetitions);
+    foreach (var cost in stepCosts)
+        Console.WriteLine($"  {cost.Step}: {cost.Commands:F1} commands in {cost.RoundTrips:F1} round trips (max {cost.MaxRoundTrips})");
+    cleanup = await CleanupScaling.MeasureAsync(host, 10_000, [.. new[] { 0, 100_000, 1_000_000 }.Where(n => n <= maxLive)]);
+}
 double DeliveryPercentile(double p) => deliveryMs.Count == 0 ? double.NaN : deliveryMs[Math.Min(deliveryMs.Count - 1, (int)Math.Ceiling(p * deliveryMs.Count) - 1)];
 
 var result = new
@@ -207,9 +202,14 @@ var result = new
     machine = new { cores, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString(), date = DateTime.UtcNow.ToString("O") },
     bcrypt = new { workFactor = WorkFactor, verifyMs, boundPerSecond = bcryptBound, parallelVerifiesPerSecond = parallelPerSecond },
     logins = new { result = logins, apiIdleCpuMsPerSecond, apiCpuPerLoginMs, benchCpuPerLoginMs, ratioToBound = logins.PerSecond / bcryptBound, ratioToParallelVerifies = logins.PerSecond / parallelPerSecond },
-    steps = new { floor, getFlow, ratioToFloor = getFlow.PerSecond / floor.PerSecond },
+    steps = new
+    {
+        floor, getFlow, otpSubmit, captchaSubmit, apiCpuPerOtpMs, apiCpuPerCaptchaMs,
+        ratioToFloor = new { getFlow = getFlow.PerSecond / floor.PerSecond, otp = otpSubmit.PerSecond / floor.PerSecond, captcha = captchaSubmit.PerSecond / floor.PerSecond },
+    },
     delivery = new { count = Deliveries, sent = deliveryMs.Count, undelivered, p50Ms = DeliveryPercentile(0.50), p95Ms = DeliveryPercentile(0.95), maxMs = deliveryMs.LastOrDefault() },
-    redis = new { commandsPerGetFlow = commandsGet, commandsPerCreateFlow = commandsCreate, commandsPerPasswordLogin = commandsLogin, flowBytes, sessionBytes },
+    redis = new { stepCosts, flowBytes, sessionBytes },
+    cleanup,
 };
 var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
 var output = Path.Combine(root, "bench/results", $"load-{runId}.json");

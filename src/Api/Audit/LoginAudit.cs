@@ -1,15 +1,18 @@
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Orchestrator.Ports;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Audit;
 
 /// <summary>Writes login outcomes to the <c>login_audit</c> table.</summary>
 public sealed class LoginAudit(LoginDbContext db) : ILoginAudit
 {
-    public async Task RecordAsync(LoginAuditEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(LoginAuditEntry entry, CancellationToken cancellationToken) => RecordAllAsync([entry], cancellationToken);
+
+    public async Task RecordAllAsync(IReadOnlyCollection<LoginAuditEntry> entries, CancellationToken cancellationToken)
     {
-        db.LoginAudit.Add(new LoginAuditRecord
+        var records = entries.Select(entry => new LoginAuditRecord
         {
             FlowId = entry.FlowId,
             UserId = entry.UserId is { Length: > 64 } id ? id[..64] : entry.UserId,
@@ -20,7 +23,10 @@ public sealed class LoginAudit(LoginDbContext db) : ILoginAudit
             ClientIp = entry.ClientIp,
             UserAgent = entry.UserAgent is { Length: > 512 } ua ? ua[..512] : entry.UserAgent,
             At = entry.At,
-        });
+        }).ToList();
+        db.LoginAudit.AddRange(records);
         await db.SaveChangesAsync(cancellationToken);
+        // Written rows are of no further use; tracked, every later save in this scope would scan them all again.
+        foreach (var record in records) db.Entry(record).State = EntityState.Detached;
     }
 }

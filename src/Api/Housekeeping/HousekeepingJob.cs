@@ -40,14 +40,12 @@ public sealed class HousekeepingJob(
         while (true)
         {
             var batch = await flows.RemoveExpiredAsync(time.GetUtcNow(), BatchSize, cancellationToken);
-            foreach (var flow in batch.Where(f => !f.Audited))
-            {
-                // Every terminal outcome is audited: a flow abandoned mid-way ended Expired.
-                var outcome = flow.State.IsTerminal() ? flow.State : LoginState.Expired;
-                await audit.RecordAsync(new LoginAuditEntry(flow.Id, flow.UserId ?? flow.ClaimedUserId, outcome, [.. flow.Factors],
-                    flow.Degraded, "abandoned", null, null, flow.ExpiresAt), cancellationToken);
-                metrics.FlowEnded(outcome, flow.Degraded);
-            }
+            // Every terminal outcome is audited: a flow abandoned mid-way ended Expired. One write per batch.
+            var abandoned = batch.Where(f => !f.Audited)
+                .Select(flow => (Flow: flow, Outcome: flow.State.IsTerminal() ? flow.State : LoginState.Expired)).ToList();
+            await audit.RecordAllAsync([.. abandoned.Select(a => new LoginAuditEntry(a.Flow.Id, a.Flow.UserId ?? a.Flow.ClaimedUserId, a.Outcome,
+                [.. a.Flow.Factors], a.Flow.Degraded, "abandoned", null, null, a.Flow.ExpiresAt))], cancellationToken);
+            foreach (var (flow, outcome) in abandoned) metrics.FlowEnded(outcome, flow.Degraded);
             expiredFlows += batch.Count;
             if (batch.Count < BatchSize) break;
         }

@@ -63,18 +63,27 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
         }
     }
 
+    /// <summary>
+    /// One batch in one round trip: each expired entry is claimed (removed from the index) and its flow taken, so of
+    /// two instances sweeping at once exactly one reports a flow. Flow keys are not declared: the store is not clustered.
+    /// </summary>
+    private const string TakeExpired = """
+        local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+        local flows = {}
+        for _, id in ipairs(ids) do
+            if redis.call('ZREM', KEYS[1], id) == 1 then
+                local json = redis.call('GETDEL', ARGV[3] .. id)
+                if json then flows[#flows + 1] = json end
+            end
+        end
+        return flows
+        """;
+
     public async Task<IReadOnlyList<LoginFlow>> RemoveExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
-        var ids = await Db.SortedSetRangeByScoreAsync(keys.FlowsByExpiry, double.NegativeInfinity, now.ToUnixTimeMilliseconds(), take: batchSize);
-        var removed = new List<LoginFlow>();
-        foreach (var id in ids)
-        {
-            // Claim the index entry first: of two instances sweeping at once, exactly one reports the flow.
-            if (!await Db.SortedSetRemoveAsync(keys.FlowsByExpiry, id)) continue;
-            var json = await Db.StringGetDeleteAsync(keys.Flow(id.ToString()));
-            if (!json.IsNullOrEmpty) removed.Add(JsonSerializer.Deserialize<LoginFlow>(json.ToString())!);
-        }
-        return removed;
+        var taken = (RedisResult[])(await Db.ScriptEvaluateAsync(TakeExpired, [keys.FlowsByExpiry],
+            [now.ToUnixTimeMilliseconds(), batchSize, keys.FlowKeyPrefix]))!;
+        return [.. taken.Select(json => JsonSerializer.Deserialize<LoginFlow>(json.ToString())!)];
     }
 
     /// <summary>Until the flow's end, and the grace from then, or from now for a flow written after its end.</summary>

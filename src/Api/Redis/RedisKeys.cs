@@ -9,7 +9,8 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
 {
     private readonly string _prefix = options.Value.KeyPrefix;
 
-    public RedisKey Flow(string flowId) => $"{_prefix}flow:{flowId}";
+    public RedisKey Flow(string flowId) => $"{FlowKeyPrefix}{flowId}";
+    public string FlowKeyPrefix => $"{_prefix}flow:";
     public RedisKey FlowLease(string flowId) => $"{_prefix}flow-lease:{flowId}";
     public RedisKey FlowsByExpiry => $"{_prefix}flows-by-expiry";
     public RedisKey Captcha(string flowId) => $"{_prefix}captcha:{flowId}";

@@ -17,4 +17,7 @@ public sealed record LoginAuditEntry(
 public interface ILoginAudit
 {
     Task RecordAsync(LoginAuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Many outcomes in one write (the clean-up's batches).</summary>
+    Task RecordAllAsync(IReadOnlyCollection<LoginAuditEntry> entries, CancellationToken cancellationToken);
 }
