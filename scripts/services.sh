@@ -78,7 +78,9 @@ _maildev_up() {
 
 services_up() {
   # zbar-tools: the account tests decode the enrolment QR code as a phone would.
-  _apt_install mariadb-server mariadb-client redis-server zbar-tools
+  # chromium: the browser tests drive it with Playwright for .NET (LO_TEST_CHROMIUM overrides the path);
+  # fonts-wqy-microhei: Chinese glyphs in its screenshots.
+  _apt_install mariadb-server mariadb-client redis-server zbar-tools chromium fonts-wqy-microhei
   _mariadb_up
   _redis_up
   _maildev_up

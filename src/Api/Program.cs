@@ -30,6 +30,9 @@ app.ScheduleHousekeeping();
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
+// The login, account and admin pages (wwwroot): `/`, `/account/`, `/admin/`.
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<LoginRateLimits>();

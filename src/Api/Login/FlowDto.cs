@@ -16,7 +16,8 @@ public sealed record FlowDto(
     FlowSessionDto? Session,
     string? ReturnTo);
 
-public sealed record FlowActionDto(string Name, string Method, string Href, IReadOnlyList<FlowFieldDto> Fields);
+/// <param name="AuthorizeUrl">Only on <c>submitWeComCode</c>: where a browser gets the code (WeCom's OAuth page, back with <c>?code=…&amp;state=&lt;flow id&gt;</c>).</param>
+public sealed record FlowActionDto(string Name, string Method, string Href, IReadOnlyList<FlowFieldDto> Fields, string? AuthorizeUrl = null);
 
 /// <param name="Type">text, password, code, email, tel or choice.</param>
 /// <param name="Options">The allowed values of a <c>choice</c> field.</param>

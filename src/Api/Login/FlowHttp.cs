@@ -4,11 +4,13 @@ using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using LoginOrchestrator.Api.WeCom;
+using Microsoft.Extensions.Options;
 
 namespace LoginOrchestrator.Api.Login;
 
 /// <summary>What every flow handler needs, bundled for <c>[AsParameters]</c>.</summary>
-public sealed record FlowServices(LoginFlowEngine Engine, ILoginPolicySource Policy, HttpContext Http)
+public sealed record FlowServices(LoginFlowEngine Engine, ILoginPolicySource Policy, IOptions<WeComOptions> WeCom, HttpContext Http)
 {
     public ClientInfo Client => new(
         Http.Connection.RemoteIpAddress?.ToString(),
@@ -41,7 +43,8 @@ public static class FlowHttp
     }
 
     public static async Task<FlowDto> DtoAsync(FlowResult result, FlowServices services) =>
-        FlowViews.ToDto(result, (await services.Policy.GetAsync(services.Cancellation)).SendMethod);
+        FlowViews.ToDto(result, (await services.Policy.GetAsync(services.Cancellation)).SendMethod,
+            result.Flow is { } flow ? WeComAuthorizeUrl.For(services.WeCom.Value, services.Http.Request, flow.Id) : null);
 
     public static async Task<ProblemHttpResult> ProblemAsync(FlowResult result, FlowServices services)
     {

@@ -10,14 +10,15 @@ public static class FlowViews
 {
     public const string BasePath = "/api/v1/login/flows";
 
-    public static FlowDto ToDto(FlowResult result, SendMethod sendMethod)
+    /// <param name="weComAuthorizeUrl">WeCom's OAuth page for this flow, when WeCom is configured.</param>
+    public static FlowDto ToDto(FlowResult result, SendMethod sendMethod, string? weComAuthorizeUrl = null)
     {
         var flow = result.Flow!;
         return new FlowDto(
             flow.Id,
             flow.State.ToString(),
             flow.ExpiresAt,
-            [.. result.Actions.Select(a => Action(flow.Id, a, sendMethod))],
+            [.. result.Actions.Select(a => Action(flow.Id, a, sendMethod, weComAuthorizeUrl))],
             flow.UserId is null ? null : new FlowUserDto(flow.UserId, flow.UserName ?? flow.UserId),
             [.. flow.Factors.Select(FlowNames.Factor)],
             [.. flow.Reasons.Select(FlowNames.Reason)],
@@ -31,14 +32,14 @@ public static class FlowViews
             flow.ReturnTo);
     }
 
-    private static FlowActionDto Action(string flowId, LoginTrigger action, SendMethod sendMethod)
+    private static FlowActionDto Action(string flowId, LoginTrigger action, SendMethod sendMethod, string? weComAuthorizeUrl)
     {
         var href = $"{BasePath}/{flowId}";
         return action switch
         {
             LoginTrigger.SubmitPassword => new("submitPassword", "POST", $"{href}/password",
                 [new("userId", "text", true), new("password", "password", true)]),
-            LoginTrigger.SubmitWeComCode => new("submitWeComCode", "POST", $"{href}/wecom", [new("code", "text", true)]),
+            LoginTrigger.SubmitWeComCode => new("submitWeComCode", "POST", $"{href}/wecom", [new("code", "text", true)], weComAuthorizeUrl),
             LoginTrigger.SubmitOtp => new("submitOtp", "POST", $"{href}/otp", [new("code", "code", true)]),
             LoginTrigger.SubmitRecoveryCode => new("submitRecoveryCode", "POST", $"{href}/recovery-code", [new("code", "text", true)]),
             LoginTrigger.SubmitBindTarget => new("submitBindTarget", "POST", $"{href}/bind",

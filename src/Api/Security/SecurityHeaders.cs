@@ -9,6 +9,14 @@ public static class SecurityHeaders
 {
     private static readonly string[] NoStorePaths = ["/api/", "/hangfire"];
 
+    /// <summary>
+    /// The pages load only their own scripts, styles and data (the QR code is a data: image); nothing inline can run.
+    /// The Hangfire dashboard brings inline scripts of its own and keeps the framing rule only.
+    /// </summary>
+    private const string PagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         http.Response.OnStarting(() =>
@@ -17,7 +25,8 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            if (!headers.ContainsKey("Content-Security-Policy"))
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/hangfire") ? "frame-ancestors 'none'" : PagePolicy;
             if (NoStorePaths.Any(p => http.Request.Path.StartsWithSegments(p.TrimEnd('/'))))
             {
                 headers.CacheControl = "no-store";

@@ -1,0 +1,127 @@
+// The account page: profile and status, TOTP enrolment from a QR code, recovery codes shown once, password, log out.
+import { h, show, focusFirst } from './dom.js';
+import { call, requireSession, logOut } from './api.js';
+import { t, applyLanguage } from './i18n.js';
+
+const main = document.querySelector('#account');
+
+async function start() {
+  applyLanguage();
+  const current = await requireSession();
+  if (!current) return;
+  const nav = [h('button', { type: 'button', class: 'link', id: 'log-out', onclick: logOut }, t('account.logOut'))];
+  if (current.roles.includes('admin') && !current.requiredActions.includes('enrol_otp'))
+    nav.unshift(h('a', { href: '/admin/' }, t('account.adminConsole')));
+  document.querySelector('#nav').replaceChildren(...nav);
+  await draw(current);
+}
+
+async function draw(current, focus) {
+  const profile = (await call('GET', '/api/v1/account')).body;
+  show(main,
+    current.requiredActions.includes('enrol_otp') ? h('p', { class: 'message warning', role: 'alert' }, t('account.enrolRequired')) : null,
+    profilePanel(profile), otpPanel(profile, current), passwordPanel(profile));
+  if (focus) main.querySelector(focus)?.focus();
+}
+
+// Answers of the account API: a problem's detail next to the form that caused it, or a confirmation.
+function outcome(target, answer, success) {
+  target.replaceChildren(answer.ok
+    ? h('span', { class: 'ok', role: 'status' }, success)
+    : h('span', { class: 'field-error', role: 'alert', 'data-code': answer.body?.code ?? '' }, answer.body?.detail ?? t('error.generic')));
+}
+
+function profilePanel(profile) {
+  const result = h('span');
+  const status = h('select', { id: 'status', name: 'status' },
+    ['online', 'busy', 'offline'].map(s => h('option', { value: s, selected: s === profile.status }, t(`status.${s}`))));
+  status.addEventListener('change', async () => outcome(result, await call('PUT', '/api/v1/account/status', { status: status.value }), t('account.saved')));
+  const row = (key, value) => value ? h('tr', {}, h('th', { scope: 'row' }, t(key)), h('td', {}, value)) : null;
+  return h('section', { class: 'panel', 'aria-labelledby': 'profile-title' },
+    h('h2', { id: 'profile-title' }, t('account.profile')),
+    h('table', {}, h('tbody', {}, row('account.userId', profile.userId), row('account.name', profile.name),
+      row('account.role', profile.role), row('account.email', profile.email), row('account.mobile', profile.mobile))),
+    h('div', { class: 'field narrow spaced' }, h('label', { for: 'status' }, t('account.status')), status, result));
+}
+
+function codeField(id) {
+  return h('div', { class: 'field narrow' }, h('label', { for: id }, t('account.otpCode')),
+    h('input', { id, name: 'code', required: true, inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}', maxlength: '6' }));
+}
+
+function otpPanel(profile, current) {
+  const panel = h('section', { class: 'panel', id: 'otp', 'aria-labelledby': 'otp-title' },
+    h('h2', { id: 'otp-title' }, t('account.otp'), ' — ', profile.totpEnabled ? h('span', { class: 'ok' }, t('account.otpOn')) : t('account.otpOff')));
+  if (!profile.totpEnabled) {
+    panel.append(h('button', { type: 'button', id: 'otp-enable', onclick: () => beginEnrolment(panel, current) }, t('account.otpEnable')));
+    return panel;
+  }
+  // With TOTP on: new recovery codes, or TOTP off; both need a current code.
+  for (const [id, label, method, path] of [['regenerate', 'account.recoveryRegenerate', 'POST', '/api/v1/account/recovery-codes'], ['remove', 'account.otpRemove', 'DELETE', '/api/v1/account/otp']]) {
+    const result = h('p');
+    const form = h('form', { id: `otp-${id}` }, codeField(`otp-${id}-code`), h('button', { type: 'submit', class: 'secondary' }, t(label)), result);
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const answer = await call(method, path, { code: form.elements.code.value.trim() });
+      if (!answer.ok) return outcome(result, answer);
+      if (answer.body?.recoveryCodes) return show(panel, h('h2', {}, t('account.otp')), recoveryCodes(answer.body.recoveryCodes));
+      await draw(current, '#otp-enable');
+    });
+    panel.append(form);
+  }
+  return panel;
+}
+
+async function beginEnrolment(panel, current) {
+  const answer = await call('POST', '/api/v1/account/otp');
+  if (!answer.ok) return panel.append(h('p', { class: 'field-error', role: 'alert' }, answer.body?.detail ?? t('error.generic')));
+  const { secret, qrCodePng } = answer.body;
+  const result = h('p');
+  const form = h('form', { id: 'otp-confirm' },
+    h('p', {}, t('account.otpScan')),
+    h('img', { class: 'qr', id: 'otp-qr', src: `data:image/png;base64,${qrCodePng}`, alt: t('account.otpQrAlt') }),
+    h('p', {}, t('account.otpSecret'), ': ', h('code', { id: 'otp-secret' }, secret)),
+    codeField('otp-confirm-code'), h('button', { type: 'submit' }, t('account.otpConfirm')), result);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const confirmed = await call('POST', '/api/v1/account/otp/confirm', { code: form.elements.code.value.trim() });
+    if (!confirmed.ok) return outcome(result, confirmed);
+    // The session no longer owes an enrolment: the admin console opens from here.
+    const refreshed = await requireSession();
+    if (refreshed?.roles.includes('admin')) document.querySelector('#nav').prepend(h('a', { href: '/admin/' }, t('account.adminConsole')));
+    main.querySelector('.message.warning')?.remove();
+    show(panel, h('h2', { id: 'otp-title' }, t('account.otp'), ' — ', h('span', { class: 'ok' }, t('account.otpOn'))), recoveryCodes(confirmed.body.recoveryCodes));
+  });
+  panel.querySelector('#otp-enable')?.remove();
+  panel.append(form);
+  focusFirst(form);
+}
+
+function recoveryCodes(codes) {
+  const block = h('div', { id: 'recovery-codes', tabindex: '-1' },
+    h('h3', {}, t('account.recoveryTitle')), h('p', { class: 'notice' }, t('account.recoveryHint')),
+    h('ul', { class: 'codes' }, codes.map(c => h('li', {}, c))));
+  setTimeout(() => block.focus());
+  return block;
+}
+
+function passwordPanel(profile) {
+  const result = h('p');
+  const field = (id, name, label, autocomplete) => h('div', { class: 'field narrow' },
+    h('label', { for: id }, t(label)), h('input', { id, name, type: 'password', autocomplete, required: name === 'newPassword' }));
+  const form = h('form', { id: 'password-form' },
+    profile.hasPassword ? field('current-password', 'currentPassword', 'account.currentPassword', 'current-password') : null,
+    field('new-password', 'newPassword', 'account.newPassword', 'new-password'),
+    h('button', { type: 'submit' }, t('account.passwordChange')), result);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const body = { newPassword: form.elements.newPassword.value };
+    if (form.elements.currentPassword) body.currentPassword = form.elements.currentPassword.value;
+    const answer = await call('PUT', '/api/v1/account/password', body);
+    outcome(result, answer, t('account.passwordChanged'));
+    if (answer.ok) form.reset();
+  });
+  return h('section', { class: 'panel', 'aria-labelledby': 'password-title' }, h('h2', { id: 'password-title' }, t('account.password')), form);
+}
+
+start();

@@ -1,0 +1,207 @@
+// The admin console: settings drawn from their meta (type, choices, range, JSON fields), template editing with a
+// live preview, users, and the login audit.
+import { h, show, debounce } from './dom.js';
+import { call, requireSession, logOut } from './api.js';
+import { t, applyLanguage, formatTime } from './i18n.js';
+
+const main = document.querySelector('#admin');
+const tabs = { settings: settingsTab, users: usersTab, audit: auditTab };
+const TemplateChannels = { email_config: 'email', sms_config: 'sms', wecom_config: 'wecom' };
+
+async function start() {
+  applyLanguage();
+  const current = await requireSession();
+  if (!current) return;
+  if (!current.roles.includes('admin') || current.requiredActions.length > 0) { location.assign('/account/'); return; }
+  document.querySelector('#nav').replaceChildren(
+    h('a', { href: '/account/' }, t('account.title')), h('button', { type: 'button', class: 'link', onclick: logOut }, t('account.logOut')));
+  const content = h('div', { id: 'tab-content' });
+  const bar = h('div', { class: 'tabs', role: 'tablist' }, Object.keys(tabs).map(name =>
+    h('button', { type: 'button', role: 'tab', id: `tab-${name}`, class: 'secondary', 'aria-controls': 'tab-content', onclick: () => open(name) }, t(`admin.${name}`))));
+  show(main, bar, content);
+  async function open(name) {
+    for (const button of bar.children) button.setAttribute('aria-selected', String(button.id === `tab-${name}`));
+    show(content, await tabs[name]());
+  }
+  await open(new URLSearchParams(location.search).get('tab') in tabs ? new URLSearchParams(location.search).get('tab') : 'settings');
+}
+
+// A 422's message beside what it is about: "value.content" → the content field; line and column when a template broke.
+function problemText(problem) {
+  const reason = problem?.errors ? Object.values(problem.errors).flat().join(' ') : problem?.detail ?? t('error.generic');
+  return problem?.line ? t('admin.templateError', { line: problem.line, column: problem.column, reason }) : reason;
+}
+
+async function settingsTab() {
+  const answer = await call('GET', '/api/v1/admin/settings');
+  if (!answer.ok) return h('p', { class: 'message error', role: 'alert' }, problemText(answer.body));
+  const byNamespace = Map.groupBy(answer.body.items, s => s.namespace);
+  return h('div', {}, [...byNamespace].map(([namespace, settings]) =>
+    h('section', { class: 'panel', id: `ns-${namespace}` }, h('h2', {}, namespace), settings.map(settingForm))));
+}
+
+function settingForm(setting) {
+  const id = `${setting.namespace}.${setting.key}`;
+  const status = h('span', { class: 'save-status' });
+  const editors = [];
+  let read;
+  if (setting.valueType === 'json' && Array.isArray(setting.schema)) {
+    const fields = setting.schema.map(field => jsonField(setting, field));
+    editors.push(h('fieldset', {}, h('legend', {}, id), fields.map(f => f.element)));
+    read = () => Object.fromEntries(fields.map(f => [f.name, f.value()]).filter(([, v]) => v !== undefined));
+  } else {
+    const input = scalarInput(setting, `setting-${id}`);
+    editors.push(h('div', { class: 'field' }, h('label', { for: input.id }, id), input));
+    read = () => setting.valueType === 'bool' ? input.checked : setting.valueType === 'int' ? Number(input.value) : input.value;
+  }
+  const enabled = h('input', { type: 'checkbox', id: `enabled-${id}`, checked: setting.enabled });
+  const form = h('form', { class: 'setting', 'data-setting': id },
+    h('p', { class: 'description' }, setting.description), editors,
+    h('div', { class: 'row' }, h('label', { for: enabled.id }, enabled, ' ', t('admin.enabled')), h('button', { type: 'submit' }, t('admin.save')), status));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    for (const old of form.querySelectorAll('.field-error')) old.replaceChildren();
+    const answer = await call('PUT', `/api/v1/admin/settings/${setting.namespace}/${setting.key}`, { value: read(), enabled: enabled.checked });
+    if (answer.ok) return status.replaceChildren(h('span', { class: 'ok', role: 'status' }, t('admin.saved')));
+    status.replaceChildren();
+    const field = answer.body?.field?.replace(/^value\.?/, '') || '';
+    const target = form.querySelector(`[data-errors-for="${CSS.escape(field)}"]`) ?? status;
+    target.replaceChildren(h('span', { class: 'field-error', role: 'alert', 'data-code': answer.body?.code ?? '' }, t('admin.notSaved'), problemText(answer.body)));
+  });
+  return form;
+}
+
+function scalarInput(setting, id) {
+  const value = setting.value;
+  if (setting.valueType === 'enum')
+    return h('select', { id }, setting.choices.map(c => h('option', { value: c, selected: c === value }, c)));
+  if (setting.valueType === 'bool') return h('input', { id, type: 'checkbox', checked: value === true });
+  if (setting.valueType === 'int') return h('input', { id, type: 'number', value: String(value), min: setting.min, max: setting.max, required: true });
+  return h('input', { id, type: 'text', value: value ?? '' });
+}
+
+// One field of a JSON setting: a list (one per line), a string, or a template with its live preview.
+function jsonField(setting, field) {
+  const id = `setting-${setting.namespace}.${setting.key}.${field.name}`;
+  const current = setting.value?.[field.name];
+  const errors = h('div', { 'data-errors-for': field.name });
+  if (field.kind === 'string[]') {
+    const area = h('textarea', { id, rows: 2, 'aria-describedby': `${id}-hint` });
+    area.value = (current ?? []).join('\n');
+    return { name: field.name, value: () => area.value.split('\n').map(s => s.trim()).filter(Boolean),
+      element: h('div', { class: 'field' }, h('label', { for: id }, field.name), area, h('span', { id: `${id}-hint`, class: 'muted small' }, t('admin.listHint')), errors) };
+  }
+  const input = field.template ? h('textarea', { id, rows: 4, maxlength: field.maxLength }) : h('input', { id, type: 'text', maxlength: field.maxLength });
+  input.value = current ?? '';
+  const element = h('div', { class: 'field' }, h('label', { for: id }, field.name), input, errors);
+  if (field.template) element.append(templatePreview(input, TemplateChannels[setting.key], `${id}-preview`));
+  return { name: field.name, value: () => (input.value === '' && !field.required ? undefined : input.value), element };
+}
+
+// As the admin types (debounced), the preview endpoint renders the template with sample values.
+function templatePreview(input, channel, id) {
+  const output = h('div', { class: 'preview', id, 'aria-live': 'polite' });
+  const length = h('span', { class: 'muted small', 'data-preview-length': '' });
+  const warnings = h('div', { 'data-preview-warnings': '' });
+  const render = debounce(async () => {
+    const answer = await call('POST', '/api/v1/admin/templates/preview', { template: input.value, channel });
+    if (!answer.ok) {
+      output.replaceChildren(h('span', { class: 'field-error', 'data-code': answer.body?.code ?? '' }, problemText(answer.body)));
+      length.textContent = ''; warnings.replaceChildren();
+      return;
+    }
+    output.textContent = answer.body.output;
+    length.textContent = t('admin.length', { n: answer.body.length });
+    warnings.replaceChildren(...answer.body.warnings.map(w => h('p', { class: 'message warning', 'data-code': w.code }, w.message)));
+  }, 300);
+  input.addEventListener('input', render);
+  input.setAttribute('aria-describedby', id);
+  render();
+  return h('div', {}, h('span', { class: 'muted small' }, t('admin.preview')), output, length, warnings);
+}
+
+async function usersTab() {
+  const results = h('div');
+  const q = h('input', { id: 'users-q', type: 'search' });
+  const role = h('select', { id: 'users-role' }, h('option', { value: '' }, t('admin.allRoles')), ['admin', 'agent', 'ops'].map(r => h('option', { value: r }, r)));
+  const load = async (page = 1) => {
+    const query = new URLSearchParams({ page });
+    if (q.value.trim()) query.set('q', q.value.trim());
+    if (role.value) query.set('role', role.value);
+    const answer = await call('GET', `/api/v1/admin/users?${query}`);
+    results.replaceChildren(answer.ok ? usersTable(answer.body, load, page) : h('p', { class: 'message error', role: 'alert' }, problemText(answer.body)));
+  };
+  const filter = h('form', { class: 'row', role: 'search' },
+    h('div', { class: 'field' }, h('label', { for: q.id }, t('admin.search')), q),
+    h('div', { class: 'field' }, h('label', { for: role.id }, t('admin.role')), role),
+    h('div', { class: 'field' }, h('button', { type: 'submit' }, t('admin.filter'))));
+  filter.addEventListener('submit', event => { event.preventDefault(); load(); });
+  await load();
+  return h('section', { class: 'panel' }, h('h2', {}, t('admin.users')), filter, results);
+}
+
+function usersTable(page, load, number) {
+  const rows = page.items.map(user => {
+    const result = h('td', { 'data-result': user.userId });
+    const act = async (method, path, body) => {
+      const answer = await call(method, path, body);
+      result.replaceChildren(answer.ok ? h('span', { class: 'ok', role: 'status' }, t('admin.done'))
+        : h('span', { class: 'field-error', role: 'alert', 'data-code': answer.body?.code ?? '' }, problemText(answer.body)));
+    };
+    const path = `/api/v1/admin/users/${encodeURIComponent(user.userId)}`;
+    const roleSelect = h('select', { 'aria-label': `${t('admin.role')} ${user.userId}` }, ['admin', 'agent', 'ops'].map(r => h('option', { value: r, selected: r === user.role }, r)));
+    roleSelect.addEventListener('change', () => act('PATCH', path, { role: roleSelect.value }));
+    const disabled = h('input', { type: 'checkbox', checked: user.disabled, 'aria-label': `${t('admin.disabled')} ${user.userId}` });
+    disabled.addEventListener('change', () => act('PATCH', path, { disabled: disabled.checked }));
+    return h('tr', { 'data-user': user.userId }, h('td', {}, user.userId), h('td', {}, user.name), h('td', {}, roleSelect), h('td', {}, disabled),
+      h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => act('POST', `${path}/unlock`) }, t('admin.unlock')), ' ',
+        user.totpEnabled ? h('button', { type: 'button', class: 'secondary', onclick: () => act('DELETE', `${path}/otp`) }, t('admin.resetOtp')) : null),
+      result);
+  });
+  return h('div', {},
+    h('table', {}, h('thead', {}, h('tr', {}, [t('admin.userId'), t('account.name'), t('admin.role'), t('admin.disabled'), '', ''].map(c => h('th', { scope: 'col' }, c)))), h('tbody', {}, rows)),
+    pager(page, number, load));
+}
+
+function pager(page, number, load) {
+  const last = Math.max(1, Math.ceil(page.total / page.pageSize));
+  return h('p', { class: 'row' },
+    h('button', { type: 'button', class: 'secondary', disabled: number <= 1, onclick: () => load(number - 1) }, t('admin.prev')),
+    h('span', {}, t('admin.page', { page: number, total: page.total })),
+    h('button', { type: 'button', class: 'secondary', disabled: number >= last, onclick: () => load(number + 1) }, t('admin.next')));
+}
+
+async function auditTab() {
+  const results = h('div');
+  const userId = h('input', { id: 'audit-user', type: 'text' });
+  const outcome = h('select', { id: 'audit-outcome' }, h('option', { value: '' }, t('admin.allOutcomes')), ['Issued', 'Failed', 'Locked', 'Expired'].map(o => h('option', { value: o }, o)));
+  const from = h('input', { id: 'audit-from', type: 'datetime-local' });
+  const to = h('input', { id: 'audit-to', type: 'datetime-local' });
+  const load = async (page = 1) => {
+    const query = new URLSearchParams({ page });
+    if (userId.value.trim()) query.set('userId', userId.value.trim());
+    if (outcome.value) query.set('outcome', outcome.value);
+    if (from.value) query.set('from', new Date(from.value).toISOString());
+    if (to.value) query.set('to', new Date(to.value).toISOString());
+    const answer = await call('GET', `/api/v1/admin/audit?${query}`);
+    results.replaceChildren(answer.ok ? auditTable(answer.body, load, page) : h('p', { class: 'message error', role: 'alert' }, problemText(answer.body)));
+  };
+  const field = (input, label) => h('div', { class: 'field' }, h('label', { for: input.id }, t(label)), input);
+  const filter = h('form', { class: 'row', role: 'search' }, field(userId, 'admin.userId'), field(outcome, 'admin.outcome'),
+    field(from, 'admin.from'), field(to, 'admin.to'), h('div', { class: 'field' }, h('button', { type: 'submit' }, t('admin.filter'))));
+  filter.addEventListener('submit', event => { event.preventDefault(); load(); });
+  await load();
+  return h('section', { class: 'panel' }, h('h2', {}, t('admin.audit')), filter, results);
+}
+
+function auditTable(page, load, number) {
+  const header = ['admin.time', 'admin.userId', 'admin.outcome', 'admin.factors', 'admin.degraded', 'admin.reason', 'admin.ip'];
+  return h('div', {},
+    h('table', { id: 'audit-table' }, h('thead', {}, h('tr', {}, header.map(c => h('th', { scope: 'col' }, t(c))))),
+      h('tbody', {}, page.items.map(r => h('tr', { 'data-flow': r.flowId },
+        h('td', {}, `${new Date(r.at).toLocaleDateString()} ${formatTime(r.at)}`), h('td', {}, r.userId ?? ''), h('td', {}, r.outcome),
+        h('td', {}, r.factors.join(', ')), h('td', {}, r.degraded ? t('admin.yes') : t('admin.no')), h('td', {}, r.reason ?? ''), h('td', {}, r.clientIp ?? ''))))),
+    pager(page, number, load));
+}
+
+start();

@@ -1,0 +1,122 @@
+// The pages' texts in zh-CN (the default, as the API's) and en. The API's own messages come already in the
+// language sent as Accept-Language; these are the page's labels around them.
+const texts = {
+  'zh-CN': {
+    'app.name': 'LoginOrchestrator 统一登录', 'app.language': 'English', 'app.languageLabel': '切换语言',
+    'state.Credentials': '登录', 'state.WeComCheck': '正在向企业微信确认', 'state.PasswordFallback': '使用本地密码登录',
+    'state.OtpChallenge': '输入身份验证器中的动态码', 'state.TwoFactorBind': '绑定邮箱或手机', 'state.Captcha': '输入验证码',
+    'state.Issued': '登录成功', 'state.Failed': '登录失败', 'state.Locked': '已锁定', 'state.Expired': '登录已过期',
+    'action.submitPassword': '登录', 'action.submitWeComCode': '企业微信登录', 'action.submitOtp': '验证',
+    'action.submitRecoveryCode': '使用恢复码', 'action.submitBindTarget': '发送验证码', 'action.resendCaptcha': '重新发送',
+    'action.submitCaptcha': '验证',
+    'field.userId': '账号', 'field.password': '密码', 'field.code': '验证码', 'field.channel': '接收方式', 'field.target': '邮箱或手机号',
+    'field.code.submitOtp': '动态码（6 位）', 'field.code.submitRecoveryCode': '恢复码', 'field.target.email': '邮箱', 'field.target.sms': '手机号',
+    'choice.email': '邮箱', 'choice.sms': '短信', 'choice.wecom': '企业微信',
+    'reason.otp_enrolled': '您已启用身份验证器。', 'reason.two_factor_policy': '按安全策略需要第二重验证。',
+    'reason.degraded_login': '企业微信暂不可用，本次使用本地密码登录，需要第二重验证。', 'reason.contact_unbound': '请先绑定接收验证码的邮箱或手机。',
+    'flow.attemptsLeft': '还可尝试 {n} 次', 'flow.codeSentTo': '验证码已发往 {target}', 'flow.delivery.queued': '正在发送…',
+    'flow.delivery.sent': '已发送', 'flow.delivery.failed': '发送失败：请重新发送，或稍后再试。', 'flow.resendIn': '{s} 秒后可重新发送',
+    'flow.codeExpires': '验证码 {time} 前有效', 'flow.expiresAt': '本次登录 {time} 前有效', 'flow.lockedFor': '请在 {s} 秒后再试。',
+    'flow.locked': '请稍后再试。', 'flow.restart': '重新开始', 'flow.signedIn': '登录成功，正在跳转…', 'flow.signedInAs': '用户：{name}',
+    'error.network': '无法连接服务器，请检查网络后重试。', 'error.rateLimited': '请求过于频繁，请 {s} 秒后再试。',
+    'error.generic': '出错了，请重试。',
+    'account.title': '我的账号', 'account.profile': '个人资料', 'account.userId': '账号', 'account.name': '姓名', 'account.role': '角色',
+    'account.email': '邮箱', 'account.mobile': '手机', 'account.status': '状态', 'status.online': '在线', 'status.busy': '忙碌', 'status.offline': '离线',
+    'account.otp': '身份验证器（TOTP）', 'account.otpOn': '已启用', 'account.otpOff': '未启用', 'account.otpEnable': '启用身份验证器',
+    'account.otpScan': '用身份验证器扫描二维码，或手动输入密钥：', 'account.otpQrAlt': '身份验证器二维码', 'account.otpSecret': '密钥',
+    'account.otpConfirm': '确认启用', 'account.otpCode': '身份验证器中的 6 位动态码', 'account.recoveryTitle': '恢复码（只显示这一次）',
+    'account.recoveryHint': '请立即保存这些恢复码：手机丢失时每个码可代替动态码使用一次。', 'account.recoveryRegenerate': '重新生成恢复码',
+    'account.otpRemove': '停用身份验证器', 'account.password': '修改密码', 'account.currentPassword': '当前密码', 'account.newPassword': '新密码',
+    'account.passwordChange': '修改密码', 'account.passwordChanged': '密码已修改，其他会话已退出。', 'account.logOut': '退出登录',
+    'account.enrolRequired': '管理员必须先启用身份验证器，才能使用管理功能。', 'account.adminConsole': '管理控制台', 'account.saved': '已保存',
+    'admin.title': '管理控制台', 'admin.settings': '设置', 'admin.users': '用户', 'admin.audit': '登录审计', 'admin.save': '保存',
+    'admin.saved': '已保存', 'admin.enabled': '启用', 'admin.default': '默认值', 'admin.preview': '预览', 'admin.length': '{n} 个字符',
+    'admin.templateError': '第 {line} 行，第 {column} 列：{reason}', 'admin.notSaved': '未保存：', 'admin.listHint': '每行一项',
+    'admin.search': '搜索', 'admin.role': '角色', 'admin.allRoles': '全部角色', 'admin.disabled': '停用', 'admin.unlock': '解锁',
+    'admin.resetOtp': '重置 TOTP', 'admin.done': '已完成', 'admin.userId': '账号', 'admin.outcome': '结果', 'admin.allOutcomes': '全部结果',
+    'admin.from': '起', 'admin.to': '止', 'admin.filter': '筛选', 'admin.time': '时间', 'admin.factors': '验证因素', 'admin.degraded': '降级',
+    'admin.reason': '原因', 'admin.ip': 'IP', 'admin.page': '第 {page} 页，共 {total} 条', 'admin.prev': '上一页', 'admin.next': '下一页',
+    'admin.yes': '是', 'admin.no': '否', 'admin.namespace': '命名空间',
+  },
+  en: {
+    'app.name': 'LoginOrchestrator sign-in', 'app.language': '中文', 'app.languageLabel': 'Change language',
+    'state.Credentials': 'Sign in', 'state.WeComCheck': 'Checking with WeCom', 'state.PasswordFallback': 'Sign in with your local password',
+    'state.OtpChallenge': 'Enter the code from your authenticator app', 'state.TwoFactorBind': 'Add an email or phone for codes',
+    'state.Captcha': 'Enter the verification code', 'state.Issued': 'Signed in', 'state.Failed': 'Sign-in failed', 'state.Locked': 'Locked',
+    'state.Expired': 'This sign-in has expired',
+    'action.submitPassword': 'Sign in', 'action.submitWeComCode': 'Log in with WeCom', 'action.submitOtp': 'Verify',
+    'action.submitRecoveryCode': 'Use a recovery code', 'action.submitBindTarget': 'Send code', 'action.resendCaptcha': 'Resend code',
+    'action.submitCaptcha': 'Verify',
+    'field.userId': 'User ID', 'field.password': 'Password', 'field.code': 'Code', 'field.channel': 'Send by', 'field.target': 'Email or phone',
+    'field.code.submitOtp': 'Code (6 digits)', 'field.code.submitRecoveryCode': 'Recovery code', 'field.target.email': 'Email address',
+    'field.target.sms': 'Mobile number', 'choice.email': 'Email', 'choice.sms': 'SMS', 'choice.wecom': 'WeCom',
+    'reason.otp_enrolled': 'Your account uses an authenticator app.', 'reason.two_factor_policy': 'Your organisation requires a second factor.',
+    'reason.degraded_login': 'WeCom is unavailable: you signed in with your local password, so a second factor is required.',
+    'reason.contact_unbound': 'Add an email address or phone number to receive codes.',
+    'flow.attemptsLeft': '{n} attempts left', 'flow.codeSentTo': 'Code sent to {target}', 'flow.delivery.queued': 'Sending…',
+    'flow.delivery.sent': 'Delivered', 'flow.delivery.failed': 'Could not be delivered: resend, or try again later.', 'flow.resendIn': 'Resend in {s} s',
+    'flow.codeExpires': 'The code is valid until {time}', 'flow.expiresAt': 'This sign-in is valid until {time}', 'flow.lockedFor': 'Try again in {s} s.',
+    'flow.locked': 'Try again later.', 'flow.restart': 'Start again', 'flow.signedIn': 'Signed in; taking you on…', 'flow.signedInAs': 'User: {name}',
+    'error.network': 'The server cannot be reached: check the network and try again.', 'error.rateLimited': 'Too many requests: try again in {s} s.',
+    'error.generic': 'Something went wrong: try again.',
+    'account.title': 'My account', 'account.profile': 'Profile', 'account.userId': 'User ID', 'account.name': 'Name', 'account.role': 'Role',
+    'account.email': 'Email', 'account.mobile': 'Mobile', 'account.status': 'Status', 'status.online': 'Online', 'status.busy': 'Busy', 'status.offline': 'Offline',
+    'account.otp': 'Authenticator app (TOTP)', 'account.otpOn': 'On', 'account.otpOff': 'Off', 'account.otpEnable': 'Set up an authenticator app',
+    'account.otpScan': 'Scan the QR code with your authenticator app, or type the secret:', 'account.otpQrAlt': 'Authenticator QR code',
+    'account.otpSecret': 'Secret', 'account.otpConfirm': 'Confirm', 'account.otpCode': '6-digit code from the app',
+    'account.recoveryTitle': 'Recovery codes (shown this once)',
+    'account.recoveryHint': 'Save these now: each replaces a code from the app once, should you lose your phone.',
+    'account.recoveryRegenerate': 'New recovery codes', 'account.otpRemove': 'Turn off the authenticator app', 'account.password': 'Change password',
+    'account.currentPassword': 'Current password', 'account.newPassword': 'New password', 'account.passwordChange': 'Change password',
+    'account.passwordChanged': 'Password changed; your other sessions were signed out.', 'account.logOut': 'Log out',
+    'account.enrolRequired': 'Admins must set up an authenticator app before using the admin console.', 'account.adminConsole': 'Admin console',
+    'account.saved': 'Saved',
+    'admin.title': 'Admin console', 'admin.settings': 'Settings', 'admin.users': 'Users', 'admin.audit': 'Login audit', 'admin.save': 'Save',
+    'admin.saved': 'Saved', 'admin.enabled': 'Enabled', 'admin.default': 'Default', 'admin.preview': 'Preview', 'admin.length': '{n} characters',
+    'admin.templateError': 'Line {line}, column {column}: {reason}', 'admin.notSaved': 'Not saved: ', 'admin.listHint': 'One per line',
+    'admin.search': 'Search', 'admin.role': 'Role', 'admin.allRoles': 'All roles', 'admin.disabled': 'Disabled', 'admin.unlock': 'Unlock',
+    'admin.resetOtp': 'Reset TOTP', 'admin.done': 'Done', 'admin.userId': 'User ID', 'admin.outcome': 'Outcome', 'admin.allOutcomes': 'All outcomes',
+    'admin.from': 'From', 'admin.to': 'To', 'admin.filter': 'Filter', 'admin.time': 'Time', 'admin.factors': 'Factors', 'admin.degraded': 'Degraded',
+    'admin.reason': 'Reason', 'admin.ip': 'IP', 'admin.page': 'Page {page}, {total} in all', 'admin.prev': 'Previous', 'admin.next': 'Next',
+    'admin.yes': 'yes', 'admin.no': 'no', 'admin.namespace': 'Namespace',
+  },
+};
+
+const LanguageKey = 'loginorchestrator.language';
+
+export function language() {
+  const chosen = localStorage.getItem(LanguageKey);
+  return chosen === 'en' || chosen === 'zh-CN' ? chosen : 'zh-CN';
+}
+
+export function t(key, values = {}) {
+  const text = texts[language()][key] ?? texts.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+}
+
+export function has(key) { return key in texts[language()]; }
+
+// The language switch in the header: reloads the page in the other language.
+export function languageSwitch() {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.textContent = t('app.language');
+  button.setAttribute('aria-label', t('app.languageLabel'));
+  button.lang = language() === 'en' ? 'zh-CN' : 'en';
+  button.addEventListener('click', () => {
+    localStorage.setItem(LanguageKey, language() === 'en' ? 'zh-CN' : 'en');
+    location.reload();
+  });
+  return button;
+}
+
+export function applyLanguage() {
+  document.documentElement.lang = language();
+  for (const element of document.querySelectorAll('[data-t]')) element.textContent = t(element.dataset.t);
+  document.querySelector('#language')?.replaceChildren(languageSwitch());
+}
+
+export function formatTime(iso) {
+  return new Date(iso).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}

@@ -1,0 +1,40 @@
+using LoginOrchestrator.Steps.Otp;
+using LoginOrchestrator.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LoginOrchestrator.Browser.Tests;
+
+/// <summary>#9: the account page enrols an authenticator from the QR code, shows recovery codes once, and logs out.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccountPageTests(BrowserFixture browser, BrowserApiFactory factory) : IClassFixture<BrowserApiFactory>
+{
+    [Fact]
+    public async Task UserEnrolsTotpSeesTenRecoveryCodesOnceAndLogsOut()
+    {
+        await factory.AddUserAsync("sunqi", "Desk-Pass-2026");
+        var token = (await new FlowClient(factory.CreateSocketClient()).LoginAsync("sunqi", "Desk-Pass-2026")).Token!;
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/account/");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        await Expect(page.Locator("#otp-qr")).ToBeVisibleAsync();
+        var secret = TotpSecrets.FromBase32(await page.Locator("#otp-secret").InnerTextAsync());
+        await Expect(page.GetByLabel("6-digit code from the app")).ToBeFocusedAsync();
+        await Screenshots.TakeAsync(page, "account-enrol");
+        await page.GetByLabel("6-digit code from the app").FillAsync(factory.TotpCode(secret));
+        await page.GetByLabel("6-digit code from the app").PressAsync("Enter");
+
+        await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await Screenshots.TakeAsync(page, "account-recovery-codes");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#otp-title")).ToContainTextAsync("On");
+        await Expect(page.Locator("#recovery-codes")).ToHaveCountAsync(0);
+
+        await page.Locator("#log-out").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        (await page.EvaluateAsync<string?>("sessionStorage.getItem('loginorchestrator.session')")).Should().BeNull();
+        (await new FlowClient(factory.CreateSocketClient()).SendAsync(HttpMethod.Get, "/api/v1/session", null, token)).Status
+            .Should().Be(System.Net.HttpStatusCode.Unauthorized, "logging out ends the session on the server");
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LoginOrchestrator.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LoginOrchestrator.Browser.Tests;
+
+/// <summary>#9: the admin console edits the SMS template with a live preview, and refuses a broken one with its line and column.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory factory) : IClassFixture<BrowserApiFactory>
+{
+    private const string LongTemplate =
+        "Your LoginOrchestrator code is {{ code }}. It expires in {{ expire_minutes }} minutes. Never share it, not even with the service desk.";
+
+    private async Task<string> SmsContentAsync(string token)
+    {
+        using var http = factory.CreateSocketClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var settings = await http.GetFromJsonAsync<JsonElement>("/api/v1/admin/settings?namespace=two_factor");
+        return settings.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "sms_config")
+            .GetProperty("value").GetProperty("content").GetString()!;
+    }
+
+    [Fact]
+    public async Task AdminEditsTheSmsTemplateSeesThePreviewAndLengthWarningSavesAndABrokenTemplateIsNotSaved()
+    {
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/admin/");
+
+        var form = page.Locator("form[data-setting='two_factor.sms_config']");
+        var content = form.GetByLabel("content", new() { Exact = true });
+        var preview = page.Locator("[id='setting-two_factor.sms_config.content-preview']");
+        await content.FillAsync(LongTemplate);
+        await Expect(preview).ToContainTextAsync("Your LoginOrchestrator code is 123456. It expires in 5 minutes.");
+        await Expect(page.Locator("[id='setting-two_factor.sms_config.content-preview'] ~ [data-preview-warnings] [data-code=sms_multiple_segments]"))
+            .ToContainTextAsync("As an SMS this is");
+        await Expect(page.Locator("[id='setting-two_factor.sms_config.content-preview'] ~ [data-preview-length]")).ToContainTextAsync("characters");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(form.Locator(".save-status .ok")).ToHaveTextAsync("Saved");
+        (await SmsContentAsync(token)).Should().Be(LongTemplate);
+        await content.ScrollIntoViewIfNeededAsync();
+        await Screenshots.TakeAsync(page, "admin-settings");
+
+        await content.FillAsync("Your code:\n{{ for x in }}");
+        await Expect(preview.Locator("[data-code=template_invalid]")).ToContainTextAsync("Line 2, column");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(form.Locator("[data-errors-for=content] .field-error")).ToContainTextAsync("Not saved: Line 2, column");
+        (await SmsContentAsync(token)).Should().Be(LongTemplate, "a template that does not parse is never stored");
+        await Screenshots.TakeAsync(page, "admin-template-error");
+    }
+
+    [Fact]
+    public async Task AdminFindsUsersAndTheirLoginsInTheAudit()
+    {
+        await factory.AddUserAsync("zhaoliu", "Desk-Pass-2026");
+        await new FlowClient(factory.CreateSocketClient()).LoginAsync("zhaoliu", "Desk-Pass-2026");
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "zh-CN", token);
+        await page.GotoAsync("/admin/");
+
+        await page.Locator("#tab-users").ClickAsync();
+        await page.GetByLabel("搜索").FillAsync("zhaoliu");
+        await page.GetByLabel("搜索").PressAsync("Enter");
+        var row = page.Locator("tr[data-user=zhaoliu]");
+        await Expect(row).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "解锁" }).ClickAsync();
+        await Expect(row.Locator("[data-result]")).ToHaveTextAsync("已完成");
+        await Screenshots.TakeAsync(page, "admin-users");
+
+        await page.Locator("#tab-audit").ClickAsync();
+        await page.GetByLabel("账号").FillAsync("zhaoliu");
+        await page.GetByLabel("账号").PressAsync("Enter");
+        await Expect(page.Locator("#audit-table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#audit-table tbody tr")).ToContainTextAsync("Issued");
+        await Screenshots.TakeAsync(page, "admin-audit");
+    }
+}

@@ -1,0 +1,59 @@
+using LoginOrchestrator.Steps.Otp;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LoginOrchestrator.Browser.Tests;
+
+/// <summary>#9: the login page draws the flow's actions, moves focus to each new step, and hands over to the account page.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LoginPageTests(BrowserFixture browser, BrowserApiFactory factory) : IClassFixture<BrowserApiFactory>
+{
+    private static Task<string> FocusedId(IPage page) => page.EvaluateAsync<string>("document.activeElement?.id ?? ''");
+
+    [Fact]
+    public async Task PasswordThenTotpCodeFromTheKeyboardLandsOnTheAccountPage()
+    {
+        var secret = TotpSecrets.New();
+        await factory.AddUserAsync("zhangsan", "Desk-Pass-2026", totpSecret: secret);
+        var page = await browser.NewPageAsync(factory.Address);
+        await page.GotoAsync("/");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录", Exact = true })).ToBeVisibleAsync();
+        (await FocusedId(page)).Should().Be("submitPassword-userId", "the first field of the step has the focus");
+        await Screenshots.TakeAsync(page, "login");
+        await page.Keyboard.TypeAsync("zhangsan");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("Desk-Pass-2026");
+        await page.Keyboard.PressAsync("Enter");
+
+        var code = page.GetByLabel("动态码（6 位）");
+        await Expect(code).ToBeFocusedAsync();
+        await Expect(page.Locator("form[data-action=submitRecoveryCode]")).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(page, "login-otp");
+        await code.FillAsync(factory.TotpCode(secret));
+        await code.PressAsync("Enter");
+
+        await page.WaitForURLAsync("**/account/");
+        await Expect(page.Locator("#account")).ToContainTextAsync("zhangsan");
+        (await page.EvaluateAsync<string?>("sessionStorage.getItem('loginorchestrator.session')")).Should().NotBeNullOrEmpty();
+        page.Url.Should().NotContain("token");
+        await Screenshots.TakeAsync(page, "account");
+    }
+
+    [Fact]
+    public async Task WrongPasswordShowsTheMessageAndAttemptsLeftInEnglish()
+    {
+        await factory.AddUserAsync("wangwu", "Desk-Pass-2026");
+        var page = await browser.NewPageAsync(factory.Address, "en");
+        await page.GotoAsync("/");
+
+        await page.GetByLabel("User ID").FillAsync("wangwu");
+        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.Locator("[data-code=invalid_credentials]")).ToBeVisibleAsync();
+        await Expect(page.Locator(".attempts")).ToHaveTextAsync("4 attempts left");
+        await Expect(page.GetByLabel("User ID")).ToBeFocusedAsync();
+        await Screenshots.TakeAsync(page, "login-wrong-password");
+    }
+}
