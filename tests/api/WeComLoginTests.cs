@@ -65,6 +65,21 @@ public sealed class WeComLoginTests(WeComFixture fixture) : IClassFixture<WeComF
     public Task DisposeAsync() => Sim.HealAsync();
 
     [Fact]
+    public async Task TheWeComActionNamesTheOAuthPageThatReturnsToTheLoginPageWithTheFlow()
+    {
+        var flow = await _client.StartAsync();
+
+        var action = flow.Flow.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "submitWeComCode");
+        var url = new Uri(action.GetProperty("authorizeUrl").GetString()!);
+        url.GetLeftPart(UriPartial.Path).Should().Be("https://open.weixin.qq.com/connect/oauth2/authorize");
+        url.Fragment.Should().Be("#wechat_redirect");
+        var query = System.Web.HttpUtility.ParseQueryString(url.Query);
+        (query["appid"], query["agentid"], query["response_type"], query["scope"]).Should().Be((SimulatorApp.CorpId, "1000002", "code", "snsapi_base"));
+        query["state"].Should().Be(FlowClient.Id(flow));
+        query["redirect_uri"].Should().Be("http://localhost/");
+    }
+
+    [Fact]
     public async Task PasswordConfirmedByTheDirectoryReachesIssuedAndSyncsTheName()
     {
         var issued = await _client.LoginAsync("zhangsan", "zhangsan-Pass-1");

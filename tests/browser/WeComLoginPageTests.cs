@@ -1,0 +1,67 @@
+using LoginOrchestrator.Tests.Support;
+using LoginOrchestrator.WeComSimulator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LoginOrchestrator.Browser.Tests;
+
+/// <summary>The API with WeCom configured (the simulator as its directory), on a real port and real time.</summary>
+public sealed class WeComBrowserFixture : IAsyncLifetime
+{
+    public WeComSimulatorHost Simulator { get; private set; } = null!;
+    public Factory Api { get; private set; } = null!;
+
+    public sealed class Factory(string weComUrl) : KestrelLoginApiFactory
+    {
+        protected override bool FakeClock => false;
+
+        protected override void ConfigureSettings(IWebHostBuilder builder)
+        {
+            builder.UseSetting("WeCom:CorpId", SimulatorApp.CorpId);
+            builder.UseSetting("WeCom:Secret", SimulatorApp.Secret);
+            builder.UseSetting("WeCom:AgentId", "1000002");
+            builder.UseSetting("WeCom:BaseUrl", weComUrl);
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Simulator = await WeComSimulatorHost.StartAsync([new { userid = "zhouba", name = "周八", department = new[] { 1 }, status = 1 }]);
+        Api = new Factory(Simulator.Url);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}
+
+/// <summary>#9: "log in with WeCom" leaves for WeCom's OAuth page with the flow as its state, and the return signs in.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WeComLoginPageTests(BrowserFixture browser, WeComBrowserFixture wecom) : IClassFixture<WeComBrowserFixture>
+{
+    [Fact]
+    public async Task ReturningFromWeComWithACodeSignsInAndClearsTheCodeFromTheAddressBar()
+    {
+        var address = wecom.Api.CreateSocketClient().BaseAddress!;
+        var page = await browser.NewPageAsync(address);
+        await page.GotoAsync("/");
+
+        var button = page.GetByRole(AriaRole.Link, new() { Name = "企业微信登录" });
+        await Expect(button).ToBeVisibleAsync();
+        var authorize = new Uri((await button.GetAttributeAsync("href"))!);
+        var query = System.Web.HttpUtility.ParseQueryString(authorize.Query);
+        query["redirect_uri"].Should().Be(address.ToString());
+        await Screenshots.TakeAsync(page, "login-wecom");
+
+        // What WeCom does after the user agrees: back to redirect_uri with a one-time code and our state.
+        await wecom.Simulator.AddOAuthCodeAsync("code-zhouba", userId: "zhouba");
+        await page.GotoAsync($"/?code=code-zhouba&state={Uri.EscapeDataString(query["state"]!)}");
+
+        await page.WaitForURLAsync("**/account/");
+        await Expect(page.Locator("#account")).ToContainTextAsync("周八");
+        page.Url.Should().NotContain("code-zhouba");
+    }
+}
