@@ -56,4 +56,28 @@ public sealed class LoginPageTests(BrowserFixture browser, BrowserApiFactory fac
         await Expect(page.GetByLabel("User ID")).ToBeFocusedAsync();
         await Screenshots.TakeAsync(page, "login-wrong-password");
     }
+
+    [Fact]
+    public async Task FifthWrongPasswordLocksAndThePageCountsDownAndOffersAFreshStart()
+    {
+        await factory.AddUserAsync("qianjiu", "Desk-Pass-2026");
+        var page = await browser.NewPageAsync(factory.Address, "en");
+        await page.GotoAsync("/");
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.GetByLabel("User ID", new() { Exact = true }).FillAsync("qianjiu");
+            await page.GetByLabel("Password", new() { Exact = true }).FillAsync($"wrong-{attempt}");
+            await page.GetByLabel("Password", new() { Exact = true }).PressAsync("Enter");
+            if (attempt < 5) await Expect(page.Locator(".attempts")).ToHaveTextAsync($"{5 - attempt} attempts left");
+        }
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Locked" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#locked-for")).ToContainTextAsync("Try again in");
+        var restart = page.GetByRole(AriaRole.Button, new() { Name = "Start again" });
+        await Expect(restart).ToBeFocusedAsync();
+        await Screenshots.TakeAsync(page, "login-locked");
+        await restart.PressAsync("Enter");
+        await Expect(page.GetByLabel("User ID", new() { Exact = true })).ToBeFocusedAsync();
+    }
 }
