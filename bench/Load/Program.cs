@@ -166,6 +166,7 @@ deliveryMs.Sort();
 var pools = new StepPools(http, maildev);
 Console.WriteLine($"preparing {otpPool} flows at OtpChallenge (each user enrols TOTP first) and {captchaPool} at Captcha");
 var otpFlows = await pools.OtpChallengesAsync([.. Enumerable.Range(0, otpPool).Select(i => $"otp{i}")], Password);
+Console.WriteLine($"measuring {otpFlows.Count} OTP submits");
 var cpuBeforeOtp = api.CpuTime;
 var otpSubmit = await LoadRun.MeasurePoolAsync("POST /login/flows/{id}/otp → Issued", Connections, Connections * 2, otpFlows, async flow =>
 {

@@ -20,14 +20,15 @@ public static class PersistenceServices
         var connectionString = builder.Configuration.GetConnectionString("Database")
             ?? $"Data Source={Path.Combine(dataDirectory, "loginorchestrator.db")}";
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Pooled: a context per request was costing the login steps its service construction (docs/performance.md).
         if ((database.Provider ?? DatabaseOptions.Detect(connectionString)) == DatabaseProvider.MySql)
         {
             var version = database.ServerVersion is { } v ? ServerVersion.Parse(v) : MySqlLoginDbContext.DefaultServerVersion;
-            builder.Services.AddDbContext<LoginDbContext, MySqlLoginDbContext>(options => options.UseMySql(connectionString, version));
+            builder.Services.AddDbContextPool<LoginDbContext, MySqlLoginDbContext>(options => options.UseMySql(connectionString, version));
         }
         else
         {
-            builder.Services.AddDbContext<LoginDbContext, SqliteLoginDbContext>(options => options.UseSqlite(connectionString));
+            builder.Services.AddDbContextPool<LoginDbContext, SqliteLoginDbContext>(options => options.UseSqlite(connectionString));
         }
 
         // TOTP secrets and queued messages are encrypted with these keys; the key ring lives in the

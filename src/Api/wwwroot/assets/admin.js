@@ -19,9 +19,13 @@ async function start() {
   const bar = h('div', { class: 'tabs', role: 'tablist' }, Object.keys(tabs).map(name =>
     h('button', { type: 'button', role: 'tab', id: `tab-${name}`, class: 'secondary', 'aria-controls': 'tab-content', onclick: () => open(name) }, t(`admin.${name}`))));
   show(main, bar, content);
+  let latest = 0;
   async function open(name) {
+    const ticket = ++latest;
     for (const button of bar.children) button.setAttribute('aria-selected', String(button.id === `tab-${name}`));
-    show(content, await tabs[name]());
+    const view = await tabs[name]();
+    // A tab opened while another was still loading wins, whichever answer comes last.
+    if (ticket === latest) show(content, view);
   }
   await open(new URLSearchParams(location.search).get('tab') in tabs ? new URLSearchParams(location.search).get('tab') : 'settings');
 }

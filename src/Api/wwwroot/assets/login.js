@@ -5,6 +5,7 @@ import { t, has, applyLanguage, formatTime } from './i18n.js';
 
 const step = document.querySelector('#step');
 const timers = new Set();
+let generation = 0; // bumped by every render: answers to reads started for an older step are dropped
 
 function every(ms, fn) { const id = setInterval(fn, ms); timers.add(id); return id; }
 function stopTimers() { for (const id of timers) clearInterval(id); timers.clear(); }
@@ -26,6 +27,7 @@ const restart = () => h('button', { type: 'button', class: 'secondary', onclick:
 
 function render(answer) {
   stopTimers();
+  generation++;
   const problem = answer.ok ? null : answer.body;
   const flow = answer.ok ? answer.body : problem?.flow;
   if (!flow) return renderProblem(answer);
@@ -86,8 +88,10 @@ function captchaStatus(flow) {
     h('p', { class: 'muted small' }, t('flow.codeExpires', { time: formatTime(flow.captcha.expiresAt) })));
   if (flow.captcha.delivery === 'queued') {
     const started = Date.now();
+    const drawn = generation;
     const poll = every(1000, async () => {
       const read = await call('GET', `/api/v1/login/flows/${flow.id}`);
+      if (drawn !== generation) return;
       const now = read.body?.captcha?.delivery;
       if (now && now !== 'queued') { clearInterval(poll); delivery.textContent = deliveryText(now); delivery.dataset.delivery = now; if (now === 'failed') delivery.className = 'message error'; }
       if (Date.now() - started > 60_000) clearInterval(poll);
@@ -109,8 +113,9 @@ function resendCountdown(flow) {
     button.textContent = t('flow.resendIn', { s: left });
     if (left > 0) return;
     clearInterval(timer);
+    const drawn = generation;
     const read = await call('GET', `/api/v1/login/flows/${flow.id}`);
-    if (read.ok) render(read);
+    if (read.ok && drawn === generation) render(read);
   });
   return button;
 }
