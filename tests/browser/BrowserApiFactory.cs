@@ -6,6 +6,4 @@ namespace LoginOrchestrator.Browser.Tests;
 public sealed class BrowserApiFactory : KestrelLoginApiFactory
 {
     protected override bool FakeClock => false;
-
-    public Uri Address => CreateSocketClient().BaseAddress!;
 }

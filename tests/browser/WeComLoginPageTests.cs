@@ -45,7 +45,7 @@ public sealed class WeComLoginPageTests(BrowserFixture browser, WeComBrowserFixt
     [Fact]
     public async Task ReturningFromWeComWithACodeSignsInAndClearsTheCodeFromTheAddressBar()
     {
-        var address = wecom.Api.CreateSocketClient().BaseAddress!;
+        var address = wecom.Api.Address;
         var page = await browser.NewPageAsync(address);
         await page.GotoAsync("/");
 

@@ -13,6 +13,9 @@ public class KestrelLoginApiFactory : LoginApiFactory
 {
     public KestrelLoginApiFactory() => UseKestrel(0);
 
+    /// <summary>The started server's address (http://127.0.0.1:port/), for a browser.</summary>
+    public Uri Address => CreateSocketClient().BaseAddress!;
+
     /// <summary>A client on a real socket to the started server.</summary>
     public HttpClient CreateSocketClient()
     {

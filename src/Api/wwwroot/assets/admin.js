@@ -19,15 +19,22 @@ async function start() {
   const bar = h('div', { class: 'tabs', role: 'tablist' }, Object.keys(tabs).map(name =>
     h('button', { type: 'button', role: 'tab', id: `tab-${name}`, class: 'secondary', 'aria-controls': 'tab-content', onclick: () => open(name) }, t(`admin.${name}`))));
   show(main, bar, content);
-  let latest = 0;
-  async function open(name) {
-    const ticket = ++latest;
+  const open = latestOnly(async name => {
     for (const button of bar.children) button.setAttribute('aria-selected', String(button.id === `tab-${name}`));
-    const view = await tabs[name]();
-    // A tab opened while another was still loading wins, whichever answer comes last.
-    if (ticket === latest) show(content, view);
-  }
+    return tabs[name]();
+  }, view => show(content, view));
   await open(new URLSearchParams(location.search).get('tab') in tabs ? new URLSearchParams(location.search).get('tab') : 'settings');
+}
+
+// Loads that overlap (a tab opened, or a filter sent, while the previous one is still loading): only the answer
+// to the latest is drawn, whichever comes back last.
+function latestOnly(load, draw) {
+  let latest = 0;
+  return async (...args) => {
+    const ticket = ++latest;
+    const result = await load(...args);
+    if (ticket === latest) draw(result);
+  };
 }
 
 // A 422's message beside what it is about: "value.content" → the content field; line and column when a template broke.
@@ -128,13 +135,14 @@ async function usersTab() {
   const results = h('div');
   const q = h('input', { id: 'users-q', type: 'search' });
   const role = h('select', { id: 'users-role' }, h('option', { value: '' }, t('admin.allRoles')), ['admin', 'agent', 'ops'].map(r => h('option', { value: r }, r)));
-  const load = async (page = 1) => {
+  const load = latestOnly(async (page = 1) => {
     const query = new URLSearchParams({ page });
     if (q.value.trim()) query.set('q', q.value.trim());
     if (role.value) query.set('role', role.value);
-    const answer = await call('GET', `/api/v1/admin/users?${query}`);
+    return [page, await call('GET', `/api/v1/admin/users?${query}`)];
+  }, ([page, answer]) => {
     results.replaceChildren(answer.ok ? usersTable(answer.body, load, page) : h('p', { class: 'message error', role: 'alert' }, problemText(answer.body)));
-  };
+  });
   const filter = h('form', { class: 'row', role: 'search' },
     h('div', { class: 'field' }, h('label', { for: q.id }, t('admin.search')), q),
     h('div', { class: 'field' }, h('label', { for: role.id }, t('admin.role')), role),
@@ -181,15 +189,15 @@ async function auditTab() {
   const outcome = h('select', { id: 'audit-outcome' }, h('option', { value: '' }, t('admin.allOutcomes')), ['Issued', 'Failed', 'Locked', 'Expired'].map(o => h('option', { value: o }, o)));
   const from = h('input', { id: 'audit-from', type: 'datetime-local' });
   const to = h('input', { id: 'audit-to', type: 'datetime-local' });
-  const load = async (page = 1) => {
+  const load = latestOnly(async (page = 1) => {
     const query = new URLSearchParams({ page });
     if (userId.value.trim()) query.set('userId', userId.value.trim());
     if (outcome.value) query.set('outcome', outcome.value);
     if (from.value) query.set('from', new Date(from.value).toISOString());
     if (to.value) query.set('to', new Date(to.value).toISOString());
-    const answer = await call('GET', `/api/v1/admin/audit?${query}`);
-    results.replaceChildren(answer.ok ? auditTable(answer.body, load, page) : h('p', { class: 'message error', role: 'alert' }, problemText(answer.body)));
-  };
+    return [page, await call('GET', `/api/v1/admin/audit?${query}`)];
+  }, ([page, answer]) =>
+    results.replaceChildren(answer.ok ? auditTable(answer.body, load, page) : h('p', { class: 'message error', role: 'alert' }, problemText(answer.body))));
   const field = (input, label) => h('div', { class: 'field' }, h('label', { for: input.id }, t(label)), input);
   const filter = h('form', { class: 'row', role: 'search' }, field(userId, 'admin.userId'), field(outcome, 'admin.outcome'),
     field(from, 'admin.from'), field(to, 'admin.to'), h('div', { class: 'field' }, h('button', { type: 'submit' }, t('admin.filter'))));

@@ -82,9 +82,9 @@ function lockedFor(seconds) {
 
 // Where the code went and whether it arrived; while it is on its way, the flow is read again each second.
 function captchaStatus(flow) {
-  const delivery = h('span', { role: 'status', 'data-delivery': flow.captcha.delivery ?? '' }, deliveryText(flow.captcha.delivery));
+  const delivery = h('p', { role: 'status' });
   const block = h('div', { class: 'captcha' },
-    h('p', {}, t('flow.codeSentTo', { target: flow.captcha.maskedTarget }), ' · ', delivery),
+    h('p', {}, t('flow.codeSentTo', { target: flow.captcha.maskedTarget })), delivery,
     h('p', { class: 'muted small' }, t('flow.codeExpires', { time: formatTime(flow.captcha.expiresAt) })));
   if (flow.captcha.delivery === 'queued') {
     const started = Date.now();
@@ -93,15 +93,19 @@ function captchaStatus(flow) {
       const read = await call('GET', `/api/v1/login/flows/${flow.id}`);
       if (drawn !== generation) return;
       const now = read.body?.captcha?.delivery;
-      if (now && now !== 'queued') { clearInterval(poll); delivery.textContent = deliveryText(now); delivery.dataset.delivery = now; if (now === 'failed') delivery.className = 'message error'; }
+      if (now && now !== 'queued') { clearInterval(poll); showDelivery(delivery, now); }
       if (Date.now() - started > 60_000) clearInterval(poll);
     });
   }
-  if (flow.captcha.delivery === 'failed') delivery.className = 'message error';
+  showDelivery(delivery, flow.captcha.delivery);
   return block;
 }
 
-const deliveryText = status => status ? t(`flow.delivery.${status}`) : '';
+function showDelivery(line, status) {
+  line.textContent = status ? t(`flow.delivery.${status}`) : '';
+  line.dataset.delivery = status ?? '';
+  line.className = { failed: 'message error', sent: 'ok' }[status] ?? 'muted';
+}
 
 // Resending is offered only after the cooldown: until then a disabled button counts down, then the flow is read again.
 function resendCountdown(flow) {
