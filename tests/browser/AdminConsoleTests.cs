@@ -64,6 +64,8 @@ public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory 
         await page.Locator("#tab-users").ClickAsync();
         await page.GetByLabel("搜索").FillAsync("zhaoliu");
         await page.GetByLabel("搜索").PressAsync("Enter");
+        // The filtered list (one user) replaces the first page of everyone: act on its row, not the one it replaces.
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
         var row = page.Locator("tr[data-user=zhaoliu]");
         await Expect(row).ToBeVisibleAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "解锁" }).ClickAsync();
