@@ -37,4 +37,26 @@ public sealed class AccountPageTests(BrowserFixture browser, BrowserApiFactory f
         (await new FlowClient(factory.CreateSocketClient()).SendAsync(HttpMethod.Get, "/api/v1/session", null, token)).Status
             .Should().Be(System.Net.HttpStatusCode.Unauthorized, "logging out ends the session on the server");
     }
+
+    [Fact]
+    public async Task PasswordChangedOnTheAccountPageIsTheOneThatSignsInNext()
+    {
+        await factory.AddUserAsync("fengyi", "Desk-Pass-2026");
+        var client = new FlowClient(factory.CreateSocketClient());
+        var token = (await client.LoginAsync("fengyi", "Desk-Pass-2026")).Token!;
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/account/");
+
+        await page.GetByLabel("New password").FillAsync("password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(page.Locator("#password-form [role=alert]")).ToBeVisibleAsync(); // the current one is required, and "password" is common
+
+        await page.GetByLabel("Current password").FillAsync("Desk-Pass-2026");
+        await page.GetByLabel("New password").FillAsync("Harbour-Lantern-77");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(page.Locator("#password-form [role=status]")).ToHaveTextAsync("Password changed; your other sessions were signed out.");
+
+        (await client.LoginAsync("fengyi", "Desk-Pass-2026")).Code.Should().Be("invalid_credentials");
+        (await client.LoginAsync("fengyi", "Harbour-Lantern-77")).State.Should().Be("Issued");
+    }
 }
