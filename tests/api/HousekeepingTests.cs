@@ -1,5 +1,6 @@
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Housekeeping;
+using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Tests.Support;
@@ -52,6 +53,30 @@ public abstract class HousekeepingTests<TFactory>(TFactory factory) where TFacto
         (await factory.WithDbAsync(db => db.LoginAudit.CountAsync(a => a.FlowId.StartsWith("old-")))).Should().Be(0);
         (await factory.WithDbAsync(db => db.LoginAudit.CountAsync(a => a.FlowId.StartsWith("recent-")))).Should().Be(1500);
         (await AbandonedAuditsAsync(expired)).Should().Be(2000);
+    }
+
+    [Fact]
+    public async Task FlowsClaimedByASweepThatDiedAreAuditedByALaterOneNotLost()
+    {
+        var store = factory.Services.GetRequiredService<IFlowStore>();
+        var source = factory.Services.GetRequiredService<IExpiredFlowSource>();
+        var now = factory.Clock.GetUtcNow();
+        var expired = await SeedFlowsAsync(store, 3, expiresAt: now.AddHours(-2));
+        (await source.ClaimExpiredAsync(now, 5000, default)).Select(f => f.Id).Should().Contain(expired); // …and the sweep dies here
+
+        await RunHousekeepingAsync();
+        (await AbandonedAuditsAsync(expired)).Should().Be(0, "another sweep's fresh claim is left to it");
+
+        factory.Clock.Advance(IExpiredFlowSource.ClaimLifetime + TimeSpan.FromMinutes(1));
+        await RunHousekeepingAsync();
+        (await AbandonedAuditsAsync(expired)).Should().Be(3);
+        foreach (var id in expired) (await store.FindAsync(id, default)).Should().BeNull();
+    }
+
+    private async Task RunHousekeepingAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<HousekeepingJob>().RunAsync(CancellationToken.None);
     }
 
     [Fact]

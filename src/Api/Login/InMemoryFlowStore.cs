@@ -16,6 +16,7 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
 
     private readonly ConcurrentDictionary<string, StoredFlow> _flows = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _leases = new();
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, Guid Sweep)> _claims = new();
 
     public Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken)
     {
@@ -40,17 +41,30 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
         return await lease.WaitAsync(wait, cancellationToken) ? new Lease(lease) : null;
     }
 
-    public Task<IReadOnlyList<LoginFlow>> RemoveExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LoginFlow>> ClaimExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
-        var removed = new List<LoginFlow>();
+        var claimed = new List<LoginFlow>();
+        var sweep = Guid.NewGuid();
         foreach (var (id, stored) in _flows)
         {
-            if (removed.Count == batchSize) break;
-            if (now < stored.DiesAt || !_flows.TryRemove(id, out _)) continue;
-            _leases.TryRemove(id, out _);
-            removed.Add(JsonSerializer.Deserialize<LoginFlow>(stored.Json)!);
+            if (claimed.Count == batchSize) break;
+            if (now < stored.DiesAt) continue;
+            // A claim is this sweep's unless another took it less than a claim's lifetime ago.
+            var mine = _claims.AddOrUpdate(id, (now, sweep), (_, claim) => now - claim.At >= IExpiredFlowSource.ClaimLifetime ? (now, sweep) : claim).Sweep == sweep;
+            if (mine) claimed.Add(JsonSerializer.Deserialize<LoginFlow>(stored.Json)!);
         }
-        return Task.FromResult<IReadOnlyList<LoginFlow>>(removed);
+        return Task.FromResult<IReadOnlyList<LoginFlow>>(claimed);
+    }
+
+    public Task ForgetAsync(IReadOnlyCollection<string> flowIds, CancellationToken cancellationToken)
+    {
+        foreach (var id in flowIds)
+        {
+            _flows.TryRemove(id, out _);
+            _leases.TryRemove(id, out _);
+            _claims.TryRemove(id, out _);
+        }
+        return Task.CompletedTask;
     }
 
     private static StoredFlow Store(LoginFlow flow) => new(JsonSerializer.Serialize(flow), flow.ExpiresAt + Retention);
@@ -67,8 +81,16 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
     }
 }
 
-/// <summary>For the clean-up job: flows whose retention has passed, removed as they are returned.</summary>
+/// <summary>
+/// For the clean-up job: flows whose retention has passed. A batch is claimed (no other sweep gets it), recorded by
+/// the caller, then forgotten. A claim never forgotten (its sweep died) is handed out again after
+/// <see cref="ClaimLifetime"/>: a crash can cost a duplicate audit record, never a missing one.
+/// </summary>
 public interface IExpiredFlowSource
 {
-    Task<IReadOnlyList<LoginFlow>> RemoveExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken);
+    static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
+
+    Task<IReadOnlyList<LoginFlow>> ClaimExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken);
+
+    Task ForgetAsync(IReadOnlyCollection<string> flowIds, CancellationToken cancellationToken);
 }

@@ -8,7 +8,8 @@ namespace LoginOrchestrator.Api.Redis;
 
 /// <summary>
 /// Flows in Redis as JSON, alive until their retention ends. A sorted set indexed by that moment lets
-/// the clean-up find what expired without scanning what is alive. Leases are SET NX PX with an owner
+/// the clean-up find what expired without scanning what is alive (and a second, of claims, lets it audit before it
+/// deletes). Leases are SET NX PX with an owner
 /// token, released only by their owner.
 /// </summary>
 public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : IFlowStore, IExpiredFlowSource
@@ -64,26 +65,46 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     }
 
     /// <summary>
-    /// One batch in one round trip: each expired entry is claimed (removed from the index) and its flow taken, so of
-    /// two instances sweeping at once exactly one reports a flow. Flow keys are not declared: the store is not clustered.
+    /// One batch in one round trip: stale claims (a sweep that died) first, then entries past their time, each moved
+    /// from the expiry index to the claimed set, with its flow. The flow key stays until <see cref="ForgetAsync"/>.
+    /// Flow keys are not declared: the store is not clustered.
     /// </summary>
-    private const string TakeExpired = """
-        local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+    private const string ClaimExpired = """
+        local n = tonumber(ARGV[2])
+        local ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[4], 'LIMIT', 0, n)
+        if #ids < n then
+            for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, n - #ids)) do ids[#ids + 1] = id end
+        end
         local flows = {}
         for _, id in ipairs(ids) do
-            if redis.call('ZREM', KEYS[1], id) == 1 then
-                local json = redis.call('GETDEL', ARGV[3] .. id)
-                if json then flows[#flows + 1] = json end
+            redis.call('ZREM', KEYS[1], id)
+            local json = redis.call('GET', ARGV[3] .. id)
+            if json then
+                redis.call('ZADD', KEYS[2], ARGV[1], id)
+                flows[#flows + 1] = json
+            else
+                redis.call('ZREM', KEYS[2], id)
             end
         end
+        if #flows > 0 then redis.call('EXPIRE', KEYS[2], 86400) end
         return flows
         """;
 
-    public async Task<IReadOnlyList<LoginFlow>> RemoveExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LoginFlow>> ClaimExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
-        var taken = (RedisResult[])(await Db.ScriptEvaluateAsync(TakeExpired, [keys.FlowsByExpiry],
-            [now.ToUnixTimeMilliseconds(), batchSize, keys.FlowKeyPrefix]))!;
-        return [.. taken.Select(json => JsonSerializer.Deserialize<LoginFlow>(json.ToString())!)];
+        var staleBefore = now - IExpiredFlowSource.ClaimLifetime;
+        var claimed = (RedisResult[])(await Db.ScriptEvaluateAsync(ClaimExpired, [keys.FlowsByExpiry, keys.FlowsClaimed],
+            [now.ToUnixTimeMilliseconds(), batchSize, keys.FlowKeyPrefix, staleBefore.ToUnixTimeMilliseconds()]))!;
+        return [.. claimed.Select(json => JsonSerializer.Deserialize<LoginFlow>(json.ToString())!)];
+    }
+
+    public async Task ForgetAsync(IReadOnlyCollection<string> flowIds, CancellationToken cancellationToken)
+    {
+        if (flowIds.Count == 0) return;
+        var transaction = Db.CreateTransaction();
+        _ = transaction.KeyDeleteAsync([.. flowIds.Select(keys.Flow)]);
+        _ = transaction.SortedSetRemoveAsync(keys.FlowsClaimed, [.. flowIds.Select(id => (RedisValue)id)]);
+        await transaction.ExecuteAsync();
     }
 
     /// <summary>Until the flow's end, and the grace from then, or from now for a flow written after its end.</summary>

@@ -13,6 +13,7 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
     public string FlowKeyPrefix => $"{_prefix}flow:";
     public RedisKey FlowLease(string flowId) => $"{_prefix}flow-lease:{flowId}";
     public RedisKey FlowsByExpiry => $"{_prefix}flows-by-expiry";
+    public RedisKey FlowsClaimed => $"{_prefix}flows-claimed";
     public RedisKey Captcha(string flowId) => $"{_prefix}captcha:{flowId}";
     public RedisKey Session(string tokenHash) => $"{_prefix}session:{tokenHash}";
     public RedisKey UserSessions(string userId) => $"{_prefix}user-sessions:{userId.ToLowerInvariant()}";
