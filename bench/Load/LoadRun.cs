@@ -47,6 +47,7 @@ public static class LoadRun
     /// </summary>
     public static async Task<LoadResult> MeasurePoolAsync<T>(string name, int workers, int warmUp, IReadOnlyList<T> items, Func<T, Task<bool>> request)
     {
+        warmUp = Math.Min(warmUp, items.Count / 2); // a small pool (a quick run) still leaves half to measure
         var latencies = new ConcurrentBag<double>();
         long errors = 0;
         var next = -1;
