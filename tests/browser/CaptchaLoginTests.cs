@@ -16,9 +16,7 @@ public sealed class CaptchaLoginTests(BrowserFixture browser, BrowserApiFactory 
         var page = await browser.NewPageAsync(factory.Address, "en");
         await page.GotoAsync("/");
 
-        await page.GetByLabel("User ID").FillAsync("lisi");
-        await page.GetByLabel("Password").FillAsync("Desk-Pass-2026");
-        await page.GetByLabel("Password").PressAsync("Enter");
+        await PasswordForm.SubmitAsync(page, "lisi", "Desk-Pass-2026");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter the verification code" })).ToBeVisibleAsync();
         await Expect(page.Locator(".captcha")).ToContainTextAsync("Code sent to");

@@ -14,11 +14,10 @@ public sealed class ExpiredFlowTests(BrowserFixture browser, BrowserApiFactory f
         await factory.AddUserAsync("wujiu", "Desk-Pass-2026");
         var page = await browser.NewPageAsync(factory.Address, "en");
         await page.GotoAsync("/");
-        await page.GetByLabel("User ID", new() { Exact = true }).FillAsync("wujiu");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Desk-Pass-2026");
+        await PasswordForm.FillAsync(page, "wujiu", "Desk-Pass-2026");
 
         await Task.Delay(TimeSpan.FromSeconds(62));
-        await page.GetByLabel("Password", new() { Exact = true }).PressAsync("Enter");
+        await PasswordForm.Password(page).PressAsync("Enter");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This sign-in has expired" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-code=flow_expired]")).ToBeVisibleAsync();

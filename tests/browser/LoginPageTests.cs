@@ -47,13 +47,12 @@ public sealed class LoginPageTests(BrowserFixture browser, BrowserApiFactory fac
         var page = await browser.NewPageAsync(factory.Address, "en");
         await page.GotoAsync("/");
 
-        await page.GetByLabel("User ID").FillAsync("wangwu");
-        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await PasswordForm.FillAsync(page, "wangwu", "not-the-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page.Locator("[data-code=invalid_credentials]")).ToBeVisibleAsync();
         await Expect(page.Locator(".attempts")).ToHaveTextAsync("4 attempts left");
-        await Expect(page.GetByLabel("User ID")).ToBeFocusedAsync();
+        await Expect(PasswordForm.UserId(page)).ToBeFocusedAsync();
         await Screenshots.TakeAsync(page, "login-wrong-password");
     }
 
@@ -66,9 +65,7 @@ public sealed class LoginPageTests(BrowserFixture browser, BrowserApiFactory fac
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await page.GetByLabel("User ID", new() { Exact = true }).FillAsync("qianjiu");
-            await page.GetByLabel("Password", new() { Exact = true }).FillAsync($"wrong-{attempt}");
-            await page.GetByLabel("Password", new() { Exact = true }).PressAsync("Enter");
+            await PasswordForm.SubmitAsync(page, "qianjiu", $"wrong-{attempt}");
             if (attempt < 5) await Expect(page.Locator(".attempts")).ToHaveTextAsync($"{5 - attempt} attempts left");
         }
 
@@ -78,6 +75,6 @@ public sealed class LoginPageTests(BrowserFixture browser, BrowserApiFactory fac
         await Expect(restart).ToBeFocusedAsync();
         await Screenshots.TakeAsync(page, "login-locked");
         await restart.PressAsync("Enter");
-        await Expect(page.GetByLabel("User ID", new() { Exact = true })).ToBeFocusedAsync();
+        await Expect(PasswordForm.UserId(page)).ToBeFocusedAsync();
     }
 }

@@ -38,9 +38,7 @@ public sealed class UndeliveredCodeTests(BrowserFixture browser, UnreachableSmtp
         var page = await browser.NewPageAsync(factory.Address, "en");
         await page.GotoAsync("/");
 
-        await page.GetByLabel("User ID", new() { Exact = true }).FillAsync("zhengshi");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Desk-Pass-2026");
-        await page.GetByLabel("Password", new() { Exact = true }).PressAsync("Enter");
+        await PasswordForm.SubmitAsync(page, "zhengshi", "Desk-Pass-2026");
 
         await Expect(page.Locator("[data-delivery=failed]")).ToContainTextAsync("Could not be delivered", new() { Timeout = 30_000 });
         await Expect(page.Locator("#resend")).ToBeDisabledAsync();

@@ -42,12 +42,12 @@ public sealed class HousekeepingJob(
             var batch = await flows.ClaimExpiredAsync(time.GetUtcNow(), BatchSize, cancellationToken);
             // Every terminal outcome is audited: a flow abandoned mid-way ended Expired. One write per batch, and
             // only then are the flows deleted: a job that dies in between leaves them claimed, to be audited again.
-            var abandoned = batch.Where(f => !f.Audited)
-                .Select(flow => (Flow: flow, Outcome: flow.State.IsTerminal() ? flow.State : LoginState.Expired)).ToList();
-            await audit.RecordAllAsync([.. abandoned.Select(a => new LoginAuditEntry(a.Flow.Id, a.Flow.UserId ?? a.Flow.ClaimedUserId, a.Outcome,
-                [.. a.Flow.Factors], a.Flow.Degraded, "abandoned", null, null, a.Flow.ExpiresAt))], cancellationToken);
+            List<LoginAuditEntry> abandoned = [.. batch.Where(f => !f.Audited).Select(flow => new LoginAuditEntry(
+                flow.Id, flow.UserId ?? flow.ClaimedUserId, flow.State.IsTerminal() ? flow.State : LoginState.Expired,
+                [.. flow.Factors], flow.Degraded, "abandoned", null, null, flow.ExpiresAt))];
+            await audit.RecordAllAsync(abandoned, cancellationToken);
             await flows.ForgetAsync([.. batch.Select(f => f.Id)], cancellationToken);
-            foreach (var (flow, outcome) in abandoned) metrics.FlowEnded(outcome, flow.Degraded);
+            foreach (var entry in abandoned) metrics.FlowEnded(entry.Outcome, entry.Degraded);
             expiredFlows += batch.Count;
             if (batch.Count < BatchSize) break;
         }

@@ -44,7 +44,7 @@ public static class FlowHttp
 
     public static async Task<FlowDto> DtoAsync(FlowResult result, FlowServices services) =>
         FlowViews.ToDto(result, (await services.Policy.GetAsync(services.Cancellation)).SendMethod,
-            result.Flow is { } flow ? WeComAuthorizeUrl.For(services.WeCom.Value, services.Http.Request, flow.Id) : null);
+            flowId => WeComAuthorizeUrl.For(services.WeCom.Value, services.Http.Request, flowId));
 
     public static async Task<ProblemHttpResult> ProblemAsync(FlowResult result, FlowServices services)
     {

@@ -10,8 +10,8 @@ public static class FlowViews
 {
     public const string BasePath = "/api/v1/login/flows";
 
-    /// <param name="weComAuthorizeUrl">WeCom's OAuth page for this flow, when WeCom is configured.</param>
-    public static FlowDto ToDto(FlowResult result, SendMethod sendMethod, string? weComAuthorizeUrl = null)
+    /// <param name="weComAuthorizeUrl">WeCom's OAuth page for a flow, when WeCom is configured; built only when offered.</param>
+    public static FlowDto ToDto(FlowResult result, SendMethod sendMethod, Func<string, string?>? weComAuthorizeUrl = null)
     {
         var flow = result.Flow!;
         return new FlowDto(
@@ -32,14 +32,14 @@ public static class FlowViews
             flow.ReturnTo);
     }
 
-    private static FlowActionDto Action(string flowId, LoginTrigger action, SendMethod sendMethod, string? weComAuthorizeUrl)
+    private static FlowActionDto Action(string flowId, LoginTrigger action, SendMethod sendMethod, Func<string, string?>? weComAuthorizeUrl)
     {
         var href = $"{BasePath}/{flowId}";
         return action switch
         {
             LoginTrigger.SubmitPassword => new("submitPassword", "POST", $"{href}/password",
                 [new("userId", "text", true), new("password", "password", true)]),
-            LoginTrigger.SubmitWeComCode => new("submitWeComCode", "POST", $"{href}/wecom", [new("code", "text", true)], weComAuthorizeUrl),
+            LoginTrigger.SubmitWeComCode => new("submitWeComCode", "POST", $"{href}/wecom", [new("code", "text", true)], weComAuthorizeUrl?.Invoke(flowId)),
             LoginTrigger.SubmitOtp => new("submitOtp", "POST", $"{href}/otp", [new("code", "code", true)]),
             LoginTrigger.SubmitRecoveryCode => new("submitRecoveryCode", "POST", $"{href}/recovery-code", [new("code", "text", true)]),
             LoginTrigger.SubmitBindTarget => new("submitBindTarget", "POST", $"{href}/bind",

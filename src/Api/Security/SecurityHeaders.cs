@@ -1,3 +1,5 @@
+using LoginOrchestrator.Api.Dashboard;
+
 namespace LoginOrchestrator.Api.Security;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace LoginOrchestrator.Api.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    private static readonly string[] NoStorePaths = ["/api/", "/hangfire"];
+    private static readonly string[] NoStorePaths = ["/api/", DashboardCookie.Path];
 
     /// <summary>
     /// The pages load only their own scripts, styles and data (the QR code is a data: image); nothing inline can run.
@@ -26,7 +28,7 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             if (!headers.ContainsKey("Content-Security-Policy"))
-                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/hangfire") ? "frame-ancestors 'none'" : PagePolicy;
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(DashboardCookie.Path) ? "frame-ancestors 'none'" : PagePolicy;
             if (NoStorePaths.Any(p => http.Request.Path.StartsWithSegments(p.TrimEnd('/'))))
             {
                 headers.CacheControl = "no-store";
