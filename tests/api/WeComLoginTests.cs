@@ -215,6 +215,58 @@ public sealed class WeComLoginTests(WeComFixture fixture) : IClassFixture<WeComF
         answer.Flow.GetProperty("degraded").GetBoolean().Should().BeTrue();
     }
 
+    /// <summary>Issue 15.3: only "WeCom is unavailable" degrades; any other errcode fails closed, for everyone.</summary>
+    [Theory]
+    [InlineData("zhangsan", "zhangsan-Pass-1", 40003)] // invalid userid
+    [InlineData("wangwu", "wangwu-Pass-1", 40003)]     // a departed member (status 2), the reported attack
+    [InlineData("zhangsan", "zhangsan-Pass-1", 48002)] // API forbidden
+    [InlineData("zhangsan", "zhangsan-Pass-1", 60020)] // IP not trusted
+    public async Task AnyOtherWeComErrcodeFailsClosedWithTheWrongPasswordAnswer(string userId, string password, int errcode)
+    {
+        await Sim.FailAsync(endpoint: "user/get", errcode: errcode);
+
+        var answer = await _client.LoginAsync(userId, password);
+
+        answer.Status.Should().Be(HttpStatusCode.Unauthorized);
+        answer.Code.Should().Be("invalid_credentials");
+        answer.Flow.GetProperty("degraded").GetBoolean().Should().BeFalse();
+        fixture.Factory.Logs.Lines.Should().Contain(l => l.Contains($"errcode {errcode}") && l.Contains("refused, not degraded"));
+    }
+
+    [Fact]
+    public async Task AnErrcodeFromGettokenFailsClosedToo()
+    {
+        await Sim.ExpireTokensAsync();
+        await Sim.FailAsync(endpoint: "gettoken", errcode: 40001); // invalid secret
+
+        var answer = await _client.LoginAsync("zhangsan", "zhangsan-Pass-1");
+
+        answer.Code.Should().Be("invalid_credentials");
+        answer.Flow.GetProperty("degraded").GetBoolean().Should().BeFalse();
+    }
+
+    /// <summary>Issue 15.3: a member WeCom called departed stays refused while WeCom is down, until WeCom confirms them again.</summary>
+    [Fact]
+    public async Task AMemberSeenAsDepartedIsRefusedWhileWeComIsDown()
+    {
+        await fixture.Factory.AddUserAsync("leaver2", "leaver2-Pass-1", email: "leaver2@corp.example");
+        await Sim.PutUserAsync("leaver2", "离职者", 1, [3]);
+        (await _client.LoginAsync("leaver2", "leaver2-Pass-1")).State.Should().Be("Issued");
+        await Sim.PutUserAsync("leaver2", "离职者", 5, [3]);
+        (await _client.LoginAsync("leaver2", "leaver2-Pass-1")).Code.Should().Be("invalid_credentials");
+
+        await Sim.FailAsync(endpoint: "user/get", down: true);
+        var whileDown = await _client.LoginAsync("leaver2", "leaver2-Pass-1");
+
+        whileDown.Status.Should().Be(HttpStatusCode.Unauthorized);
+        whileDown.Code.Should().Be("invalid_credentials");
+        whileDown.State.Should().Be("PasswordFallback", "the flow degraded, but the local password of a departed member does not pass");
+
+        await Sim.HealAsync();
+        await Sim.PutUserAsync("leaver2", "离职者", 1, [3]);
+        (await _client.LoginAsync("leaver2", "leaver2-Pass-1")).State.Should().Be("Issued", "WeCom confirming the member lifts the verdict");
+    }
+
     [Fact]
     public async Task ADirectorySlowerThanTheAttemptTimeoutIsUnavailable()
     {

@@ -34,6 +34,28 @@ public sealed class CaptchaAndBindingTests(LoginApiFactory factory) : IClassFixt
         stored.Select(e => e.Value.ToString()).Should().NotContain(v => v.Contains(code));
     }
 
+    /// <summary>
+    /// Issue 15.4: what an attacker with a Redis dump does: try all 10^6 codes against the stored hash and the plaintext
+    /// flow, channel and target beside it. The hash is keyed by a server secret that is not in Redis, so nothing matches.
+    /// </summary>
+    [Fact]
+    public async Task ARedisDumpAloneDoesNotRecoverTheCode()
+    {
+        var (flow, code) = await CaptchaAsync("dumped");
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
+        var stored = (await redis.GetDatabase().HashGetAllAsync($"{factory.RedisPrefix}captcha:{flow}")).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+        var hash = Convert.FromBase64String(stored["hash"]);
+        var prefix = $"{stored["flow"]}\n{stored["channel"]}\n{stored["target"]}\n";
+
+        var found = Enumerable.Range(0, 1_000_000).AsParallel().Select(n => n.ToString("D6"))
+            .Where(candidate => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(prefix + candidate)).AsSpan().SequenceEqual(hash))
+            .ToList();
+
+        found.Should().BeEmpty("the stored hash must not be a plain hash of the plaintext beside it");
+        (await _client.PostAsync(flow, "captcha", new { code })).State.Should().Be("Issued", "the keyed hash still checks the code");
+    }
+
     [Fact]
     public async Task ACodeIsBoundToItsFlow()
     {

@@ -119,7 +119,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         var user = new UserAccount
         {
             UserId = userId,
-            NormalizedUserId = UserAccount.Normalize(userId),
+            NormalizedUserId = UserIds.Canonical(userId),
             Name = userId,
             Role = role,
             Email = email,
@@ -157,7 +157,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         var db = scope.ServiceProvider.GetRequiredService<LoginDbContext>();
         db.RecoveryCodes.Add(new RecoveryCodeRecord
         {
-            NormalizedUserId = UserAccount.Normalize(userId),
+            NormalizedUserId = UserIds.Canonical(userId),
             CodeHash = RecoveryCodes.Hash(code),
             CreatedAt = TimeProvider().GetUtcNow(),
         });

@@ -24,7 +24,7 @@ public sealed class BootstrapAdmin(LoginDbContext db, IPasswordHasher passwords,
         db.Users.Add(new UserAccount
         {
             UserId = bootstrap.AdminUserId,
-            NormalizedUserId = UserAccount.Normalize(bootstrap.AdminUserId),
+            NormalizedUserId = UserIds.Canonical(bootstrap.AdminUserId),
             Name = bootstrap.AdminUserId,
             Role = Roles.Admin,
             PasswordHash = passwords.Hash(bootstrap.AdminPassword),

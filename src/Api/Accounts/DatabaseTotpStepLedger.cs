@@ -1,3 +1,4 @@
+using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Steps.Otp;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ public sealed class DatabaseTotpStepLedger(LoginDbContext db) : ITotpStepLedger
 {
     public async Task<bool> TryAcceptAsync(string userId, long step, CancellationToken cancellationToken)
     {
-        var normalized = UserAccount.Normalize(userId);
+        var normalized = UserIds.Canonical(userId);
         var updated = await db.Users
             .Where(u => u.NormalizedUserId == normalized && u.TotpLastStep < step)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.TotpLastStep, step), cancellationToken);

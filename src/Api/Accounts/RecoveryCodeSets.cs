@@ -1,3 +1,4 @@
+using LoginOrchestrator.Orchestrator.Policy;
 using System.Data;
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Steps.Otp;
@@ -10,7 +11,7 @@ public sealed class RecoveryCodeSets(LoginDbContext db, TimeProvider time)
 {
     public async Task<IReadOnlyList<string>> ReplaceAsync(string userId, CancellationToken cancellationToken)
     {
-        var normalized = UserAccount.Normalize(userId);
+        var normalized = UserIds.Canonical(userId);
         var codes = RecoveryCodeGenerator.NewSet();
         // Read committed: under InnoDB's default the delete of a user's (often empty) set locks the index gap, and
         // other users' inserts into the same gap deadlock against it. Rows of one user are still locked while replaced.
@@ -30,7 +31,7 @@ public sealed class RecoveryCodeSets(LoginDbContext db, TimeProvider time)
 
     public Task DeleteAsync(string userId, CancellationToken cancellationToken)
     {
-        var normalized = UserAccount.Normalize(userId);
+        var normalized = UserIds.Canonical(userId);
         return db.RecoveryCodes.Where(c => c.NormalizedUserId == normalized).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Orchestrator.Policy;
 using System.Security.Cryptography;
 using System.Text;
 using LoginOrchestrator.Api.Data;
@@ -11,7 +12,7 @@ public sealed class RecoveryCodes(LoginDbContext db, TimeProvider time) : IRecov
 {
     public async Task<bool> TryConsumeAsync(string userId, string code, CancellationToken cancellationToken)
     {
-        var normalized = UserAccount.Normalize(userId);
+        var normalized = UserIds.Canonical(userId);
         var hash = Hash(code);
         var now = time.GetUtcNow();
         var updated = await db.RecoveryCodes

@@ -12,14 +12,15 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
 {
     public async Task<LoginAccount?> FindAsync(string userId, CancellationToken cancellationToken)
     {
-        var normalized = UserAccount.Normalize(userId);
+        var normalized = UserIds.Canonical(userId);
+        if (!UserIds.IsAllowed(normalized)) return null;
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserId == normalized, cancellationToken);
         return user is null ? null : new LoginAccount(ToLoginUser(user), user.PasswordHash);
     }
 
     public async Task<byte[]?> GetTotpSecretAsync(string userId, CancellationToken cancellationToken)
     {
-        var normalized = UserAccount.Normalize(userId);
+        var normalized = UserIds.Canonical(userId);
         var secret = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUserId == normalized && u.TotpEnabled)
             .Select(u => u.ProtectedTotpSecret)
@@ -29,7 +30,7 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
 
     public async Task BindContactAsync(string userId, string channel, string target, CancellationToken cancellationToken)
     {
-        var normalized = UserAccount.Normalize(userId);
+        var normalized = UserIds.Canonical(userId);
         var now = time.GetUtcNow();
         var updated = channel switch
         {
@@ -44,7 +45,7 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
 
     public async Task<LoginAccount?> SyncFromDirectoryAsync(DirectoryUser member, CancellationToken cancellationToken)
     {
-        var normalized = UserAccount.Normalize(member.UserId);
+        var normalized = UserIds.Canonical(member.UserId);
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserId == normalized, cancellationToken);
         if (user is null) return null;
         user.Name = member.Name;
@@ -52,6 +53,7 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         // A contact the user bound stays theirs; the directory only fills what is missing.
         user.Email ??= member.Email;
         user.Mobile ??= member.Mobile;
+        user.DirectoryDepartedAt = null;
         if (db.ChangeTracker.HasChanges())
         {
             user.UpdatedAt = time.GetUtcNow();
@@ -60,13 +62,21 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         return new LoginAccount(ToLoginUser(user), user.PasswordHash);
     }
 
+    public async Task MarkDepartedAsync(string userId, CancellationToken cancellationToken)
+    {
+        var normalized = UserIds.Canonical(userId);
+        var now = time.GetUtcNow();
+        await db.Users.Where(u => u.NormalizedUserId == normalized && u.DirectoryDepartedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DirectoryDepartedAt, now).SetProperty(u => u.UpdatedAt, now), cancellationToken);
+    }
+
     public async Task<LoginAccount> ProvisionAsync(DirectoryUser member, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var user = new UserAccount
         {
             UserId = member.UserId,
-            NormalizedUserId = UserAccount.Normalize(member.UserId),
+            NormalizedUserId = UserIds.Canonical(member.UserId),
             Name = member.Name,
             Role = Roles.Agent,
             Email = member.Email,
@@ -82,10 +92,11 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
 
     private static LoginUser ToLoginUser(UserAccount user) => new()
     {
-        UserId = user.UserId,
+        UserId = user.NormalizedUserId,
         Name = user.Name,
         Role = user.Role,
         Disabled = user.Disabled,
+        LeftDirectory = user.DirectoryDepartedAt is not null,
         HasPassword = user.PasswordHash is not null,
         TotpEnabled = user.TotpEnabled && user.ProtectedTotpSecret is not null,
         Email = user.Email,

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
@@ -11,7 +10,7 @@ namespace LoginOrchestrator.Api.Accounts;
 public sealed record NewUser(string UserId, string Name, string Role, string? Email, string? Mobile, string? Password);
 
 /// <summary>What admins (and the operator's CLI) do to users: create, change role, disable, unlock, reset a password.</summary>
-public sealed partial class UserAdministration(
+public sealed class UserAdministration(
     LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, ISessionRevocation sessions, TimeProvider time,
     ILogger<UserAdministration> logger)
 {
@@ -41,7 +40,7 @@ public sealed partial class UserAdministration(
         var user = new UserAccount
         {
             UserId = input.UserId.Trim(),
-            NormalizedUserId = UserAccount.Normalize(input.UserId),
+            NormalizedUserId = UserIds.Canonical(input.UserId),
             Name = input.Name.Trim(),
             Role = input.Role,
             Email = input.Email?.Trim().ToLowerInvariant(),
@@ -103,8 +102,8 @@ public sealed partial class UserAdministration(
 
     private static AccountRefusal? Check(NewUser input)
     {
-        if (string.IsNullOrWhiteSpace(input.UserId) || !UserIdPattern().IsMatch(input.UserId.Trim()))
-            return AccountRefusal.Invalid("userId", "1 to 64 letters, digits, '.', '_', '@' or '-'.");
+        if (string.IsNullOrWhiteSpace(input.UserId) || !UserIds.IsAllowed(UserIds.Canonical(input.UserId)))
+            return AccountRefusal.Invalid("userId", UserIds.AllowedSet);
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 128 || input.Name.Any(char.IsControl))
             return AccountRefusal.Invalid("name", "1 to 128 characters, no control characters.");
         if (!AllRoles.Contains(input.Role)) return AccountRefusal.NotOneOf("role", AllRoles);
@@ -122,7 +121,4 @@ public sealed partial class UserAdministration(
 
     private Task<UserAccount?> FindAsync(string userId, CancellationToken cancellationToken) =>
         db.Users.WithUserId(userId).SingleOrDefaultAsync(cancellationToken);
-
-    [GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$")]
-    private static partial Regex UserIdPattern();
 }

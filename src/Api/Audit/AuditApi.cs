@@ -1,3 +1,4 @@
+using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Security;
@@ -29,7 +30,11 @@ public static class AuditApi
         if (Paging.Check(page, pageSize) is { } invalid) return invalid.ToProblem(http);
 
         var records = db.LoginAudit.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(userId)) records = records.Where(r => r.UserId == userId.Trim());
+        if (!string.IsNullOrWhiteSpace(userId))
+        {
+            var canonical = UserIds.Canonical(userId);
+            records = records.Where(r => r.UserId == canonical);
+        }
         if (outcome is not null) records = records.Where(r => r.Outcome == outcome);
         if (from is { } start) records = records.Where(r => r.At >= start);
         if (to is { } end) records = records.Where(r => r.At < end);

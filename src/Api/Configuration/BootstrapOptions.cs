@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LoginOrchestrator.Orchestrator.Policy;
 
 namespace LoginOrchestrator.Api.Configuration;
 
@@ -17,6 +18,8 @@ public sealed class BootstrapOptions : IValidatableObject
         if (string.IsNullOrEmpty(AdminUserId) != string.IsNullOrEmpty(AdminPassword))
             yield return new ValidationResult("Bootstrap:AdminUserId and Bootstrap:AdminPassword are set together.",
                 [nameof(AdminUserId), nameof(AdminPassword)]);
+        if (AdminUserId is { Length: > 0 } id && !UserIds.IsAllowed(UserIds.Canonical(id)))
+            yield return new ValidationResult($"Bootstrap:AdminUserId must be {UserIds.AllowedSet}", [nameof(AdminUserId)]);
         if (AdminPassword is { Length: < 8 or > 64 })
             yield return new ValidationResult("Bootstrap:AdminPassword must be 8 to 64 characters.", [nameof(AdminPassword)]);
     }

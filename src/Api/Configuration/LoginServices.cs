@@ -2,6 +2,7 @@ using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Api.Audit;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
@@ -29,6 +30,8 @@ public static class LoginServices
         services.AddSingleton<ReturnUrlPolicy>();
 
         services.AddSingleton<CaptchaCodes>();
+        services.AddSingleton<ServerSecrets>();
+        services.AddSingleton<ICodeHashKey>(sp => sp.GetRequiredService<ServerSecrets>());
         services.AddSingleton<SessionService>();
         services.AddSingleton<ISessionIssuer>(sp => sp.GetRequiredService<SessionService>());
         services.AddSingleton<TotpSecretProtector>();

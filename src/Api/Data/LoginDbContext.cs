@@ -15,6 +15,7 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<SettingMetaRecord> SettingMetas => Set<SettingMetaRecord>();
     public DbSet<SettingRecord> Settings => Set<SettingRecord>();
     public DbSet<SettingAuditRecord> SettingAudit => Set<SettingAuditRecord>();
+    public DbSet<ServerSecretRecord> ServerSecrets => Set<ServerSecretRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -85,6 +86,14 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
         {
             key.ToTable("data_protection_key");
             key.Property(k => k.FriendlyName).HasMaxLength(256);
+        });
+
+        model.Entity<ServerSecretRecord>(secret =>
+        {
+            secret.ToTable("server_secret");
+            secret.HasKey(s => s.Name);
+            secret.Property(s => s.Name).HasMaxLength(64);
+            secret.Property(s => s.ProtectedValue).HasMaxLength(1024);
         });
 
         model.Entity<LoginAuditRecord>(audit =>

@@ -1,3 +1,5 @@
+using LoginOrchestrator.Orchestrator.Policy;
+
 namespace LoginOrchestrator.Api.Data;
 
 /// <summary>A registered user.</summary>
@@ -8,7 +10,7 @@ public sealed class UserAccount
     /// <summary>The user id as first seen (WeCom userid or the admin's choice).</summary>
     public required string UserId { get; set; }
 
-    /// <summary>Lower-case user id: WeCom user ids are case-insensitive, and so is this table.</summary>
+    /// <summary>The canonical id (<see cref="UserIds.Canonical"/>), unique, compared byte for byte: the id every key uses.</summary>
     public required string NormalizedUserId { get; set; }
 
     public required string Name { get; set; }
@@ -41,8 +43,9 @@ public sealed class UserAccount
     /// <summary>The last TOTP time step accepted: no step at or before it is accepted again.</summary>
     public long TotpLastStep { get; set; }
 
+    /// <summary>When the directory last said this id is no active member (left, disabled, unknown); null once it confirms them.</summary>
+    public DateTimeOffset? DirectoryDepartedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-
-    public static string Normalize(string userId) => userId.Trim().ToLowerInvariant();
 }

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Orchestrator.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Data;
@@ -7,7 +8,7 @@ public static class UserQueries
 {
     public static IQueryable<UserAccount> WithUserId(this IQueryable<UserAccount> users, string userId)
     {
-        var normalized = UserAccount.Normalize(userId);
+        var normalized = UserIds.Canonical(userId);
         return users.Where(u => u.NormalizedUserId == normalized);
     }
 

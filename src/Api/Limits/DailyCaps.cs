@@ -1,3 +1,4 @@
+using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Api.Configuration;
 
 namespace LoginOrchestrator.Api.Limits;
@@ -10,7 +11,7 @@ public static class DailyCaps
         var day = now.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var caps = new List<(string, int)>
         {
-            ($"user:{userId.ToLowerInvariant()}:{day}", limits.CodesPerUserPerDay),
+            ($"user:{UserIds.Canonical(userId)}:{day}", limits.CodesPerUserPerDay),
             ($"target:{target.ToLowerInvariant()}:{day}", limits.CodesPerTargetPerDay),
         };
         if (clientIp is not null) caps.Add(($"ip:{clientIp}:{day}", limits.CodesPerIpPerDay));

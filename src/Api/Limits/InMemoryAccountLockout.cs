@@ -3,7 +3,7 @@ using LoginOrchestrator.Orchestrator.Ports;
 
 namespace LoginOrchestrator.Api.Limits;
 
-/// <summary>Per-user lock-out of the embedded default (one process).</summary>
+/// <summary>Per-user lock-out of the embedded default (one process), keyed on the canonical user id.</summary>
 public sealed class InMemoryAccountLockout(TimeProvider time) : IAccountLockout
 {
     private sealed class Entry
@@ -12,7 +12,7 @@ public sealed class InMemoryAccountLockout(TimeProvider time) : IAccountLockout
         public DateTimeOffset LockedUntil;
     }
 
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public Task<TimeSpan?> LockedForAsync(string userId, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public sealed class InMemoryAccountLockout(TimeProvider time) : IAccountLockout
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            TimeSpan? wait = _entries.TryGetValue(userId, out var entry) && entry.LockedUntil > now ? entry.LockedUntil - now : null;
+            TimeSpan? wait = _entries.TryGetValue(UserIds.Canonical(userId), out var entry) && entry.LockedUntil > now ? entry.LockedUntil - now : null;
             return Task.FromResult(wait);
         }
     }
@@ -31,7 +31,8 @@ public sealed class InMemoryAccountLockout(TimeProvider time) : IAccountLockout
         lock (_gate)
         {
             ForgetStale(now);
-            if (!_entries.TryGetValue(userId, out var entry)) _entries[userId] = entry = new Entry();
+            var key = UserIds.Canonical(userId);
+            if (!_entries.TryGetValue(key, out var entry)) _entries[key] = entry = new Entry();
             var count = entry.Failures.GetValueOrDefault(kind).Count + 1;
             entry.Failures[kind] = (count, now);
             var wait = policy.WaitAfter(count);
@@ -44,14 +45,14 @@ public sealed class InMemoryAccountLockout(TimeProvider time) : IAccountLockout
     {
         lock (_gate)
         {
-            if (_entries.TryGetValue(userId, out var entry)) entry.Failures.Remove(kind);
+            if (_entries.TryGetValue(UserIds.Canonical(userId), out var entry)) entry.Failures.Remove(kind);
         }
         return Task.CompletedTask;
     }
 
     public Task UnlockAsync(string userId, CancellationToken cancellationToken)
     {
-        lock (_gate) _entries.Remove(userId);
+        lock (_gate) _entries.Remove(UserIds.Canonical(userId));
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Api.Configuration;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -16,9 +17,9 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
     public RedisKey FlowsClaimed => $"{_prefix}flows-claimed";
     public RedisKey Captcha(string flowId) => $"{_prefix}captcha:{flowId}";
     public RedisKey Session(string tokenHash) => $"{_prefix}session:{tokenHash}";
-    public RedisKey UserSessions(string userId) => $"{_prefix}user-sessions:{userId.ToLowerInvariant()}";
-    public RedisKey Failures(string userId, string kind) => $"{_prefix}failures:{kind}:{userId.ToLowerInvariant()}";
-    public RedisKey LockedUntil(string userId) => $"{_prefix}locked-until:{userId.ToLowerInvariant()}";
+    public RedisKey UserSessions(string userId) => $"{_prefix}user-sessions:{UserIds.Canonical(userId)}";
+    public RedisKey Failures(string userId, string kind) => $"{_prefix}failures:{kind}:{UserIds.Canonical(userId)}";
+    public RedisKey LockedUntil(string userId) => $"{_prefix}locked-until:{UserIds.Canonical(userId)}";
     public RedisKey RequestsFromIp(string clientIp, long minute) => $"{_prefix}requests:{minute}:ip:{clientIp}";
     public RedisKey RequestsFromAll(long minute) => $"{_prefix}requests:{minute}:all";
     public RedisKey Delivery(string deliveryId) => $"{_prefix}delivery:{deliveryId}";

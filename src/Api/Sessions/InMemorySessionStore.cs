@@ -1,3 +1,4 @@
+using LoginOrchestrator.Orchestrator.Policy;
 using System.Collections.Concurrent;
 
 namespace LoginOrchestrator.Api.Sessions;
@@ -38,9 +39,10 @@ public sealed class InMemorySessionStore(TimeProvider time) : ISessionStore
 
     public Task<int> RevokeUserAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken)
     {
+        var canonical = UserIds.Canonical(userId);
         var revoked = 0;
         foreach (var (hash, session) in _sessions)
-            if (hash != keepTokenHash && string.Equals(session.UserId, userId, StringComparison.OrdinalIgnoreCase) && _sessions.TryRemove(hash, out _))
+            if (hash != keepTokenHash && UserIds.Canonical(session.UserId) == canonical && _sessions.TryRemove(hash, out _))
                 revoked++;
         return Task.FromResult(revoked);
     }

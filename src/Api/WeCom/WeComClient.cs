@@ -71,8 +71,8 @@ public sealed class WeComClient(HttpClient http, IWeComTokenStore tokens, IOptio
 
         var o = options.Value;
         var answer = await GetAsync<WeComToken>($"cgi-bin/gettoken?corpid={Uri.EscapeDataString(o.CorpId!)}&corpsecret={Uri.EscapeDataString(o.Secret!)}", CancellationToken.None);
-        if (answer.Errcode != WeComErrors.Ok || string.IsNullOrEmpty(answer.AccessToken))
-            throw new WeComUnavailableException($"gettoken answered errcode {answer.Errcode}.");
+        if (answer.Errcode != WeComErrors.Ok) throw new WeComErrorException("gettoken", answer.Errcode);
+        if (string.IsNullOrEmpty(answer.AccessToken)) throw new WeComUnavailableException("gettoken answered no token.");
         await tokens.SetAsync(answer.AccessToken, TimeSpan.FromSeconds(Math.Max(60, answer.ExpiresIn)) - EarlyRefresh);
         logger.LogInformation("Fetched a new WeCom access token, valid {Seconds} s.", answer.ExpiresIn);
         return answer.AccessToken;

@@ -9,15 +9,17 @@ namespace LoginOrchestrator.Orchestrator.Engine;
 /// <summary>The first factor: a local password (confirmed by WeCom when it is configured) or a WeCom OAuth code.</summary>
 public sealed partial class LoginFlowEngine
 {
+    /// <param name="typedUserId">As typed: from here on only its canonical form is used, for the lookup, the lock and the audit.</param>
     public Task<FlowResult> SubmitPasswordAsync(
-        string flowId, string userId, string password, ClientInfo client, CancellationToken cancellationToken) =>
+        string flowId, string typedUserId, string password, ClientInfo client, CancellationToken cancellationToken) =>
         RunAsync(flowId, LoginTrigger.SubmitPassword, client, async request =>
         {
+            var userId = UserIds.Canonical(typedUserId);
             request.Flow.ClaimedUserId = userId;
             // Credentials → WeComCheck or PasswordFallback; in PasswordFallback the answer is taken for checking.
             request.Machine.Fire(LoginTrigger.SubmitPassword);
             if (await RefuseIfLockedAsync(request, userId) is { } locked) return locked;
-            return request.Flow.State == LoginState.WeComCheck
+            return request.Flow.State == LoginState.WeComCheck && UserIds.IsAllowed(userId)
                 ? await CheckPasswordWithDirectoryAsync(request, userId, password)
                 : await CheckLocalPasswordAsync(request, userId, password);
         }, cancellationToken);
@@ -34,7 +36,7 @@ public sealed partial class LoginFlowEngine
                     // A brand-new user is provisioned only from an OAuth code, with the directory's profile.
                     var account = await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken)
                         ?? await stores.Accounts.ProvisionAsync(confirmed.User, request.CancellationToken);
-                    if (account.User.Disabled)
+                    if (account.User.Disabled || !UserIds.IsAllowed(account.User.UserId))
                         return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
                     return await FirstFactorPassedAsync(request, account.User, LoginFactor.WeCom, viaDirectory: true);
                 case DirectoryAnswer.Unavailable unavailable:
@@ -61,7 +63,9 @@ public sealed partial class LoginFlowEngine
                     : result;
             case DirectoryAnswer.Confirmed confirmed:
                 var account = await stores.Accounts.FindAsync(userId, request.CancellationToken);
-                if (!await steps.Passwords.VerifyAsync(password, Usable(account)?.PasswordHash, request.CancellationToken))
+                // The directory vouches for the member now, whatever it said before.
+                var enabled = account is { User.Disabled: false } ? account : null;
+                if (!await steps.Passwords.VerifyAsync(password, enabled?.PasswordHash, request.CancellationToken))
                     return await RejectAsync(request, LoginTrigger.PasswordRejected, FlowCodes.InvalidCredentials);
                 account = await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken) ?? account;
                 return await FirstFactorPassedAsync(request, account!.User, LoginFactor.Password, viaDirectory: true);
@@ -75,7 +79,10 @@ public sealed partial class LoginFlowEngine
         }
     }
 
-    /// <summary>PasswordFallback: only a registered, enabled user's local password passes; everyone else gets one answer.</summary>
+    /// <summary>
+    /// PasswordFallback: only a registered, enabled user's local password passes, and not one the directory last called
+    /// departed; everyone else gets one answer.
+    /// </summary>
     private async Task<FlowResult> CheckLocalPasswordAsync(FlowRequest request, string userId, string password)
     {
         var account = await stores.Accounts.FindAsync(userId, request.CancellationToken);
@@ -130,14 +137,18 @@ public sealed partial class LoginFlowEngine
         return Answer(request);
     }
 
-    /// <summary>A member WeCom reports disabled or departed keeps no session anywhere.</summary>
+    /// <summary>
+    /// A member WeCom reports disabled, departed or unknown keeps no session anywhere, and the verdict stays on the account
+    /// so the local password does not let them in while WeCom is down.
+    /// </summary>
     private async Task RevokeIfGoneAsync(FlowRequest request, DirectoryAnswer.Rejected rejected, string? fallbackUserId)
     {
-        if (!rejected.Disabled || (rejected.UserId ?? fallbackUserId) is not { } userId) return;
+        if (!rejected.Departed || (rejected.UserId ?? fallbackUserId) is not { } userId) return;
+        await stores.Accounts.MarkDepartedAsync(userId, request.CancellationToken);
         var revoked = await stores.Revocation.RevokeAllAsync(userId, request.CancellationToken);
         if (revoked > 0) logger.LogWarning("Revoked {Count} sessions of {UserId}: WeCom reports the member disabled or departed", revoked, userId);
     }
 
-    /// <summary>A disabled account has no usable password, whatever its hash.</summary>
-    private static LoginAccount? Usable(LoginAccount? account) => account is { User.Disabled: false } ? account : null;
+    /// <summary>Without the directory: a disabled account, or one it last called departed, has no usable password.</summary>
+    private static LoginAccount? Usable(LoginAccount? account) => account is { User: { Disabled: false, LeftDirectory: false } } ? account : null;
 }

@@ -17,6 +17,9 @@ public sealed record LoginUser
     public required string Name { get; init; }
     public required string Role { get; init; }
     public bool Disabled { get; init; }
+
+    /// <summary>The directory's last word was "not an active member": refused while it is down, too.</summary>
+    public bool LeftDirectory { get; init; }
     public bool HasPassword { get; init; }
     public bool TotpEnabled { get; init; }
     public string? Email { get; init; }

@@ -9,7 +9,7 @@ public sealed record LoginAccount(LoginUser User, string? PasswordHash);
 /// <summary>The registered users (the database).</summary>
 public interface IUserAccounts
 {
-    /// <summary>Finds a user by id, case-insensitively.</summary>
+    /// <summary>Finds a user by id, in its canonical form (<see cref="UserIds"/>).</summary>
     Task<LoginAccount?> FindAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>The decrypted TOTP secret of a user with TOTP enabled.</summary>
@@ -20,6 +20,9 @@ public interface IUserAccounts
 
     /// <summary>Takes the directory's name and departments, and contacts the user has not bound; returns the account as it now is.</summary>
     Task<LoginAccount?> SyncFromDirectoryAsync(DirectoryUser member, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the directory's verdict that this id is no active member, until it confirms them again.</summary>
+    Task MarkDepartedAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>Creates a user from the directory's profile (a WeCom OAuth login of someone new).</summary>
     Task<LoginAccount> ProvisionAsync(DirectoryUser member, CancellationToken cancellationToken);

@@ -9,8 +9,11 @@ public enum CaptchaVerdict { Accepted, Wrong, Expired, Dead }
 /// <summary>A code just issued: the plain code goes to delivery and nowhere else.</summary>
 public sealed record IssuedCaptcha(string Code, DateTimeOffset ExpiresAt);
 
-/// <summary>Issues and checks captcha codes: CSPRNG digits, stored hashed, single use, bound to flow + channel + target.</summary>
-public sealed class CaptchaCodes(ICaptchaCodeStore store, TimeProvider time)
+/// <summary>
+/// Issues and checks captcha codes: CSPRNG digits, stored as an HMAC under a server secret (a million codes are no
+/// search space for a plain hash), single use, bound to flow + channel + target.
+/// </summary>
+public sealed class CaptchaCodes(ICaptchaCodeStore store, ICodeHashKey key, TimeProvider time)
 {
     /// <summary>Wrong answers one code survives.</summary>
     public const int MaxWrongAnswers = 5;
@@ -23,7 +26,8 @@ public sealed class CaptchaCodes(ICaptchaCodeStore store, TimeProvider time)
         var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, length))
             .ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
         var expiresAt = time.GetUtcNow() + lifetime;
-        await store.ReplaceAsync(new CaptchaCodeRecord(flowId, channel, target, HashOf(flowId, channel, target, code), expiresAt), lifetime, cancellationToken);
+        var hash = await HashOfAsync(flowId, channel, target, code, cancellationToken);
+        await store.ReplaceAsync(new CaptchaCodeRecord(flowId, channel, target, hash, expiresAt), lifetime, cancellationToken);
         return new IssuedCaptcha(code, expiresAt);
     }
 
@@ -34,7 +38,7 @@ public sealed class CaptchaCodes(ICaptchaCodeStore store, TimeProvider time)
         // A code is good up to, not including, its expiry instant.
         if (time.GetUtcNow() >= record.ExpiresAt) return CaptchaVerdict.Expired;
 
-        var candidate = HashOf(record.FlowId, record.Channel, record.Target, code.Trim());
+        var candidate = await HashOfAsync(record.FlowId, record.Channel, record.Target, code.Trim(), cancellationToken);
         if (CryptographicOperations.FixedTimeEquals(candidate, record.CodeHash))
             return await store.TryConsumeAsync(flowId, candidate, cancellationToken) ? CaptchaVerdict.Accepted : CaptchaVerdict.Dead;
 
@@ -42,6 +46,6 @@ public sealed class CaptchaCodes(ICaptchaCodeStore store, TimeProvider time)
         return CaptchaVerdict.Wrong;
     }
 
-    private static byte[] HashOf(string flowId, string channel, string target, string code) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes($"{flowId}\n{channel}\n{target}\n{code}"));
+    private async ValueTask<byte[]> HashOfAsync(string flowId, string channel, string target, string code, CancellationToken cancellationToken) =>
+        HMACSHA256.HashData(await key.GetAsync(cancellationToken), Encoding.UTF8.GetBytes($"{flowId}\n{channel}\n{target}\n{code}"));
 }

@@ -10,11 +10,16 @@ public abstract record DirectoryAnswer
 
     public sealed record Confirmed(DirectoryUser User) : DirectoryAnswer;
 
-    /// <summary>Unknown, disabled, departed, or an OAuth code that is not a member's: one answer for all.</summary>
-    /// <param name="UserId">For a disabled or departed member: their id, whose sessions must die.</param>
-    public sealed record Rejected(bool Disabled, string? UserId = null) : DirectoryAnswer;
+    /// <summary>
+    /// Unknown, disabled, departed, an OAuth code that is not a member's, or an error that is not "unavailable": one
+    /// answer for all (the wrong-password answer).
+    /// </summary>
+    /// <param name="Departed">The directory says this id is not an active member (no such user, or not status 1): the
+    /// verdict is kept on the account, so the member is refused while the directory is down too, and their sessions die.</param>
+    /// <param name="UserId">For a departed member named by an OAuth code: their id.</param>
+    public sealed record Rejected(bool Departed, string? UserId = null) : DirectoryAnswer;
 
-    /// <summary>Timeouts, network errors, WeCom's system errors.</summary>
+    /// <summary>Timeouts, network errors, 5xx, WeCom's documented "busy" and frequency errcodes: only these degrade.</summary>
     public sealed record Unavailable(string Reason) : DirectoryAnswer;
 }
 

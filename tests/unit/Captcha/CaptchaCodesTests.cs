@@ -13,7 +13,7 @@ public sealed class CaptchaCodesTests
     public CaptchaCodesTests()
     {
         _store = new InMemoryCaptchaCodeStore(_clock);
-        _codes = new CaptchaCodes(_store, _clock);
+        _codes = new CaptchaCodes(_store, new FixedKey(), _clock);
     }
 
     [Theory]
@@ -121,4 +121,11 @@ public sealed class CaptchaCodesTests
             if (issued.Code != other) return issued;
         }
     }
+}
+
+file sealed class FixedKey : ICodeHashKey
+{
+    private readonly byte[] _key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
+    public ValueTask<byte[]> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_key);
 }

@@ -88,7 +88,8 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
 
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.HasKey("Id");
 
@@ -118,7 +119,8 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
                     b.Property<string>("NormalizedUserId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("datetime(6)");
@@ -128,6 +130,25 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
                     b.HasIndex("NormalizedUserId", "CodeHash");
 
                     b.ToTable("recovery_code", (string)null);
+                });
+
+            modelBuilder.Entity("LoginOrchestrator.Api.Data.ServerSecretRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("varchar(1024)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("server_secret", (string)null);
                 });
 
             modelBuilder.Entity("LoginOrchestrator.Api.Data.SettingAuditRecord", b =>
@@ -597,6 +618,9 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
                         .HasMaxLength(1024)
                         .HasColumnType("varchar(1024)");
 
+                    b.Property<DateTimeOffset?>("DirectoryDepartedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<bool>("Disabled")
                         .HasColumnType("tinyint(1)");
 
@@ -621,7 +645,8 @@ namespace LoginOrchestrator.Api.Data.Migrations.MySql
                     b.Property<string>("NormalizedUserId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("utf8mb4_bin");
 
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(128)

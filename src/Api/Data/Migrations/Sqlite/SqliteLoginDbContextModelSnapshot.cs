@@ -116,6 +116,25 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                     b.ToTable("recovery_code", (string)null);
                 });
 
+            modelBuilder.Entity("LoginOrchestrator.Api.Data.ServerSecretRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("server_secret", (string)null);
+                });
+
             modelBuilder.Entity("LoginOrchestrator.Api.Data.SettingAuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -574,6 +593,9 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DirectoryDepartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
