@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using LoginOrchestrator.Tests.Support;
 using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Steps.Otp;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -69,6 +70,43 @@ public sealed class DashboardTests : IClassFixture<KestrelLoginApiFactory>
         (await Get("/hangfire", cookie: cookie)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the cookie dies with its session");
     }
 
+    /// <summary>Issue 15.10: the cookie admits no more than the bearer would: not a session that owes a required action.</summary>
+    [Fact]
+    public async Task TheCookieOfASessionThatNowOwesARequiredActionIsRefused()
+    {
+        var secret = TotpSecrets.New();
+        await _factory.AddUserAsync("dash-owes", "dash-owes-Pass-1", Roles.Admin, totpSecret: secret);
+        var challenge = await _client.LoginAsync("dash-owes", "dash-owes-Pass-1");
+        var token = (await _client.PostAsync(FlowClient.Id(challenge), "otp", new { code = _factory.TotpCode(secret) })).Token!;
+        var opened = await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/dashboard-session", null, token);
+        var cookie = opened.Response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        (await Get("/hangfire", cookie: cookie)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // Removing TOTP leaves this admin's session owing enrol_otp (admin_requires_otp is on).
+        _factory.Clock.Advance(TimeSpan.FromSeconds(TotpVerifier.StepSeconds));
+        (await _client.SendAsync(HttpMethod.Delete, "/api/v1/account/otp",
+            System.Net.Http.Json.JsonContent.Create(new { code = _factory.TotpCode(secret) }), token)).Status.Should().Be(HttpStatusCode.NoContent);
+
+        (await Get("/hangfire", bearer: token)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Get("/hangfire", cookie: cookie)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the cookie must not admit what the bearer does not");
+        (await Post("/hangfire/recurring/trigger", cookie: cookie)).StatusCode.Should().NotBe(HttpStatusCode.NoContent);
+    }
+
+    /// <summary>Issue 15.10: dashboard answers are never stored (the dashboard's branch rewrote the path the check read).</summary>
+    [Fact]
+    public async Task DashboardAnswersAreNeverStored()
+    {
+        var token = await _factory.AdminTokenAsync(_client);
+
+        foreach (var path in new[] { "/hangfire", "/hangfire/recurring", "/hangfire/jobs/succeeded" })
+        {
+            var page = await Get(path, bearer: token);
+            page.StatusCode.Should().Be(HttpStatusCode.OK, path);
+            page.Headers.CacheControl!.NoStore.Should().BeTrue(path);
+        }
+        (await Get("/hangfire")).Headers.CacheControl!.NoStore.Should().BeTrue("a refusal is not stored either");
+    }
+
     [Fact]
     public async Task ForgedCookieIsRefused()
     {
@@ -99,13 +137,14 @@ public sealed class DashboardTests : IClassFixture<KestrelLoginApiFactory>
         return await _http.SendAsync(request);
     }
 
-    private async Task<HttpResponseMessage> Post(string path, string bearer)
+    private async Task<HttpResponseMessage> Post(string path, string? bearer = null, string? cookie = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new FormUrlEncodedContent([new("jobs[]", "housekeeping")]),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        if (cookie is not null) request.Headers.Add("Cookie", cookie);
         return await _http.SendAsync(request);
     }
 }

@@ -98,4 +98,34 @@ public sealed class ProductionMalformedRequestTests(ProductionLoginApiFactory fa
         answer.Response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         answer.Code.Should().Be("invalid_request");
     }
+    /// <summary>Issue 15.7: a page past what an offset can reach is refused (it answered 503 on MariaDB, a negative OFFSET).</summary>
+    [Theory]
+    [InlineData("/api/v1/users?page=2147483647&pageSize=200", "page")]
+    [InlineData("/api/v1/admin/users?page=2147483647&pageSize=200", "page")]
+    [InlineData("/api/v1/admin/audit?page=2147483647&pageSize=200", "page")]
+    [InlineData("/api/v1/admin/users?page=10737419&pageSize=200", "page")]
+    [InlineData("/api/v1/admin/audit?page=1&pageSize=2147483647", "pageSize")]
+    [InlineData("/api/v1/users?page=0", "page")]
+    [InlineData("/api/v1/users?page=-5", "page")]
+    [InlineData("/api/v1/users?pageSize=-1", "pageSize")]
+    public async Task EveryPagingParameterIsRangeChecked(string path, string field)
+    {
+        var admin = await factory.AdminTokenAsync(_client);
+
+        var answer = await _client.SendAsync(HttpMethod.Get, path, null, admin);
+
+        answer.Status.Should().Be(HttpStatusCode.BadRequest);
+        answer.Body.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task TheLastReachablePageAnswersEmpty()
+    {
+        var admin = await factory.AdminTokenAsync(_client);
+
+        var answer = await _client.SendAsync(HttpMethod.Get, "/api/v1/admin/users?page=100000&pageSize=200", null, admin);
+
+        answer.Status.Should().Be(HttpStatusCode.OK);
+        answer.Body.GetProperty("items").GetArrayLength().Should().Be(0);
+    }
 }

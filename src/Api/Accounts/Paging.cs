@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Accounts;
 
-/// <summary>Page numbers from 1; at most 200 items a page.</summary>
+/// <summary>Page numbers from 1 to 100 000; at most 200 items a page, so an offset never overflows.</summary>
 public static class Paging
 {
     public const int MaxPageSize = 200;
+    public const int MaxPage = 100_000;
 
     public static AccountRefusal? Check(int page, int pageSize) =>
-        page < 1 ? AccountRefusal.Invalid("page", "Pages are numbered from 1.")
+        page is < 1 or > MaxPage ? AccountRefusal.Invalid("page", $"Pages are numbered from 1 to {MaxPage}; narrow the filter to reach further.")
         : pageSize is < 1 or > MaxPageSize ? AccountRefusal.Invalid("pageSize", $"From 1 to {MaxPageSize}.")
         : null;
 

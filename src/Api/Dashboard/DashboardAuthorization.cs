@@ -29,13 +29,20 @@ public sealed class DashboardAuthorization(DashboardCookie cookie, ISessionStore
     public static bool IsReadOnly(DashboardContext context) =>
         context.GetHttpContext().Items[RoleItem] as string != Roles.Admin;
 
-    /// <summary>The cookie's grant as a principal, while the session it came from lives and still holds the role.</summary>
+    /// <summary>
+    /// The cookie's grant as a principal, while the session it came from lives and still holds the role; it carries the
+    /// session's required actions too, so the policy refuses the cookie of a session the bearer would not admit.
+    /// </summary>
     private async Task<ClaimsPrincipal?> CookieUserAsync(HttpContext http)
     {
         if (cookie.Read(http.Request) is not { } grant) return null;
         var session = await sessions.FindAsync(grant.SessionTokenHash, http.RequestAborted);
         if (session is null || !session.Roles.Contains(grant.Role)) return null;
-        return new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, grant.UserId), new Claim(ClaimTypes.Role, grant.Role)], DashboardCookie.Name));
+        Claim[] claims =
+        [
+            new(ClaimTypes.NameIdentifier, grant.UserId), new(ClaimTypes.Role, grant.Role),
+            .. session.RequiredActions.Select(action => new Claim(SessionAuthenticationHandler.RequiredActionClaim, action)),
+        ];
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, DashboardCookie.Name));
     }
 }

@@ -7,7 +7,8 @@ namespace LoginOrchestrator.Api.Login;
 
 /// <summary>
 /// The embedded default's flow store. Flows are kept as JSON copies, like the Redis store will keep
-/// them, so a request changes a flow only by saving it. One semaphore per flow is its lease.
+/// them, so a request changes a flow only by saving it. One semaphore per flow is its lease: made only for a flow that
+/// exists, and dropped when the last request holding or awaiting it is done, so made-up ids cost no memory.
 /// </summary>
 public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredFlowSource
 {
@@ -15,7 +16,8 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
     public static readonly TimeSpan Retention = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, StoredFlow> _flows = new();
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _leases = new();
+    private readonly Dictionary<string, LeaseEntry> _leases = [];
+    private readonly Lock _leaseGate = new();
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, Guid Sweep)> _claims = new();
 
     public Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken)
@@ -35,10 +37,38 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
         return Task.CompletedTask;
     }
 
+    /// <summary>Leases held or awaited now: zero when no request is on a flow.</summary>
+    public int LeaseCount
+    {
+        get { lock (_leaseGate) return _leases.Count; }
+    }
+
+    /// <summary>Null when the flow does not exist (the caller finds no flow) or another request kept it past the wait.</summary>
     public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var lease = _leases.GetOrAdd(flowId, _ => new SemaphoreSlim(1, 1));
-        return await lease.WaitAsync(wait, cancellationToken) ? new Lease(lease) : null;
+        LeaseEntry entry;
+        lock (_leaseGate)
+        {
+            if (!_flows.ContainsKey(flowId)) return null;
+            if (!_leases.TryGetValue(flowId, out entry!)) _leases[flowId] = entry = new LeaseEntry();
+            entry.Users++;
+        }
+        var acquired = false;
+        try
+        {
+            acquired = await entry.Semaphore.WaitAsync(wait, cancellationToken);
+            return acquired ? new Lease(this, flowId, entry) : null;
+        }
+        finally
+        {
+            if (!acquired) Leave(flowId, entry);
+        }
+    }
+
+    private void Leave(string flowId, LeaseEntry entry)
+    {
+        lock (_leaseGate)
+            if (--entry.Users == 0) _leases.Remove(flowId);
     }
 
     public Task<IReadOnlyList<LoginFlow>> ClaimExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
@@ -61,7 +91,6 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
         foreach (var id in flowIds)
         {
             _flows.TryRemove(id, out _);
-            _leases.TryRemove(id, out _);
             _claims.TryRemove(id, out _);
         }
         return Task.CompletedTask;
@@ -71,11 +100,19 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
 
     private sealed record StoredFlow(string Json, DateTimeOffset DiesAt);
 
-    private sealed class Lease(SemaphoreSlim semaphore) : IAsyncDisposable
+    /// <summary>A flow's semaphore and how many requests hold or await it.</summary>
+    private sealed class LeaseEntry
+    {
+        public readonly SemaphoreSlim Semaphore = new(1, 1);
+        public int Users;
+    }
+
+    private sealed class Lease(InMemoryFlowStore store, string flowId, LeaseEntry entry) : IAsyncDisposable
     {
         public ValueTask DisposeAsync()
         {
-            semaphore.Release();
+            entry.Semaphore.Release();
+            store.Leave(flowId, entry);
             return ValueTask.CompletedTask;
         }
     }

@@ -21,6 +21,8 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
+        // Read now: a branch further on (the dashboard's) moves its prefix from Path to PathBase before the answer starts.
+        var path = http.Request.PathBase.Add(http.Request.Path);
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
@@ -28,8 +30,8 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             if (!headers.ContainsKey("Content-Security-Policy"))
-                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(DashboardCookie.Path) ? "frame-ancestors 'none'" : PagePolicy;
-            if (NoStorePaths.Any(p => http.Request.Path.StartsWithSegments(p.TrimEnd('/'))))
+                headers.ContentSecurityPolicy = path.StartsWithSegments(DashboardCookie.Path) ? "frame-ancestors 'none'" : PagePolicy;
+            if (NoStorePaths.Any(p => path.StartsWithSegments(p.TrimEnd('/'))))
             {
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";

@@ -24,6 +24,8 @@ public static class PasswordRules
         if (length < MinLength) return $"The password needs at least {MinLength} characters.";
         if (length > MaxLength) return $"The password may have at most {MaxLength} characters.";
         if (string.IsNullOrWhiteSpace(normalized)) return "The password cannot be only spaces.";
+        // The login refuses them (400), so such a password could be set but never used.
+        if (normalized.Any(char.IsControl)) return "The password cannot contain control characters (tab, new line, …).";
         var folded = normalized.ToLower(CultureInfo.InvariantCulture);
         if (Common.Value.Contains(folded)) return "This password is too common; choose another.";
         if (folded.Contains(userId.Trim().ToLower(CultureInfo.InvariantCulture), StringComparison.Ordinal) && userId.Trim().Length >= 3)
