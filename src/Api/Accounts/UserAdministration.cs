@@ -1,3 +1,4 @@
+using System.Data;
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
@@ -62,20 +63,32 @@ public sealed class UserAdministration(
         var user = await FindAsync(userId, cancellationToken);
         if (user is null) return AccountRefusal.UserNotFound;
 
-        var losesAdmin = user.Role == Roles.Admin && !user.Disabled && ((role is not null && role != Roles.Admin) || disabled == true);
-        if (losesAdmin && !await db.Users.AnyAsync(u => u.Role == Roles.Admin && !u.Disabled && u.Id != user.Id, cancellationToken))
-            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.LastAdmin, "This is the last enabled admin; appoint another first.");
-
         var changed = (role is not null && role != user.Role) || (disabled is not null && disabled != user.Disabled);
+        if (!changed) return ProfileDto.Of(user);
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        if (LosesAdmin(user, role, disabled))
+        {
+            // Lock every enabled admin's row first (MariaDB row locks; SQLite's one writer), then count: of two admins
+            // demoting each other at once, the second waits here and then counts the first one's change.
+            await db.Users.Where(u => u.Role == Roles.Admin && !u.Disabled)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.UpdatedAt, u => u.UpdatedAt), cancellationToken);
+            await db.Entry(user).ReloadAsync(cancellationToken);
+            if (LosesAdmin(user, role, disabled)
+                && !await db.Users.AnyAsync(u => u.Role == Roles.Admin && !u.Disabled && u.Id != user.Id, cancellationToken))
+                return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.LastAdmin, "This is the last enabled admin; appoint another first.");
+        }
         user.Role = role ?? user.Role;
         user.Disabled = disabled ?? user.Disabled;
-        if (!changed) return ProfileDto.Of(user);
         user.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         var revoked = await sessions.RevokeAllAsync(user.UserId, cancellationToken);
         logger.LogInformation("User {UserId} now has role {Role}, disabled {Disabled}; {Count} sessions revoked", user.UserId, user.Role, user.Disabled, revoked);
         return ProfileDto.Of(user);
     }
+
+    private static bool LosesAdmin(UserAccount user, string? role, bool? disabled) =>
+        user.Role == Roles.Admin && !user.Disabled && ((role is not null && role != Roles.Admin) || disabled == true);
 
     public async Task<bool> UnlockAsync(string userId, CancellationToken cancellationToken)
     {
