@@ -18,7 +18,14 @@ public sealed record MessageModel(
 
     public int ExpireMinutes => (int)Math.Ceiling(ExpireSeconds / 60.0);
 
-    /// <summary>The data of trial renders and previews.</summary>
+    /// <summary>The data of previews, and the first trial render.</summary>
     public static MessageModel Sample { get; } = new("123456", 300, "张三", "zhangsan", "login", "LoginOrchestrator",
         new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(8)));
+
+    /// <summary>Trial renders: the sample, and one that differs from it in every variable.</summary>
+    public static IReadOnlyList<MessageModel> Samples { get; } =
+    [
+        Sample,
+        new("90817263", 600, "Li Si", "lisi.other@corp", "bind", "Desk", new DateTimeOffset(2027, 1, 31, 23, 59, 0, TimeSpan.Zero)),
+    ];
 }

@@ -5,15 +5,18 @@ public sealed record TemplateProblem(string Reason, int? Line, int? Column);
 
 /// <summary>
 /// Checks a template before it is saved: it must parse, use only the offered variables, and render
-/// with sample data inside the sandbox's limits (a trial render catches loop bombs and the like).
+/// with each sample inside the sandbox's limits (a trial render catches loop bombs and the like); a code message's text
+/// must show the code in each. Samples differ in every variable, so a branch on one of them is tried both ways.
 /// </summary>
 public sealed class TemplateValidator(TemplateRenderer renderer)
 {
-    public TemplateProblem? Check(string template)
+    public TemplateProblem? Check(string template, bool carriesCode = false)
     {
         try
         {
-            renderer.Render(template, MessageModel.Sample);
+            foreach (var sample in MessageModel.Samples)
+                if (carriesCode && !renderer.Render(template, sample).Contains(sample.Code, StringComparison.Ordinal))
+                    return new TemplateProblem("A code message must show the code: use {{ code }}.", null, null);
             return null;
         }
         catch (TemplateRenderException e)

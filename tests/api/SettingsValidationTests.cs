@@ -34,7 +34,7 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
         { "two_factor", "email_config", """{"title":"t","sender":"s","content":"{{ password }}"}""", "template_invalid", "value.content" },
         { "two_factor", "email_config", $$"""{"title":"t","sender":"s","content":"{{Loop}}"}""", "template_invalid", "value.content" },
         { "two_factor", "email_config", """{"title":"t","sender":"s","content":"{{ include 'x' }}"}""", "template_invalid", "value.content" },
-        { "two_factor", "email_config", """{"title":"t","sender":"s","content":"ok","content_en":"{{ user.password }}"}""", "template_invalid", "value.content_en" },
+        { "two_factor", "email_config", """{"title":"t","sender":"s","content":"{{ code }}","content_en":"{{ user.password }}"}""", "template_invalid", "value.content_en" },
         { "two_factor", "sms_config", """{"content":"{{ code }}"}""", "setting_invalid", "value.sender" },
         { "two_factor", "sms_config", """{"sender":"s","content":"{{ object.eval 'code' }}"}""", "template_invalid", "value.content" },
         { "two_factor", "wecom_config", """{"content":"{{ if code }}no end"}""", "template_invalid", "value.content" },

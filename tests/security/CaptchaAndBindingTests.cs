@@ -130,6 +130,61 @@ public sealed class CaptchaAndBindingTests(LoginApiFactory factory) : IClassFixt
 
     private Task<string?> EmailOfAsync(string userId) =>
         factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.UserId == userId).Email));
+
+    /// <summary>Issue 15.11: a contact bound to one active user cannot be bound to another; the refusal says not whose.</summary>
+    [Fact]
+    public async Task AContactOfAnotherActiveUserCannotBeBound()
+    {
+        await factory.AddUserAsync("boxowner7", "boxowner7-Pass-1", email: "shared.box@corp.example");
+        await factory.AddUserAsync("grabber", "grabber-Pass-1");
+        var bind = await _client.LoginAsync("grabber", "grabber-Pass-1");
+        bind.State.Should().Be("TwoFactorBind");
+
+        var refused = await _client.PostAsync(FlowClient.Id(bind), "bind", new { channel = "email", target = "Shared.Box@corp.example" });
+
+        refused.Status.Should().Be(HttpStatusCode.Conflict);
+        refused.Code.Should().Be("target_unavailable");
+        refused.State.Should().Be("TwoFactorBind", "another contact may still be bound");
+        refused.Body.GetProperty("errors").TryGetProperty("target", out _).Should().BeTrue();
+        refused.Body.GetRawText().Should().NotContain("boxowner7", "the refusal must not tell whose the contact is");
+        (await _client.PostAsync(FlowClient.Id(bind), "bind", new { channel = "email", target = "grabber.own@corp.example" })).State.Should().Be("Captcha");
+    }
+
+    [Fact]
+    public async Task ADisabledUsersContactOrASharingSettingLetsTheContactBeBound()
+    {
+        await factory.AddUserAsync("gone-holder", "gone-holder-Pass-1", email: "left.box@corp.example", disabled: true);
+        await factory.AddUserAsync("heir", "heir-Pass-1");
+        var heir = await _client.LoginAsync("heir", "heir-Pass-1");
+        (await _client.PostAsync(FlowClient.Id(heir), "bind", new { channel = "email", target = "left.box@corp.example" })).State.Should().Be("Captcha");
+
+        await factory.AddUserAsync("team-holder", "team-holder-Pass-1", email: "team.box@corp.example");
+        await factory.AddUserAsync("teammate", "teammate-Pass-1");
+        await factory.SetSettingAsync("two_factor", "shared_contacts_allowed", true);
+        try
+        {
+            var mate = await _client.LoginAsync("teammate", "teammate-Pass-1");
+            (await _client.PostAsync(FlowClient.Id(mate), "bind", new { channel = "email", target = "team.box@corp.example" })).State.Should().Be("Captcha");
+        }
+        finally
+        {
+            await factory.SetSettingAsync("two_factor", "shared_contacts_allowed", false);
+        }
+    }
+
+    [Fact]
+    public async Task AnAdminCannotGiveANewUserAnotherUsersContact()
+    {
+        await factory.AddUserAsync("mobowner7", "mobowner7-Pass-1", mobile: "13900139000");
+        var admin = await factory.AdminTokenAsync(_client);
+
+        var refused = await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/users", System.Net.Http.Json.JsonContent.Create(
+            new { userId = "second-mobile", name = "Second", role = "agent", mobile = "139-0013-9000" }), admin);
+
+        refused.Status.Should().Be(HttpStatusCode.Conflict);
+        refused.Code.Should().Be("contact_taken");
+        refused.Body.GetRawText().Should().NotContain("mobowner7");
+    }
 }
 
 /// <summary>WeCom configured but unreachable: every login is degraded.</summary>

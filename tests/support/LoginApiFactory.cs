@@ -2,7 +2,9 @@ using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Api.Data;
 using System.Text.Json;
 using LoginOrchestrator.Api.Settings;
+using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Otp;
 using LoginOrchestrator.Steps.Passwords;
 using Microsoft.AspNetCore.Hosting;
@@ -149,6 +151,15 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         var challenge = await client.LoginAsync(userId, AdminPassword);
         var issued = await client.PostAsync(FlowClient.Id(challenge), "otp", new { code = TotpCode(secret) });
         return issued.Token ?? throw new InvalidOperationException($"The admin did not get a session: {issued.Body}");
+    }
+
+    /// <summary>A session issued now, as a login would issue it (for users no test login reaches, such as WeCom-only ones).</summary>
+    public async Task<string> IssueSessionAsync(string userId, string role = Roles.Agent)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<ISessionIssuer>().IssueAsync(
+            new SessionGrant(userId, userId, [role], [LoginFactor.WeCom], false, [], TimeSpan.FromHours(8), TimeSpan.FromMinutes(30)), default);
+        return issued.Token;
     }
 
     public async Task AddRecoveryCodeAsync(string userId, string code)

@@ -56,9 +56,11 @@ public static class AccountApi
         return refused is null ? TypedResults.NoContent() : refused.ToProblem(http);
     }
 
-    public static async Task<Results<Ok<EnrolmentDto>, ProblemHttpResult>> BeginOtpEnrolment(HttpContext http, OtpEnrolment enrolment)
+    public static async Task<Results<Ok<EnrolmentDto>, ProblemHttpResult>> BeginOtpEnrolment(
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] ReauthenticationRequest? body,
+        HttpContext http, OtpEnrolment enrolment)
     {
-        var outcome = await enrolment.BeginAsync(Session(http).UserId, http.RequestAborted);
+        var outcome = await enrolment.BeginAsync(Session(http), body?.CurrentPassword, http.RequestAborted);
         return outcome.Value is { } started
             ? TypedResults.Ok(new EnrolmentDto(started.Secret, started.OtpauthUri, Convert.ToBase64String(started.QrCodePng)))
             : outcome.Refusal!.ToProblem(http);
@@ -68,7 +70,7 @@ public static class AccountApi
         OtpCodeRequest body, HttpContext http, OtpEnrolment enrolment)
     {
         if (CodeOf(body) is not { } code) return MissingCode(http);
-        var outcome = await enrolment.ConfirmAsync(Session(http), code, http.RequestAborted);
+        var outcome = await enrolment.ConfirmAsync(Session(http), code, body.CurrentPassword, http.RequestAborted);
         return outcome.Value is { } codes ? TypedResults.Ok(new RecoveryCodesDto(codes)) : outcome.Refusal!.ToProblem(http);
     }
 

@@ -9,4 +9,5 @@ public static class AccountCodes
     public const string UserNotFound = "user_not_found";
     public const string UserExists = "user_exists";
     public const string LastAdmin = "last_admin";
+    public const string ContactTaken = "contact_taken";
 }

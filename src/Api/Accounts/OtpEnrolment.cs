@@ -15,18 +15,20 @@ namespace LoginOrchestrator.Api.Accounts;
 /// user's other sessions.
 /// </summary>
 public sealed class OtpEnrolment(
-    LoginDbContext db, TotpSecretProtector secrets, TotpVerifier totp, RecoveryCodeSets recoveryCodes,
+    LoginDbContext db, TotpSecretProtector secrets, TotpVerifier totp, RecoveryCodeSets recoveryCodes, RecentAuthentication recent,
     SessionService sessions, ISessionRevocation revocation, SettingsCache settings, TimeProvider time, ILogger<OtpEnrolment> logger)
 {
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(10);
     public const string EnrolOtp = "enrol_otp";
 
-    public async Task<Outcome<AuthenticatorEnrolment>> BeginAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>A first TOTP decides every later login: it needs a recent login or the current password.</summary>
+    public async Task<Outcome<AuthenticatorEnrolment>> BeginAsync(SessionRecord session, string? currentPassword, CancellationToken cancellationToken)
     {
-        var user = await FindAsync(userId, cancellationToken);
+        var user = await FindAsync(session.UserId, cancellationToken);
         if (user is null) return AccountRefusal.UserNotFound;
         if (user.TotpEnabled)
             return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.OtpAlreadyEnabled, "TOTP is already enabled; remove it first.");
+        if (await recent.CheckAsync(session, user, currentPassword, cancellationToken) is { } stale) return stale;
 
         var secret = TotpSecrets.New();
         user.PendingTotpSecret = secrets.Protect(secret);
@@ -40,12 +42,14 @@ public sealed class OtpEnrolment(
     }
 
     /// <summary>Enables the pending secret if the code is from it; returns the new recovery codes, shown this once.</summary>
-    public async Task<Outcome<IReadOnlyList<string>>> ConfirmAsync(SessionRecord session, string code, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<string>>> ConfirmAsync(
+        SessionRecord session, string code, string? currentPassword, CancellationToken cancellationToken)
     {
         var user = await FindAsync(session.UserId, cancellationToken);
         if (user is null) return AccountRefusal.UserNotFound;
         if (user.TotpEnabled)
             return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.OtpAlreadyEnabled, "TOTP is already enabled.");
+        if (await recent.CheckAsync(session, user, currentPassword, cancellationToken) is { } stale) return stale;
         if (user.PendingTotpSecret is null || user.PendingTotpCreatedAt is not { } createdAt || time.GetUtcNow() - createdAt > PendingLifetime)
         {
             await DiscardPendingAsync(user, cancellationToken);

@@ -9,10 +9,11 @@ namespace LoginOrchestrator.Api.Accounts;
 
 /// <summary>
 /// A user changes their own password. The current one is required once one is set, and a wrong one counts
-/// against the account's lock-out like a wrong login (a stolen session must not become a password oracle).
+/// against the account's lock-out like a wrong login (a stolen session must not become a password oracle). A first
+/// password (a WeCom-only user) has no current one to prove: it needs a recent login instead.
 /// </summary>
 public sealed class PasswordChange(
-    LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, ILoginPolicySource policy,
+    LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, RecentAuthentication recent,
     SessionService sessions, TimeProvider time, ILogger<PasswordChange> logger)
 {
     public async Task<AccountRefusal?> ChangeAsync(SessionRecord session, string? currentPassword, string newPassword, CancellationToken cancellationToken)
@@ -20,20 +21,14 @@ public sealed class PasswordChange(
         var user = await db.Users.FindEnabledAsync(session.UserId, cancellationToken);
         if (user is null) return AccountRefusal.UserNotFound;
 
-        if (user.PasswordHash is not null)
+        if (user.PasswordHash is null)
         {
-            if (await lockout.LockedForAsync(user.UserId, cancellationToken) is { } wait)
-                return Locked(wait);
-            if (string.IsNullOrEmpty(currentPassword))
-                return AccountRefusal.Invalid("currentPassword", "The current password is required.");
-            if (!await hasher.VerifyAsync(currentPassword, user.PasswordHash, cancellationToken))
-            {
-                var lockedFor = await lockout.RecordFailureAsync(
-                    user.UserId, FailureKind.Password, (await policy.GetAsync(cancellationToken)).Lockout, cancellationToken);
-                return lockedFor is { } locked ? Locked(locked)
-                    : new AccountRefusal(StatusCodes.Status401Unauthorized, "invalid_credentials", "The current password is incorrect.");
-            }
+            if (await recent.CheckAsync(session, user, currentPassword: null, cancellationToken) is { } stale) return stale;
         }
+        else if (string.IsNullOrEmpty(currentPassword))
+            return AccountRefusal.Invalid("currentPassword", "The current password is required.");
+        else if (await recent.VerifyPasswordAsync(user, currentPassword, cancellationToken) is { } refused)
+            return refused;
         if (PasswordRules.Check(newPassword, user.UserId) is { } problem) return AccountRefusal.Invalid("newPassword", problem);
         if (user.PasswordHash is not null && await hasher.VerifyAsync(newPassword, user.PasswordHash, cancellationToken))
             return AccountRefusal.Invalid("newPassword", "The new password must differ from the current one.");
@@ -46,7 +41,4 @@ public sealed class PasswordChange(
         logger.LogInformation("User {UserId} changed their password; {Count} other sessions revoked", user.UserId, revoked);
         return null;
     }
-
-    private static AccountRefusal Locked(TimeSpan wait) => new(StatusCodes.Status423Locked, "locked",
-        "Too many wrong passwords; the account is locked for now.", RetryAfter: Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
 }

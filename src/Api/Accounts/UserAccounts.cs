@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LoginOrchestrator.Api.Accounts;
 
 /// <summary>The login's view of the user table.</summary>
-public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets, TimeProvider time) : IUserAccounts
+public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets, ILoginPolicySource policy, TimeProvider time) : IUserAccounts
 {
     public async Task<LoginAccount?> FindAsync(string userId, CancellationToken cancellationToken)
     {
@@ -27,6 +27,9 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
             .SingleOrDefaultAsync(cancellationToken);
         return secret is null ? null : secrets.Unprotect(secret);
     }
+
+    public Task<bool> IsContactTakenAsync(string userId, string channel, string target, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().HoldingContactAsync(userId, channel, target, cancellationToken);
 
     public async Task BindContactAsync(string userId, string channel, string target, CancellationToken cancellationToken)
     {
@@ -50,9 +53,9 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         if (user is null) return null;
         user.Name = member.Name;
         user.Departments = string.Join(',', member.Departments);
-        // A contact the user bound stays theirs; the directory only fills what is missing.
-        user.Email ??= member.Email;
-        user.Mobile ??= member.Mobile;
+        // A contact the user bound stays theirs; the directory only fills what is missing, and not with another's.
+        user.Email ??= await UnheldAsync(member.UserId, Channels.Email, member.Email, cancellationToken);
+        user.Mobile ??= await UnheldAsync(member.UserId, Channels.Sms, member.Mobile, cancellationToken);
         user.DirectoryDepartedAt = null;
         if (db.ChangeTracker.HasChanges())
         {
@@ -79,8 +82,8 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
             NormalizedUserId = UserIds.Canonical(member.UserId),
             Name = member.Name,
             Role = Roles.Agent,
-            Email = member.Email,
-            Mobile = member.Mobile,
+            Email = await UnheldAsync(member.UserId, Channels.Email, member.Email, cancellationToken),
+            Mobile = await UnheldAsync(member.UserId, Channels.Sms, member.Mobile, cancellationToken),
             Departments = string.Join(',', member.Departments),
             CreatedAt = now,
             UpdatedAt = now,
@@ -88,6 +91,13 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
         return new LoginAccount(ToLoginUser(user), null);
+    }
+
+    /// <summary>The directory's contact, unless another active user holds it (and sharing is off).</summary>
+    private async Task<string?> UnheldAsync(string userId, string channel, string? contact, CancellationToken cancellationToken)
+    {
+        if (contact is null || (await policy.GetAsync(cancellationToken)).SharedContactsAllowed) return contact;
+        return await db.Users.AsNoTracking().HoldingContactAsync(userId, channel, contact, cancellationToken) ? null : contact;
     }
 
     private static LoginUser ToLoginUser(UserAccount user) => new()

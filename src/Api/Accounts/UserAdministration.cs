@@ -3,6 +3,7 @@ using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Steps.Passwords;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +13,8 @@ public sealed record NewUser(string UserId, string Name, string Role, string? Em
 
 /// <summary>What admins (and the operator's CLI) do to users: create, change role, disable, unlock, reset a password.</summary>
 public sealed class UserAdministration(
-    LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, ISessionRevocation sessions, TimeProvider time,
-    ILogger<UserAdministration> logger)
+    LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, ISessionRevocation sessions, ILoginPolicySource policy,
+    TimeProvider time, ILogger<UserAdministration> logger)
 {
     public static IReadOnlyList<string> AllRoles { get; } = [Roles.Agent, Roles.Admin, Roles.Ops];
 
@@ -37,6 +38,7 @@ public sealed class UserAdministration(
         if (Check(input) is { } invalid) return invalid;
         if (await FindAsync(input.UserId, cancellationToken) is not null)
             return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.UserExists, "A user with this id exists.", "userId");
+        if (await HeldContactAsync(input, cancellationToken) is { } held) return held;
         var now = time.GetUtcNow();
         var user = new UserAccount
         {
@@ -85,6 +87,17 @@ public sealed class UserAdministration(
         var revoked = await sessions.RevokeAllAsync(user.UserId, cancellationToken);
         logger.LogInformation("User {UserId} now has role {Role}, disabled {Disabled}; {Count} sessions revoked", user.UserId, user.Role, user.Disabled, revoked);
         return ProfileDto.Of(user);
+    }
+
+    /// <summary>A contact another active user holds is refused (unless the setting shares contacts); not saying whose.</summary>
+    private async Task<AccountRefusal?> HeldContactAsync(NewUser input, CancellationToken cancellationToken)
+    {
+        if ((await policy.GetAsync(cancellationToken)).SharedContactsAllowed) return null;
+        if (input.Email is { } email && await db.Users.HoldingContactAsync(null, Channels.Email, email.Trim().ToLowerInvariant(), cancellationToken))
+            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.ContactTaken, "This email address is bound to another user.", "email");
+        if (input.Mobile is { } mobile && await db.Users.HoldingContactAsync(null, Channels.Sms, NormalizeMobile(mobile), cancellationToken))
+            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.ContactTaken, "This mobile number is bound to another user.", "mobile");
+        return null;
     }
 
     private static bool LosesAdmin(UserAccount user, string? role, bool? disabled) =>

@@ -47,6 +47,7 @@ public static class LoginServices
         services.AddScoped<RecoveryCodeSets>();
         services.AddScoped<OtpEnrolment>();
         services.AddScoped<PasswordChange>();
+        services.AddScoped<RecentAuthentication>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<LoginSteps>();
         services.AddScoped<LoginStores>();

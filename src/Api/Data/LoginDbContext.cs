@@ -69,6 +69,7 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             setting.HasOne(s => s.Meta).WithMany().HasForeignKey(s => s.MetaId).OnDelete(DeleteBehavior.Cascade);
             setting.Property(s => s.Value).HasMaxLength(16384);
             setting.Property(s => s.UpdatedBy).HasMaxLength(64);
+            setting.Property(s => s.RenderFailure).HasMaxLength(512);
         });
 
         model.Entity<SettingAuditRecord>(audit =>

@@ -38,6 +38,10 @@ public sealed class SettingRecord
     public required string UpdatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Why this value (a template) failed when a message was sent, and when; cleared when an admin saves it.</summary>
+    public string? RenderFailure { get; set; }
+    public DateTimeOffset? RenderFailedAt { get; set; }
 }
 
 /// <summary>One change of a setting: who, when, the old and the new value.</summary>

@@ -23,6 +23,7 @@ public static class SettingSeed
             required = f.Required,
             template = f.Template,
             maxLength = f.MaxLength,
+            carriesCode = f.CarriesCode,
         })),
         MinValue = d.Min,
         MaxValue = d.Max,

@@ -1,4 +1,5 @@
 using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Steps.Delivery;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Data;
@@ -10,6 +11,16 @@ public static class UserQueries
     {
         var normalized = UserIds.Canonical(userId);
         return users.Where(u => u.NormalizedUserId == normalized);
+    }
+
+    /// <summary>Whether an enabled user other than <paramref name="exceptUserId"/> has this contact bound.</summary>
+    public static Task<bool> HoldingContactAsync(
+        this IQueryable<UserAccount> users, string? exceptUserId, string channel, string target, CancellationToken cancellationToken)
+    {
+        var except = exceptUserId is null ? null : UserIds.Canonical(exceptUserId);
+        var holders = users.Where(u => !u.Disabled && u.NormalizedUserId != except);
+        return (channel == Channels.Email ? holders.Where(u => u.Email == target) : holders.Where(u => u.Mobile == target))
+            .AnyAsync(cancellationToken);
     }
 
     /// <summary>An enabled user, tracked, for an account operation; null when unknown or disabled.</summary>

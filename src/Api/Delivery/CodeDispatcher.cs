@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Hangfire;
 using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Settings;
+using LoginOrchestrator.Orchestrator.Telemetry;
 using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Templates;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,9 @@ public sealed class CodeDispatcher(
     MessageTemplates templates,
     IBackgroundJobClient jobs,
     IOptions<LoginOptions> login,
-    TimeProvider time) : ICodeDispatcher
+    LoginMetrics metrics,
+    TimeProvider time,
+    ILogger<CodeDispatcher> logger) : ICodeDispatcher
 {
     public async Task<string> DispatchAsync(CodeDispatch dispatch, CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ public sealed class CodeDispatcher(
         var model = new MessageModel(dispatch.Code, Math.Max(1, (int)(dispatch.ExpiresAt - now).TotalSeconds),
             dispatch.UserName, dispatch.UserId, dispatch.Purpose, login.Value.AppName, now);
         var (template, sender) = await templates.ForAsync(dispatch.Channel, dispatch.Language, cancellationToken);
-        var message = Render(dispatch, template, sender, model);
+        var message = await RenderOrDefaultAsync(dispatch, template, sender, model, cancellationToken);
 
         var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         await deliveries.CreateAsync(new DeliveryRecord(id, dispatch.FlowId, dispatch.Channel,
@@ -40,6 +43,33 @@ public sealed class CodeDispatcher(
 
     public async Task<DeliveryStatus?> GetStatusAsync(string deliveryId, CancellationToken cancellationToken) =>
         (await deliveries.FindAsync(deliveryId, cancellationToken))?.Status;
+
+    /// <summary>
+    /// A saved template that fails on this message's data, or renders without the code, never stops a login: the
+    /// built-in template is sent instead, and the failure is logged (without the code), counted and kept for the admin.
+    /// </summary>
+    private async Task<OutgoingMessage> RenderOrDefaultAsync(
+        CodeDispatch dispatch, MessageTemplate template, string? sender, MessageModel model, CancellationToken cancellationToken)
+    {
+        string reason;
+        try
+        {
+            var message = Render(dispatch, template, sender, model);
+            if (message.Text.Contains(model.Code, StringComparison.Ordinal)) return message;
+            reason = "The message showed no code.";
+        }
+        catch (TemplateRenderException e)
+        {
+            reason = e.Line is { } line ? $"{e.Message} (line {line}, column {e.Column})" : e.Message;
+            // A runtime error may quote a value: the code never goes to a log or the database.
+            reason = reason.Replace(model.Code, "******", StringComparison.Ordinal);
+        }
+        logger.LogWarning("The saved {Channel} code template could not be used ({Reason}); the built-in template was sent instead",
+            dispatch.Channel, reason);
+        metrics.TemplateFellBack(dispatch.Channel);
+        await templates.RecordFailureAsync(dispatch.Channel, reason, cancellationToken);
+        return Render(dispatch, MessageTemplates.DefaultFor(dispatch.Channel, dispatch.Language), sender, model);
+    }
 
     private OutgoingMessage Render(CodeDispatch dispatch, MessageTemplate template, string? sender, MessageModel model)
     {

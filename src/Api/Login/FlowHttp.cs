@@ -28,7 +28,7 @@ public static class FlowHttp
         FlowCodes.InvalidRequest => StatusCodes.Status400BadRequest,
         FlowCodes.InvalidCredentials or FlowCodes.CodeInvalid => StatusCodes.Status401Unauthorized,
         FlowCodes.FlowNotFound => StatusCodes.Status404NotFound,
-        FlowCodes.ActionNotAllowed or FlowCodes.FlowBusy => StatusCodes.Status409Conflict,
+        FlowCodes.ActionNotAllowed or FlowCodes.FlowBusy or FlowCodes.TargetUnavailable => StatusCodes.Status409Conflict,
         FlowCodes.FlowExpired or FlowCodes.CodeExpired => StatusCodes.Status410Gone,
         FlowCodes.Locked => StatusCodes.Status423Locked,
         FlowCodes.RateLimited => StatusCodes.Status429TooManyRequests,
@@ -56,7 +56,12 @@ public static class FlowHttp
             extensions["retryAfter"] = retryAfter;
             services.Http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         }
-        if (problem.Field is { } field) extensions["errors"] = new Dictionary<string, string[]> { [field] = [FlowTexts.For(FlowCodes.InvalidRequest)] };
+        if (problem.Field is { } field)
+        {
+            // The field's message is the problem's own where it names one (target_unavailable), else "malformed".
+            var text = problem.Code == FlowCodes.InvalidRequest ? FlowCodes.InvalidRequest : problem.Code;
+            extensions["errors"] = new Dictionary<string, string[]> { [field] = [FlowTexts.For(text)] };
+        }
 
         var status = StatusOf(problem.Code);
         return TypedResults.Problem(FlowTexts.For(problem.Code), statusCode: status, title: ApiProblems.TitleOf(status), extensions: extensions);

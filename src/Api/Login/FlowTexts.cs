@@ -22,6 +22,7 @@ public static class FlowTexts
         [FlowCodes.WeComUnavailable] = ("企业微信暂时不可用:仅设置了本地密码的账号可以登录。", "WeCom is unavailable: only accounts with a local password can sign in now."),
         [FlowCodes.SecondFactorUnavailable] = ("无法完成第二步验证,请联系管理员。", "No second factor can be reached; contact an administrator."),
         [FlowCodes.CodeSent] = ("验证码已发送。", "A code has been sent."),
+        [FlowCodes.TargetUnavailable] = ("该联系方式无法绑定,请换一个。", "This contact cannot be bound; use another."),
     };
 
     public static string For(string code)

@@ -1,12 +1,45 @@
+using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Steps.Delivery;
+using Microsoft.EntityFrameworkCore;
 using LoginOrchestrator.Templates;
 using LoginOrchestrator.Templates.Settings;
 
 namespace LoginOrchestrator.Api.Settings;
 
 /// <summary>The message templates of a channel in a language, as the settings hold them now.</summary>
-public sealed class MessageTemplates(SettingsCache settings)
+public sealed class MessageTemplates(SettingsCache settings, IServiceScopeFactory scopes, TimeProvider time)
 {
+    /// <summary>The built-in template of a channel: what is sent when the saved one cannot be.</summary>
+    public static MessageTemplate DefaultFor(string channel, string language) => channel switch
+    {
+        Channels.Email => MessageLanguage.Email(DefaultTemplates.EmailConfig, language),
+        Channels.Sms => MessageLanguage.Sms(DefaultTemplates.SmsConfig, language),
+        _ => MessageLanguage.WeCom(DefaultTemplates.WeComConfig, language),
+    };
+
+    /// <summary>The setting key that holds a channel's templates.</summary>
+    public static string KeyOf(string channel) => channel switch
+    {
+        Channels.Email => "email_config",
+        Channels.Sms => "sms_config",
+        _ => "wecom_config",
+    };
+
+    /// <summary>
+    /// Keeps on the setting why its template failed, so the console shows it beside the field; only the first failure
+    /// since it was saved is written, so a broken template costs one write, not one per message.
+    /// </summary>
+    public async Task RecordFailureAsync(string channel, string reason, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LoginDbContext>();
+        var key = KeyOf(channel);
+        var now = time.GetUtcNow();
+        var text = reason.Length > 512 ? reason[..512] : reason;
+        await db.Settings.Where(s => s.Meta!.Namespace == SettingCatalog.TwoFactor && s.Meta.Key == key && s.RenderFailure == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RenderFailure, text).SetProperty(s => s.RenderFailedAt, now), cancellationToken);
+    }
+
     public async Task<(MessageTemplate Template, string? Sender)> ForAsync(string channel, string language, CancellationToken cancellationToken)
     {
         var s = await settings.GetAsync(cancellationToken);

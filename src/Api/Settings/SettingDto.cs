@@ -19,7 +19,11 @@ public sealed record SettingDto(
     bool Required,
     string Description,
     DateTimeOffset? UpdatedAt,
-    string? UpdatedBy);
+    string? UpdatedBy,
+    RenderFailureDto? RenderFailure);
+
+/// <summary>The saved template failed when a message was sent (the built-in one went instead): why, and when first.</summary>
+public sealed record RenderFailureDto(string Reason, DateTimeOffset At);
 
 public sealed record ItemsDto<T>(IReadOnlyList<T> Items);
 

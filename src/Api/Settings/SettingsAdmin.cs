@@ -57,6 +57,8 @@ public sealed class SettingsAdmin(LoginDbContext db, SettingValidator validator,
         else
         {
             setting.Value = json;
+            setting.RenderFailure = null;
+            setting.RenderFailedAt = null;
             setting.Enabled = enabled ?? setting.Enabled;
             setting.UpdatedBy = actor;
             setting.UpdatedAt = now;
@@ -80,7 +82,8 @@ public sealed class SettingsAdmin(LoginDbContext db, SettingValidator validator,
             meta.MinValue, meta.MaxValue,
             Parse(meta.JsonSchema), Parse(meta.Example),
             meta.Required, meta.Description,
-            setting?.UpdatedAt, setting?.UpdatedBy);
+            setting?.UpdatedAt, setting?.UpdatedBy,
+            setting is { Enabled: true, RenderFailure: { } reason, RenderFailedAt: { } at } ? new RenderFailureDto(reason, at) : null);
     }
 
     private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();

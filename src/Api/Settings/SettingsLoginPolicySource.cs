@@ -27,6 +27,7 @@ public sealed class SettingsLoginPolicySource(SettingsCache settings) : ILoginPo
             SessionIdleTimeoutSeconds = s.Int(Session, "idle_timeout_seconds"),
             Lockout = new LockoutPolicy(
                 s.Int(Lockout, "max_failures"), s.Int(Lockout, "wait_increment_seconds"), s.Int(Lockout, "max_wait_seconds")),
+            SharedContactsAllowed = s.Bool(TwoFactor, "shared_contacts_allowed"),
         };
     }
 }

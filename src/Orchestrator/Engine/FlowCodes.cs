@@ -17,6 +17,9 @@ public static class FlowCodes
     /// <summary>Another request on the same flow is still being answered (added to api.md's list).</summary>
     public const string FlowBusy = "flow_busy";
 
+    /// <summary>The contact to bind is another active user's (added to api.md's list; it does not say whose).</summary>
+    public const string TargetUnavailable = "target_unavailable";
+
     // Message codes
     public const string WeComUnavailable = "wecom_unavailable";
     public const string SecondFactorUnavailable = "second_factor_unavailable";

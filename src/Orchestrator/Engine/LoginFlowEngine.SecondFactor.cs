@@ -49,6 +49,10 @@ public sealed partial class LoginFlowEngine
 
             var user = await ActiveUserAsync(request);
             if (user is null) return await RejectAsync(request, LoginTrigger.CaptchaRejected, FlowCodes.InvalidCredentials);
+            // One contact, one active user (unless the setting shares them); the answer says not whose it is.
+            if (!request.Policy.SharedContactsAllowed
+                && await stores.Accounts.IsContactTakenAsync(user.UserId, bind.Channel, bind.Target, request.CancellationToken))
+                return Problem(request, FlowCodes.TargetUnavailable, field: "target");
             request.Machine.Bind(bind);
             await SendCodeAsync(request, user, bind.Channel, bind.Target, pendingBind: true);
             return Answer(request);

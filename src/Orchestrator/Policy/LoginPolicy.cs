@@ -25,6 +25,9 @@ public sealed record LoginPolicy
     public int SessionIdleTimeoutSeconds { get; init; } = 1_800;
     public LockoutPolicy Lockout { get; init; } = new();
 
+    /// <summary>Setting <c>two_factor.shared_contacts_allowed</c>: one contact may be bound to several active users.</summary>
+    public bool SharedContactsAllowed { get; init; }
+
     /// <summary>login-flow.md: resend cooldown 60 s (a rule, not a setting).</summary>
     public static TimeSpan ResendCooldown { get; } = TimeSpan.FromSeconds(60);
 }

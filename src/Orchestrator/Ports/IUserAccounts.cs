@@ -15,6 +15,9 @@ public interface IUserAccounts
     /// <summary>The decrypted TOTP secret of a user with TOTP enabled.</summary>
     Task<byte[]?> GetTotpSecretAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>Whether another active (enabled) user has this email or mobile number bound.</summary>
+    Task<bool> IsContactTakenAsync(string userId, string channel, string target, CancellationToken cancellationToken);
+
     /// <summary>Binds a verified email or mobile number to the user.</summary>
     Task BindContactAsync(string userId, string channel, string target, CancellationToken cancellationToken);
 

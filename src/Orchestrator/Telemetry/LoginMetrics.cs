@@ -21,6 +21,7 @@ public sealed class LoginMetrics
     private readonly Counter<long> _deliveries;
     private readonly Counter<long> _lockouts;
     private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _templateFallbacks;
 
     public LoginMetrics(IMeterFactory meters)
     {
@@ -32,6 +33,8 @@ public sealed class LoginMetrics
         _deliveries = meter.CreateCounter<long>("lo.deliveries", "{delivery}", "Code deliveries finished, by channel and status.");
         _lockouts = meter.CreateCounter<long>("lo.lockouts", "{lockout}", "Accounts locked after repeated wrong answers, by kind.");
         _rateLimited = meter.CreateCounter<long>("lo.rate_limit.refusals", "{request}", "Login requests refused by the per-IP or global limit.");
+        _templateFallbacks = meter.CreateCounter<long>("lo.template.fallbacks", "{message}",
+            "Code messages sent with the built-in template because the configured one failed or showed no code, by channel.");
     }
 
     public void FlowStarted() => _flowsStarted.Add(1);
@@ -46,4 +49,6 @@ public sealed class LoginMetrics
     public void AccountLocked(string kind) => _lockouts.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void RateLimited() => _rateLimited.Add(1);
+
+    public void TemplateFellBack(string channel) => _templateFallbacks.Add(1, new KeyValuePair<string, object?>("channel", channel));
 }

@@ -33,9 +33,9 @@ public static class SettingCatalog
             Fields =
             [
                 new("title", JsonFieldKind.String, Template: true, MaxLength: 200), new("sender", JsonFieldKind.String, MaxLength: 100),
-                new("content", JsonFieldKind.String, Template: true),
+                new("content", JsonFieldKind.String, Template: true, CarriesCode: true),
                 new("title_en", JsonFieldKind.String, Required: false, Template: true, MaxLength: 200),
-                new("content_en", JsonFieldKind.String, Required: false, Template: true),
+                new("content_en", JsonFieldKind.String, Required: false, Template: true, CarriesCode: true),
             ],
         },
         new(TwoFactor, "sms_config", SettingType.Json, "The code SMS: content template (with an English variant), sender signature.",
@@ -43,8 +43,8 @@ public static class SettingCatalog
         {
             Fields =
             [
-                new("sender", JsonFieldKind.String, MaxLength: 100), new("content", JsonFieldKind.String, Template: true, MaxLength: 500),
-                new("content_en", JsonFieldKind.String, Required: false, Template: true, MaxLength: 500),
+                new("sender", JsonFieldKind.String, MaxLength: 100), new("content", JsonFieldKind.String, Template: true, MaxLength: 500, CarriesCode: true),
+                new("content_en", JsonFieldKind.String, Required: false, Template: true, MaxLength: 500, CarriesCode: true),
             ],
         },
         new(TwoFactor, "wecom_config", SettingType.Json, "The code WeCom message: content template (with an English variant).",
@@ -52,8 +52,8 @@ public static class SettingCatalog
         {
             Fields =
             [
-                new("content", JsonFieldKind.String, Template: true),
-                new("content_en", JsonFieldKind.String, Required: false, Template: true),
+                new("content", JsonFieldKind.String, Template: true, CarriesCode: true),
+                new("content_en", JsonFieldKind.String, Required: false, Template: true, CarriesCode: true),
             ],
         },
 
@@ -70,8 +70,14 @@ public static class SettingCatalog
         new(Audit, "retention_days", SettingType.Int, "Login audit records older than this are removed by the clean-up job.", "180") { Min = 1, Max = 3650 },
 
         // Appended: a meta's id is its place in this list, and settings rows refer to it.
-        new(TwoFactor, "otp_issuer", SettingType.String, "The issuer an authenticator app shows beside the account (the otpauth:// URI's issuer).", "\"LoginOrchestrator\""),
+        // At most 64 characters: the issuer stands twice in the otpauth:// URI, percent-encoded (9 bytes for a Chinese
+        // character), and the URI must still fit a QR code a phone can read beside a 254-character email account.
+        new(TwoFactor, "otp_issuer", SettingType.String, "The issuer an authenticator app shows beside the account (the otpauth:// URI's issuer).", "\"LoginOrchestrator\"") { Min = 1, Max = 64 },
         new(TwoFactor, "otp_account", SettingType.Enum, "What names the account in an authenticator app.", "\"user_id\"") { Choices = ["user_id", "email"] },
+        new(Authentication, "reauthentication_seconds", SettingType.Int,
+            "How recent a login must be for a sensitive account change (a first TOTP, a first password) made without the current password.", "300") { Min = 60, Max = 3600 },
+        new(TwoFactor, "shared_contacts_allowed", SettingType.Bool,
+            "One email address or mobile number may be bound to more than one active user.", "false"),
     ];
 
     public static SettingDefinition? Find(string @namespace, string key) =>

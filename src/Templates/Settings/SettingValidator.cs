@@ -20,9 +20,10 @@ public sealed class SettingValidator(TemplateValidator templates)
     {
         SettingType.Bool => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : Invalid("value", "Must be true or false."),
         SettingType.Int => CheckInt(definition, value),
-        SettingType.String => value.ValueKind == JsonValueKind.String && value.GetString()!.Length <= MaxStringLength
+        SettingType.String => value.ValueKind == JsonValueKind.String
+                              && value.GetString()!.Length >= (definition.Min ?? 0) && value.GetString()!.Length <= (definition.Max ?? MaxStringLength)
             ? null
-            : Invalid("value", $"Must be a string of at most {MaxStringLength} characters."),
+            : Invalid("value", $"Must be a string of {definition.Min ?? 0} to {definition.Max ?? MaxStringLength} characters."),
         SettingType.Enum => value.ValueKind == JsonValueKind.String && definition.Choices.Contains(value.GetString())
             ? null
             : Invalid("value", $"Must be one of: {string.Join(", ", definition.Choices)}."),
@@ -67,7 +68,7 @@ public sealed class SettingValidator(TemplateValidator templates)
         if (text.Length > field.MaxLength) return Invalid(path, $"At most {field.MaxLength} characters.");
         if (field.Required && string.IsNullOrWhiteSpace(text)) return Invalid(path, "Must not be empty.");
         if (!field.Template) return null;
-        return templates.Check(text) is { } problem
+        return templates.Check(text, field.CarriesCode) is { } problem
             ? new SettingProblem(SettingProblem.TemplateInvalid, path, problem.Reason, problem.Line, problem.Column)
             : null;
     }

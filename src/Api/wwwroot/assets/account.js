@@ -53,7 +53,7 @@ function otpPanel(profile, current) {
   const panel = h('section', { class: 'panel', id: 'otp', 'aria-labelledby': 'otp-title' },
     h('h2', { id: 'otp-title' }, t('account.otp'), ' — ', profile.totpEnabled ? h('span', { class: 'ok' }, t('account.otpOn')) : t('account.otpOff')));
   if (!profile.totpEnabled) {
-    panel.append(h('button', { type: 'button', id: 'otp-enable', onclick: () => beginEnrolment(panel, current) }, t('account.otpEnable')));
+    panel.append(h('button', { type: 'button', id: 'otp-enable', onclick: () => beginEnrolment(panel, profile, current) }, t('account.otpEnable')));
     return panel;
   }
   // With TOTP on: new recovery codes, or TOTP off; both need a current code.
@@ -72,9 +72,15 @@ function otpPanel(profile, current) {
   return panel;
 }
 
-async function beginEnrolment(panel, current) {
-  const answer = await call('POST', '/api/v1/account/otp');
-  if (!answer.ok) return panel.append(h('p', { class: 'field-error', role: 'alert' }, answer.body?.detail ?? t('error.generic')));
+// A login older than the reauthentication window needs the current password (sent again with the confirmation).
+async function beginEnrolment(panel, profile, current, currentPassword) {
+  const proof = currentPassword ? { currentPassword } : {};
+  const answer = await call('POST', '/api/v1/account/otp', currentPassword ? proof : undefined);
+  panel.querySelector('#otp-reauth')?.remove();
+  if (!answer.ok) {
+    if (answer.body?.code === 'reauthentication_required' && profile.hasPassword) return reauthenticate(panel, profile, current);
+    return panel.append(h('p', { class: 'field-error', role: 'alert' }, answer.body?.detail ?? t('error.generic')));
+  }
   const { secret, qrCodePng } = answer.body;
   const result = h('p');
   const form = h('form', { id: 'otp-confirm' },
@@ -84,13 +90,28 @@ async function beginEnrolment(panel, current) {
     codeField('otp-confirm-code'), h('button', { type: 'submit' }, t('account.otpConfirm')), result);
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const confirmed = await call('POST', '/api/v1/account/otp/confirm', { code: form.elements.code.value.trim() });
+    const confirmed = await call('POST', '/api/v1/account/otp/confirm', { code: form.elements.code.value.trim(), ...proof });
     if (!confirmed.ok) return outcome(result, confirmed);
     // The session no longer owes an enrolment: the admin console opens from here.
     const refreshed = await requireSession();
     if (refreshed?.roles.includes('admin')) document.querySelector('#nav').prepend(h('a', { href: '/admin/' }, t('account.adminConsole')));
     main.querySelector('.message.warning')?.remove();
     show(panel, h('h2', { id: 'otp-title' }, t('account.otp'), ' — ', h('span', { class: 'ok' }, t('account.otpOn'))), recoveryCodes(confirmed.body.recoveryCodes));
+  });
+  panel.querySelector('#otp-enable')?.remove();
+  panel.append(form);
+  focusFirst(form);
+}
+
+function reauthenticate(panel, profile, current) {
+  const form = h('form', { id: 'otp-reauth' },
+    h('p', { class: 'message warning', role: 'alert' }, t('account.reauthNeeded')),
+    h('div', { class: 'field narrow' }, h('label', { for: 'otp-reauth-password' }, t('account.currentPassword')),
+      h('input', { id: 'otp-reauth-password', name: 'currentPassword', type: 'password', autocomplete: 'current-password', required: true })),
+    h('button', { type: 'submit' }, t('account.otpEnable')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    beginEnrolment(panel, profile, current, form.elements.currentPassword.value);
   });
   panel.querySelector('#otp-enable')?.remove();
   panel.append(form);

@@ -66,8 +66,13 @@ function settingForm(setting) {
     read = () => setting.valueType === 'bool' ? input.checked : setting.valueType === 'int' ? Number(input.value) : input.value;
   }
   const enabled = h('input', { type: 'checkbox', id: `enabled-${id}`, checked: setting.enabled });
+  // A saved template that failed when a code was sent (the built-in one went instead) says so until it is saved again.
+  const failure = setting.renderFailure
+    ? h('p', { class: 'message warning', role: 'alert', 'data-render-failure': id },
+      t('admin.renderFailure', { at: formatTime(setting.renderFailure.at) }), ' ', setting.renderFailure.reason)
+    : null;
   const form = h('form', { class: 'setting', 'data-setting': id },
-    h('p', { class: 'description' }, setting.description), editors,
+    h('p', { class: 'description' }, setting.description), failure, editors,
     h('div', { class: 'row' }, h('label', { for: enabled.id }, enabled, ' ', t('admin.enabled')), h('button', { type: 'submit' }, t('admin.save')), status));
   form.addEventListener('submit', async event => {
     event.preventDefault();

@@ -342,7 +342,7 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                             Description = "Who two-factor applies to; all lists empty means everyone.",
                             Enabled = true,
                             Example = "{\"categories\":[],\"departments\":[\"2\"],\"profiles\":[\"zhangsan\"]}",
-                            JsonSchema = "[{\"name\":\"categories\",\"kind\":\"string[]\",\"required\":true,\"template\":false,\"maxLength\":2000},{\"name\":\"departments\",\"kind\":\"string[]\",\"required\":true,\"template\":false,\"maxLength\":2000},{\"name\":\"profiles\",\"kind\":\"string[]\",\"required\":true,\"template\":false,\"maxLength\":2000}]",
+                            JsonSchema = "[{\"name\":\"categories\",\"kind\":\"string[]\",\"required\":true,\"template\":false,\"maxLength\":2000,\"carriesCode\":false},{\"name\":\"departments\",\"kind\":\"string[]\",\"required\":true,\"template\":false,\"maxLength\":2000,\"carriesCode\":false},{\"name\":\"profiles\",\"kind\":\"string[]\",\"required\":true,\"template\":false,\"maxLength\":2000,\"carriesCode\":false}]",
                             Key = "scope",
                             Namespace = "two_factor",
                             Required = true,
@@ -356,7 +356,7 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                             DefaultValue = "{\"title\":\"{{ app_name }} 登录验证码\",\"sender\":\"LoginOrchestrator\",\"content\":\"{{ user_name }},您好:您的验证码为 {{ code }},{{ expire_minutes }} 分钟内有效。如非本人操作,请忽略本邮件。\",\"title_en\":\"{{ app_name }} sign-in code\",\"content_en\":\"Hello {{ user_name }}, your verification code is {{ code }}. It is valid for {{ expire_minutes }} minutes. If you did not try to sign in, ignore this email.\"}",
                             Description = "The code mail: title and content templates (with English variants), sender name.",
                             Enabled = true,
-                            JsonSchema = "[{\"name\":\"title\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":200},{\"name\":\"sender\",\"kind\":\"string\",\"required\":true,\"template\":false,\"maxLength\":100},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000},{\"name\":\"title_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":200},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000}]",
+                            JsonSchema = "[{\"name\":\"title\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"sender\",\"kind\":\"string\",\"required\":true,\"template\":false,\"maxLength\":100,\"carriesCode\":false},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000,\"carriesCode\":true},{\"name\":\"title_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000,\"carriesCode\":true}]",
                             Key = "email_config",
                             Namespace = "two_factor",
                             Required = true,
@@ -370,7 +370,7 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                             DefaultValue = "{\"sender\":\"LoginOrchestrator\",\"content\":\"【{{ app_name }}】您的验证码为 {{ code }},{{ expire_minutes }} 分钟内有效。如非本人操作请忽略。\",\"content_en\":\"[{{ app_name }}] Your code is {{ code }}, valid for {{ expire_minutes }} min. Ignore if not you.\"}",
                             Description = "The code SMS: content template (with an English variant), sender signature.",
                             Enabled = true,
-                            JsonSchema = "[{\"name\":\"sender\",\"kind\":\"string\",\"required\":true,\"template\":false,\"maxLength\":100},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":500},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":500}]",
+                            JsonSchema = "[{\"name\":\"sender\",\"kind\":\"string\",\"required\":true,\"template\":false,\"maxLength\":100,\"carriesCode\":false},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":500,\"carriesCode\":true},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":500,\"carriesCode\":true}]",
                             Key = "sms_config",
                             Namespace = "two_factor",
                             Required = true,
@@ -384,7 +384,7 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                             DefaultValue = "{\"content\":\"您的{{ app_name }}验证码为 {{ code }},{{ expire_minutes }} 分钟内有效。\",\"content_en\":\"Your {{ app_name }} verification code is {{ code }}, valid for {{ expire_minutes }} minutes.\"}",
                             Description = "The code WeCom message: content template (with an English variant).",
                             Enabled = true,
-                            JsonSchema = "[{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000}]",
+                            JsonSchema = "[{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000,\"carriesCode\":true},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000,\"carriesCode\":true}]",
                             Key = "wecom_config",
                             Namespace = "two_factor",
                             Required = true,
@@ -519,6 +519,8 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                             Description = "The issuer an authenticator app shows beside the account (the otpauth:// URI's issuer).",
                             Enabled = true,
                             Key = "otp_issuer",
+                            MaxValue = 64L,
+                            MinValue = 1L,
                             Namespace = "two_factor",
                             Required = true,
                             UpdatedAt = 1309306650624000000L,
@@ -537,6 +539,34 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                             Required = true,
                             UpdatedAt = 1309306650624000000L,
                             ValueType = "enum"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "300",
+                            Description = "How recent a login must be for a sensitive account change (a first TOTP, a first password) made without the current password.",
+                            Enabled = true,
+                            Key = "reauthentication_seconds",
+                            MaxValue = 3600L,
+                            MinValue = 60L,
+                            Namespace = "authentication",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "false",
+                            Description = "One email address or mobile number may be bound to more than one active user.",
+                            Enabled = true,
+                            Key = "shared_contacts_allowed",
+                            Namespace = "two_factor",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "bool"
                         });
                 });
 
@@ -554,6 +584,13 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
 
                     b.Property<int>("MetaId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RenderFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RenderFailure")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
