@@ -15,8 +15,11 @@ public sealed class TemplateValidator(TemplateRenderer renderer)
         try
         {
             foreach (var sample in MessageModel.Samples)
-                if (carriesCode && !renderer.Render(template, sample).Contains(sample.Code, StringComparison.Ordinal))
+            {
+                var output = renderer.Render(template, sample);
+                if (carriesCode && !output.Contains(sample.Code, StringComparison.Ordinal))
                     return new TemplateProblem("A code message must show the code: use {{ code }}.", null, null);
+            }
             return null;
         }
         catch (TemplateRenderException e)

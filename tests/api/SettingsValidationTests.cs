@@ -105,7 +105,7 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
         var items = (await admin.GetSettingsAsync("?namespace=two_factor")).Body.GetProperty("items").EnumerateArray().ToList();
 
         items.Select(i => i.GetProperty("key").GetString()).Should().BeEquivalentTo(
-            "send_method", "expire_seconds", "code_length", "scope", "email_config", "sms_config", "wecom_config", "otp_issuer", "otp_account");
+            "send_method", "expire_seconds", "code_length", "scope", "email_config", "sms_config", "wecom_config", "otp_issuer", "otp_account", "shared_contacts_allowed");
         var sendMethod = items.Single(i => i.GetProperty("key").GetString() == "send_method");
         sendMethod.GetProperty("valueType").GetString().Should().Be("enum");
         sendMethod.GetProperty("choices").EnumerateArray().Select(c => c.GetString()).Should().Equal("email", "sms", "wecom");

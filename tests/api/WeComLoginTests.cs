@@ -18,7 +18,10 @@ public sealed class WeComLoginApiFactory(string weComUrl) : LoginApiFactory
         ["WeCom:Secret"] = SimulatorApp.Secret,
         ["WeCom:AgentId"] = "1000002",
         ["WeCom:BaseUrl"] = weComUrl,
+        ["Login:PublicOrigin"] = PublicOrigin,
     };
+
+    public const string PublicOrigin = "https://login.corp.example";
 
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
@@ -76,7 +79,43 @@ public sealed class WeComLoginTests(WeComFixture fixture) : IClassFixture<WeComF
         var query = System.Web.HttpUtility.ParseQueryString(url.Query);
         (query["appid"], query["agentid"], query["response_type"], query["scope"]).Should().Be((SimulatorApp.CorpId, "1000002", "code", "snsapi_base"));
         query["state"].Should().Be(FlowClient.Id(flow));
-        query["redirect_uri"].Should().Be("http://localhost/");
+        query["redirect_uri"].Should().Be("https://login.corp.example/");
+    }
+
+    /// <summary>Issue 15.9: WeCom's redirect_uri is the configured public origin; a forged Host header does not move it.</summary>
+    [Fact]
+    public async Task TheRedirectUriIgnoresTheRequestsHostHeader()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, FlowClient.Base);
+        request.Headers.Host = "attacker.example";
+        var response = await _client.Http.SendAsync(request);
+        var flow = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        var action = flow.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "submitWeComCode");
+        var redirect = System.Web.HttpUtility.ParseQueryString(new Uri(action.GetProperty("authorizeUrl").GetString()!).Query)["redirect_uri"];
+        redirect.Should().Be("https://login.corp.example/");
+    }
+
+    [Fact]
+    public void WeComWithoutAPublicOriginStopsTheStart()
+    {
+        using var factory = new WeComWithoutOriginFactory();
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain("Login:PublicOrigin");
+    }
+
+    private sealed class WeComWithoutOriginFactory : LoginApiFactory
+    {
+        protected override bool Embedded => true;
+
+        protected override void ConfigureSettings(IWebHostBuilder builder)
+        {
+            builder.UseSetting("WeCom:CorpId", SimulatorApp.CorpId);
+            builder.UseSetting("WeCom:Secret", SimulatorApp.Secret);
+            builder.UseSetting("WeCom:AgentId", "1000002");
+        }
     }
 
     [Fact]
@@ -215,17 +254,37 @@ public sealed class WeComLoginTests(WeComFixture fixture) : IClassFixture<WeComF
         answer.Flow.GetProperty("degraded").GetBoolean().Should().BeTrue();
     }
 
-    /// <summary>Issue 15.3: only "WeCom is unavailable" degrades; any other errcode fails closed, for everyone.</summary>
+    /// <summary>Issue 15.1 with WeCom on: an id no account can have is refused like a wrong password, not asked of WeCom.</summary>
     [Theory]
-    [InlineData("zhangsan", "zhangsan-Pass-1", 40003)] // invalid userid
-    [InlineData("wangwu", "wangwu-Pass-1", 40003)]     // a departed member (status 2), the reported attack
-    [InlineData("zhangsan", "zhangsan-Pass-1", 48002)] // API forbidden
-    [InlineData("zhangsan", "zhangsan-Pass-1", 60020)] // IP not trusted
-    public async Task AnyOtherWeComErrcodeFailsClosedWithTheWrongPasswordAnswer(string userId, string password, int errcode)
+    [InlineData("varia\u200Bnt1", "variant1")]
+    [InlineData("v\u00E4riant2", "variant2")]
+    public async Task AnIdOutsideTheAllowedSetIsTheWrongPasswordAnswer(string typed, string userId)
     {
+        await fixture.Factory.AddUserAsync(userId, $"{userId}-Pass-1");
+        await Sim.PutUserAsync(userId, userId, 1, [1]);
+        var wrongPassword = await _client.LoginAsync(userId, "not-the-password");
+
+        var variant = await _client.LoginAsync(typed, $"{userId}-Pass-1");
+
+        variant.Status.Should().Be(wrongPassword.Status).And.Be(HttpStatusCode.Unauthorized);
+        variant.Code.Should().Be("invalid_credentials");
+        variant.State.Should().Be(wrongPassword.State);
+    }
+
+    /// <summary>Issue 15.3: only "WeCom is unavailable" degrades; any other errcode fails closed, for everyone.</summary>
+    /// <remarks>Each case its own member: a refusal counts against the account's lock-out like a wrong password.</remarks>
+    [Theory]
+    [InlineData("closed1", 1, 40003)] // invalid userid
+    [InlineData("closed2", 2, 40003)] // a departed member (status 2), the reported attack
+    [InlineData("closed3", 1, 48002)] // API forbidden
+    [InlineData("closed4", 1, 60020)] // IP not trusted
+    public async Task AnyOtherWeComErrcodeFailsClosedWithTheWrongPasswordAnswer(string userId, int status, int errcode)
+    {
+        await fixture.Factory.AddUserAsync(userId, $"{userId}-Pass-1", email: $"{userId}@corp.example");
+        await Sim.PutUserAsync(userId, userId, status, [1]);
         await Sim.FailAsync(endpoint: "user/get", errcode: errcode);
 
-        var answer = await _client.LoginAsync(userId, password);
+        var answer = await _client.LoginAsync(userId, $"{userId}-Pass-1");
 
         answer.Status.Should().Be(HttpStatusCode.Unauthorized);
         answer.Code.Should().Be("invalid_credentials");
@@ -236,10 +295,12 @@ public sealed class WeComLoginTests(WeComFixture fixture) : IClassFixture<WeComF
     [Fact]
     public async Task AnErrcodeFromGettokenFailsClosedToo()
     {
+        await fixture.Factory.AddUserAsync("closed5", "closed5-Pass-1", email: "closed5@corp.example");
+        await Sim.PutUserAsync("closed5", "closed5", 1, [1]);
         await Sim.ExpireTokensAsync();
         await Sim.FailAsync(endpoint: "gettoken", errcode: 40001); // invalid secret
 
-        var answer = await _client.LoginAsync("zhangsan", "zhangsan-Pass-1");
+        var answer = await _client.LoginAsync("closed5", "closed5-Pass-1");
 
         answer.Code.Should().Be("invalid_credentials");
         answer.Flow.GetProperty("degraded").GetBoolean().Should().BeFalse();

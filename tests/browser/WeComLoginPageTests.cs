@@ -12,12 +12,13 @@ public sealed class WeComBrowserFixture : IAsyncLifetime
     public WeComSimulatorHost Simulator { get; private set; } = null!;
     public Factory Api { get; private set; } = null!;
 
-    public sealed class Factory(string weComUrl) : KestrelLoginApiFactory
+    public sealed class Factory(string weComUrl, int port) : KestrelLoginApiFactory(port)
     {
         protected override bool FakeClock => false;
 
         protected override void ConfigureSettings(IWebHostBuilder builder)
         {
+            builder.UseSetting("Login:PublicOrigin", $"http://127.0.0.1:{Port}");
             builder.UseSetting("WeCom:CorpId", SimulatorApp.CorpId);
             builder.UseSetting("WeCom:Secret", SimulatorApp.Secret);
             builder.UseSetting("WeCom:AgentId", "1000002");
@@ -28,7 +29,7 @@ public sealed class WeComBrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Simulator = await WeComSimulatorHost.StartAsync([new { userid = "zhouba", name = "周八", department = new[] { 1 }, status = 1 }]);
-        Api = new Factory(Simulator.Url);
+        Api = new Factory(Simulator.Url, KestrelLoginApiFactory.FreePort());
     }
 
     public async Task DisposeAsync()
@@ -63,5 +64,26 @@ public sealed class WeComLoginPageTests(BrowserFixture browser, WeComBrowserFixt
         await page.WaitForURLAsync("**/account/");
         await Expect(page.Locator("#account")).ToContainTextAsync("周八");
         page.Url.Should().NotContain("code-zhouba");
+    }
+
+    /// <summary>
+    /// Issue 15.9, login CSRF: someone signs in to WeCom as themselves, stops before the return, and sends the victim a
+    /// link back to the login page with their code and their own flow. The page keeps the nonce of the round trip it
+    /// started; this link has none, so it posts nothing and nobody is signed in.
+    /// </summary>
+    [Fact]
+    public async Task AReturnThisBrowserDidNotStartSignsNobodyIn()
+    {
+        var attacker = new FlowClient(wecom.Api.CreateSocketClient());
+        var attackersFlow = FlowClient.Id(await attacker.StartAsync());
+        await wecom.Simulator.AddOAuthCodeAsync("code-attacker", userId: "zhouba");
+
+        var victim = await browser.NewPageAsync(wecom.Api.Address);
+        await victim.GotoAsync($"/?code=code-attacker&state={Uri.EscapeDataString(attackersFlow)}");
+
+        await Expect(victim.Locator("[data-code=wecom_state_mismatch]")).ToBeVisibleAsync();
+        (await victim.EvaluateAsync<string?>("sessionStorage.getItem('loginorchestrator.session')")).Should().BeNull();
+        victim.Url.Should().NotContain("/account/").And.NotContain("code-attacker");
+        (await attacker.GetAsync(attackersFlow)).State.Should().Be("Credentials", "the code was never posted to the flow");
     }
 }

@@ -196,6 +196,7 @@ public sealed class WeComDownFactory : LoginApiFactory
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
         builder.UseSetting("WeCom:CorpId", "wwdowncorp");
+        builder.UseSetting("Login:PublicOrigin", "https://login.corp.example");
         builder.UseSetting("WeCom:Secret", "down-secret");
         builder.UseSetting("WeCom:AgentId", "1000002");
         builder.UseSetting("WeCom:BaseUrl", $"http://127.0.0.1:{LocalMachine.FreePort()}");

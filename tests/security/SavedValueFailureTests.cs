@@ -1,5 +1,6 @@
 using System.Net;
 using LoginOrchestrator.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Security.Tests;
 
@@ -93,6 +94,39 @@ public sealed class SavedValueFailureTests(LoginApiFactory factory) : IClassFixt
         {
             await factory.SetSettingAsync("two_factor", "otp_issuer", "LoginOrchestrator");
             await factory.SetSettingAsync("two_factor", "otp_account", "user_id");
+        }
+    }
+
+    /// <summary>A value saved before a rule tightened (here straight into the table) is not used: its default is.</summary>
+    [Fact]
+    public async Task AStoredValueTodaysRulesRefuseFallsBackToItsDefault()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var meta = await db.SettingMetas.SingleAsync(m => m.Namespace == "two_factor" && m.Key == "otp_issuer");
+            db.Settings.RemoveRange(db.Settings.Where(s => s.MetaId == meta.Id));
+            db.Settings.Add(new LoginOrchestrator.Api.Data.SettingRecord
+            {
+                MetaId = meta.Id, Value = System.Text.Json.JsonSerializer.Serialize(new string('长', 400)), Enabled = true,
+                UpdatedBy = "an older release", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        await factory.SetSettingAsync("authentication", "type", "two_factor"); // any save drops every instance's cached settings
+        try
+        {
+            await factory.AddUserAsync("oldissuer", "oldissuer-Pass-1");
+            var token = await factory.IssueSessionAsync("oldissuer");
+
+            var started = await _client.SendAsync(HttpMethod.Post, "/api/v1/account/otp", null, token);
+
+            started.Status.Should().Be(HttpStatusCode.OK);
+            started.Body.GetProperty("otpauthUri").GetString().Should().Contain("issuer=LoginOrchestrator");
+            factory.Logs.Lines.Should().Contain(l => l.Contains("two_factor.otp_issuer as stored is refused"));
+        }
+        finally
+        {
+            await factory.SetSettingAsync("two_factor", "otp_issuer", "LoginOrchestrator");
         }
     }
 }

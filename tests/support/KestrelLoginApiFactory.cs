@@ -11,7 +11,23 @@ namespace LoginOrchestrator.Tests.Support;
 /// </summary>
 public class KestrelLoginApiFactory : LoginApiFactory
 {
-    public KestrelLoginApiFactory() => UseKestrel(0);
+    /// <param name="port">0: any free port; a fixed one where the origin must be known before the start (Login:PublicOrigin).</param>
+    public KestrelLoginApiFactory(int port = 0)
+    {
+        Port = port;
+        UseKestrel(port);
+    }
+
+    /// <summary>The port asked for (0: any).</summary>
+    protected int Port { get; }
+
+    /// <summary>A port free on loopback now, for a host whose origin is configured before it starts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>The started server's address (http://127.0.0.1:port/), for a browser.</summary>
     public Uri Address => CreateSocketClient().BaseAddress!;

@@ -13,4 +13,15 @@ public sealed class LoginOptions
 
     /// <summary>The name messages call the service (<c>app_name</c> in templates).</summary>
     public string AppName { get; set; } = "LoginOrchestrator";
+
+    /// <summary>
+    /// The origin browsers reach this service at (e.g. <c>https://login.corp.example</c>): WeCom's <c>redirect_uri</c> is
+    /// built from it, never from a request's Host header, which a client chooses. Required with WeCom.
+    /// </summary>
+    public Uri? PublicOrigin { get; set; }
+
+    /// <summary>An absolute http(s) origin: scheme, host and port only.</summary>
+    public static bool IsOrigin(Uri? uri) =>
+        uri is { IsAbsoluteUri: true } && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0;
 }

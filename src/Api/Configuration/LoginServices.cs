@@ -4,6 +4,7 @@ using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Api.WeCom;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Captcha;
@@ -22,7 +23,12 @@ public static class LoginServices
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section).ValidateOnStart();
+        services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section)
+            .Validate(login => login.PublicOrigin is null || LoginOptions.IsOrigin(login.PublicOrigin),
+                "Login:PublicOrigin must be an origin: http(s)://host[:port], no path.")
+            .Validate<IOptions<WeComOptions>>((login, weCom) => !weCom.Value.Configured || login.PublicOrigin is not null,
+                "Login:PublicOrigin is required with WeCom: WeCom's redirect_uri is built from it.")
+            .ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);

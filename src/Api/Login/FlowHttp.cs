@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace LoginOrchestrator.Api.Login;
 
 /// <summary>What every flow handler needs, bundled for <c>[AsParameters]</c>.</summary>
-public sealed record FlowServices(LoginFlowEngine Engine, ILoginPolicySource Policy, IOptions<WeComOptions> WeCom, HttpContext Http)
+public sealed record FlowServices(
+    LoginFlowEngine Engine, ILoginPolicySource Policy, IOptions<WeComOptions> WeCom, IOptions<LoginOptions> Login, HttpContext Http)
 {
     public ClientInfo Client => new(
         Http.Connection.RemoteIpAddress?.ToString(),
@@ -44,7 +46,7 @@ public static class FlowHttp
 
     public static async Task<FlowDto> DtoAsync(FlowResult result, FlowServices services) =>
         FlowViews.ToDto(result, (await services.Policy.GetAsync(services.Cancellation)).SendMethod,
-            flowId => WeComAuthorizeUrl.For(services.WeCom.Value, services.Http.Request, flowId));
+            flowId => WeComAuthorizeUrl.For(services.WeCom.Value, services.Login.Value.PublicOrigin, flowId));
 
     public static async Task<ProblemHttpResult> ProblemAsync(FlowResult result, FlowServices services)
     {

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.WeCom;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -5,14 +6,17 @@ namespace LoginOrchestrator.Api.Login;
 
 /// <summary>
 /// WeCom's OAuth page for one flow. WeCom sends the browser back to this service's login page with
-/// <c>?code=…&amp;state=&lt;flow id&gt;</c>; the page posts the code to the flow and clears the address bar.
+/// <c>?code=…&amp;state=…</c>; the page posts the code to the flow and clears the address bar. The login page puts a
+/// nonce of its own beside the flow id in <c>state</c> and checks it on return, so a code fetched by someone else
+/// cannot sign this browser in (login CSRF).
 /// </summary>
 public static class WeComAuthorizeUrl
 {
-    public static string? For(WeComOptions options, HttpRequest request, string flowId)
+    /// <param name="publicOrigin">Configured, never the request's Host: a forged Host must not become WeCom's redirect.</param>
+    public static string? For(WeComOptions options, Uri? publicOrigin, string flowId)
     {
-        if (!options.Configured) return null;
-        var loginPage = $"{request.Scheme}://{request.Host}{request.PathBase}/";
+        if (!options.Configured || publicOrigin is null) return null;
+        var loginPage = new Uri(publicOrigin, "/").ToString();
         return QueryHelpers.AddQueryString(options.AuthorizeUrl.ToString(), new Dictionary<string, string?>
         {
             ["appid"] = options.CorpId,

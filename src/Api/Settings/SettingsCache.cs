@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Templates.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Settings;
@@ -8,8 +9,10 @@ namespace LoginOrchestrator.Api.Settings;
 /// The settings this instance reads, loaded once and kept until a change invalidates them: changes
 /// here invalidate at once, changes on another instance through <see cref="ISettingsChangeSignal"/>,
 /// and a short maximum age covers a signal lost while Redis was unreachable.
+/// A stored value that today's rules refuse (saved before a rule tightened, such as a 400-character issuer) is not used:
+/// its default is, with a warning, so one old value cannot break every login.
 /// </summary>
-public sealed class SettingsCache(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class SettingsCache(IServiceScopeFactory scopes, SettingValidator validator, TimeProvider time, ILogger<SettingsCache> logger)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -41,8 +44,17 @@ public sealed class SettingsCache(IServiceScopeFactory scopes, TimeProvider time
         var rows = await db.Settings.AsNoTracking().Where(s => s.Enabled)
             .Select(s => new { s.Meta!.Namespace, s.Meta.Key, s.Value })
             .ToListAsync(cancellationToken);
-        var snapshot = new SettingsSnapshot(rows.ToDictionary(
-            r => SettingsSnapshot.KeyOf(r.Namespace, r.Key), r => JsonDocument.Parse(r.Value).RootElement.Clone()));
+        var values = new Dictionary<string, JsonElement>();
+        foreach (var row in rows)
+        {
+            var value = JsonDocument.Parse(row.Value).RootElement.Clone();
+            if (SettingCatalog.Find(row.Namespace, row.Key) is { } definition && validator.Check(definition, value) is { } problem)
+                logger.LogWarning("Setting {Namespace}.{Key} as stored is refused by today's rules ({Field}: {Reason}); its default applies until an admin saves it again",
+                    row.Namespace, row.Key, problem.Field, problem.Reason);
+            else
+                values[SettingsSnapshot.KeyOf(row.Namespace, row.Key)] = value;
+        }
+        var snapshot = new SettingsSnapshot(values);
         _current = (snapshot, time.GetUtcNow());
         return snapshot;
     }

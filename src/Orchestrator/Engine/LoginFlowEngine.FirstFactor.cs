@@ -19,9 +19,10 @@ public sealed partial class LoginFlowEngine
             // Credentials → WeComCheck or PasswordFallback; in PasswordFallback the answer is taken for checking.
             request.Machine.Fire(LoginTrigger.SubmitPassword);
             if (await RefuseIfLockedAsync(request, userId) is { } locked) return locked;
-            return request.Flow.State == LoginState.WeComCheck && UserIds.IsAllowed(userId)
+            if (request.Flow.State != LoginState.WeComCheck) return await CheckLocalPasswordAsync(request, userId, password);
+            return UserIds.IsAllowed(userId)
                 ? await CheckPasswordWithDirectoryAsync(request, userId, password)
-                : await CheckLocalPasswordAsync(request, userId, password);
+                : await RefuseAsUnknownAsync(request, password);
         }, cancellationToken);
 
     public Task<FlowResult> SubmitWeComCodeAsync(
@@ -70,13 +71,18 @@ public sealed partial class LoginFlowEngine
                 account = await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken) ?? account;
                 return await FirstFactorPassedAsync(request, account!.User, LoginFactor.Password, viaDirectory: true);
             case DirectoryAnswer.Rejected rejected:
-                // Unknown or disabled in WeCom: the same cost and the same answer as a wrong password.
-                await steps.Passwords.VerifyAsync(password, hash: null, request.CancellationToken);
                 await RevokeIfGoneAsync(request, rejected, fallbackUserId: userId);
-                return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
+                return await RefuseAsUnknownAsync(request, password);
             default:
                 throw new InvalidOperationException($"Unknown directory answer {answer}.");
         }
+    }
+
+    /// <summary>Unknown or disabled in WeCom, or no id an account can have: the same cost and answer as a wrong password.</summary>
+    private async Task<FlowResult> RefuseAsUnknownAsync(FlowRequest request, string password)
+    {
+        await steps.Passwords.VerifyAsync(password, hash: null, request.CancellationToken);
+        return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
     }
 
     /// <summary>

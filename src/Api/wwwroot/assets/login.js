@@ -11,13 +11,30 @@ function every(ms, fn) { const id = setInterval(fn, ms); timers.add(id); return 
 function stopTimers() { for (const id of timers) clearInterval(id); timers.clear(); }
 const secondsUntil = iso => Math.max(0, Math.ceil((new Date(iso) - Date.now()) / 1000));
 
+// WeCom's OAuth round trip is bound to this browser: `state` is the flow id and a nonce this tab keeps. A link that
+// brings someone else's code (and their flow) back here finds no such nonce, and signs nobody in (login CSRF).
+const WeComStateKey = 'loginorchestrator.wecom-state';
+const NonceLength = 32;
+
+function weComState(flowId) {
+  const nonce = Array.from(crypto.getRandomValues(new Uint8Array(NonceLength / 2)), b => b.toString(16).padStart(2, '0')).join('');
+  const state = flowId + nonce;
+  sessionStorage.setItem(WeComStateKey, state);
+  return state;
+}
+
 async function start() {
   applyLanguage();
   const query = new URLSearchParams(location.search);
-  // Back from WeCom's OAuth page: the flow id travelled as `state`; the one-time code leaves the address bar at once.
+  // Back from WeCom's OAuth page; the one-time code leaves the address bar at once.
   if (query.get('code') && query.get('state')) {
     history.replaceState(null, '', '/');
-    return render(await call('POST', `/api/v1/login/flows/${encodeURIComponent(query.get('state'))}/wecom`, { code: query.get('code') }));
+    const state = query.get('state');
+    const expected = sessionStorage.getItem(WeComStateKey);
+    sessionStorage.removeItem(WeComStateKey);
+    if (!expected || expected !== state) return foreignWeComReturn();
+    const flowId = state.slice(0, -NonceLength);
+    return render(await call('POST', `/api/v1/login/flows/${encodeURIComponent(flowId)}/wecom`, { code: query.get('code') }));
   }
   const returnTo = query.get('returnTo');
   render(await call('POST', '/api/v1/login/flows', returnTo ? { returnTo } : {}));
@@ -47,7 +64,7 @@ function render(answer) {
     parts.push(h('p', { class: 'attempts' }, t('flow.attemptsLeft', { n: flow.attemptsRemaining })));
   if (flow.state === 'Locked') parts.push(lockedFor(problem?.retryAfter ?? answer.retryAfter));
   if (flow.captcha) parts.push(captchaStatus(flow));
-  for (const action of flow.actions) parts.push(actionForm(action));
+  for (const action of flow.actions) parts.push(actionForm(action, flow));
   if (flow.captcha && !flow.actions.some(a => a.name === 'resendCaptcha')) parts.push(resendCountdown(flow));
   if (flow.actions.length === 0) parts.push(restart());
   else parts.push(h('p', { class: 'muted small' }, t('flow.expiresAt', { time: formatTime(flow.expiresAt) })));
@@ -124,11 +141,19 @@ function resendCountdown(flow) {
   return button;
 }
 
-function actionForm(action) {
+function foreignWeComReturn() {
+  show(step, h('h2', { tabindex: '-1' }, t('state.Failed')),
+    h('p', { class: 'message error', role: 'alert', 'data-code': 'wecom_state_mismatch' }, t('flow.weComForeign')), restart());
+  focusFirst(step);
+}
+
+function actionForm(action, flow) {
   if (action.name === 'submitWeComCode') {
-    // Offered when WeCom is configured: its OAuth page comes back here with ?code=…&state=<flow id>.
+    // Offered when WeCom is configured: its OAuth page comes back here with ?code=…&state=<flow id + nonce>.
     if (!action.authorizeUrl) return null;
-    return h('p', {}, h('a', { class: 'button wecom', href: action.authorizeUrl }, t('action.submitWeComCode')));
+    const url = new URL(action.authorizeUrl);
+    url.searchParams.set('state', weComState(flow.id));
+    return h('p', {}, h('a', { class: 'button wecom', href: url.toString() }, t('action.submitWeComCode')));
   }
   const fields = action.fields.map(field => fieldFor(action, field));
   const submit = h('button', { type: 'submit', id: `${action.name}-submit`, class: action.fields.length === 0 ? 'secondary' : '' }, t(`action.${action.name}`));
