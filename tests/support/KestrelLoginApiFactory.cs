@@ -11,8 +11,11 @@ namespace LoginOrchestrator.Tests.Support;
 /// </summary>
 public class KestrelLoginApiFactory : LoginApiFactory
 {
-    /// <param name="port">0: any free port; a fixed one where the origin must be known before the start (Login:PublicOrigin).</param>
-    public KestrelLoginApiFactory(int port = 0)
+    /// <summary>Any free port (xUnit builds class fixtures with a constructor that takes nothing).</summary>
+    public KestrelLoginApiFactory() : this(0) { }
+
+    /// <param name="port">A fixed port, where the origin must be known before the start (Login:PublicOrigin).</param>
+    protected KestrelLoginApiFactory(int port)
     {
         Port = port;
         UseKestrel(port);

@@ -34,10 +34,13 @@ public sealed partial class LoginFlowEngine
             switch (answer)
             {
                 case DirectoryAnswer.Confirmed confirmed:
+                    // WeCom's userid rule is ours; a member outside it is never provisioned.
+                    if (!UserIds.IsAllowed(UserIds.Canonical(confirmed.User.UserId)))
+                        return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
                     // A brand-new user is provisioned only from an OAuth code, with the directory's profile.
                     var account = await stores.Accounts.SyncFromDirectoryAsync(confirmed.User, request.CancellationToken)
                         ?? await stores.Accounts.ProvisionAsync(confirmed.User, request.CancellationToken);
-                    if (account.User.Disabled || !UserIds.IsAllowed(account.User.UserId))
+                    if (account.User.Disabled)
                         return await RejectAsync(request, LoginTrigger.DirectoryRejected, FlowCodes.InvalidCredentials);
                     return await FirstFactorPassedAsync(request, account.User, LoginFactor.WeCom, viaDirectory: true);
                 case DirectoryAnswer.Unavailable unavailable:

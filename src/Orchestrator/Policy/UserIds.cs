@@ -12,8 +12,6 @@ namespace LoginOrchestrator.Orchestrator.Policy;
 /// </summary>
 public static partial class UserIds
 {
-    public const int MaxLength = 64;
-
     public const string AllowedSet = "1 to 64 ASCII letters, digits, '.', '_', '@' or '-' (compared without case).";
 
     public static string Canonical(string typed) => typed.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
