@@ -24,9 +24,8 @@ builder.Services.AddJobsDashboard();
 
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync();
+await app.PrepareDatabaseAsync(required: AdminCommand.IsInvoked(args));
 if (AdminCommand.IsInvoked(args)) return await AdminCommand.RunAsync(app.Services, args);
-app.ScheduleHousekeeping();
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace LoginOrchestrator.Api.Tests;
 
@@ -10,8 +13,11 @@ public sealed class OwnRedisFactory(string redisEndpoint) : LoginApiFactory
 {
     protected override bool FakeClock => false;
 
-    protected override void ConfigureSettings(IWebHostBuilder builder) =>
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
         builder.UseSetting("ConnectionStrings:Redis", redisEndpoint);
+        builder.UseSetting("Housekeeping:RecurringCheckSeconds", "1");
+    }
 }
 
 public sealed class RedisOutageTests : IAsyncLifetime
@@ -52,6 +58,83 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await WaitUntilReadyAsync();
 
         (await _client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).State.Should().Be("Issued");
+    }
+
+    /// <summary>Issue 16.6: once the connection is known to be down, a 503 comes at once, not after a backlog's time-out.</summary>
+    [Fact]
+    public async Task OutageAnswersComeAtOnceOnceRedisIsKnownToBeDown()
+    {
+        var redis = _factory.Services.GetRequiredService<IConnectionMultiplexer>();
+        await _redis.StopAsync();
+        var known = DateTime.UtcNow.AddSeconds(10);
+        while (redis.IsConnected && DateTime.UtcNow < known) await Task.Delay(50);
+
+        var answers = new List<(HttpStatusCode Status, TimeSpan Took)>();
+        for (var i = 0; i < 5; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var answer = await _client.StartAsync();
+            answers.Add((answer.Status, Stopwatch.GetElapsedTime(started)));
+        }
+
+        answers.Should().AllSatisfy(a => a.Status.Should().Be(HttpStatusCode.ServiceUnavailable));
+        answers.Max(a => a.Took).Should().BeLessThan(TimeSpan.FromSeconds(1), "nothing waits for a connection that is known to be gone");
+    }
+
+    /// <summary>Issue 16.5: Redis restarted empty loses Hangfire's recurring jobs; each instance puts the clean-up back.</summary>
+    [Fact]
+    public async Task ARedisRestartedEmptyGetsTheRecurringCleanUpBack()
+    {
+        (await RecurringCleanUpRegisteredAsync()).Should().BeTrue();
+
+        await _redis.StopAsync();
+        await _redis.StartAgainAsync(); // no persistence: empty
+
+        await WaitForAsync(RecurringCleanUpRegisteredAsync, "the recurring clean-up was not registered again");
+        _factory.Logs.Lines.Should().Contain(l => l.Contains("was missing from the job storage"));
+    }
+
+    /// <summary>Issue 16.7: the service starts while Redis is down (ready 503), and works once Redis is there.</summary>
+    [Fact]
+    public async Task TheServiceStartsWhileRedisIsDown()
+    {
+        var later = RedisProcess.NotStarted();
+        await using var factory = new OwnRedisFactory(later.Endpoint);
+        var client = new FlowClient(factory.CreateClient());
+        try
+        {
+            (await client.Http.GetAsync("/healthz/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await client.Http.GetAsync("/healthz/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            (await client.StartAsync()).Status.Should().Be(HttpStatusCode.ServiceUnavailable);
+
+            await later.StartAgainAsync();
+
+            await WaitForAsync(async () => (await client.Http.GetAsync("/healthz/ready")).StatusCode == HttpStatusCode.OK, "not ready after Redis came");
+            (await client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).State.Should().Be("Issued");
+            await WaitForAsync(() => RecurringCleanUpRegisteredAsync(later.Endpoint, factory.RedisPrefix), "the recurring clean-up was never registered");
+        }
+        finally
+        {
+            await later.DisposeAsync();
+        }
+    }
+
+    private Task<bool> RecurringCleanUpRegisteredAsync() => RecurringCleanUpRegisteredAsync(_redis.Endpoint, _factory.RedisPrefix);
+
+    private static async Task<bool> RecurringCleanUpRegisteredAsync(string endpoint, string prefix)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(endpoint);
+        return await redis.GetDatabase().KeyExistsAsync($"{prefix}hangfire:recurring-job:housekeeping");
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(failure);
+            await Task.Delay(250);
+        }
     }
 
     private async Task WaitUntilReadyAsync()

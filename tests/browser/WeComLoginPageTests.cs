@@ -29,7 +29,7 @@ public sealed class WeComBrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Simulator = await WeComSimulatorHost.StartAsync([new { userid = "zhouba", name = "周八", department = new[] { 1 }, status = 1 }]);
-        Api = new Factory(Simulator.Url, KestrelLoginApiFactory.FreePort());
+        Api = new Factory(Simulator.Url, LocalMachine.FreePort());
     }
 
     public async Task DisposeAsync()

@@ -24,13 +24,6 @@ public class KestrelLoginApiFactory : LoginApiFactory
     /// <summary>The port asked for (0: any).</summary>
     protected int Port { get; }
 
-    /// <summary>A port free on loopback now, for a host whose origin is configured before it starts.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>The started server's address (http://127.0.0.1:port/), for a browser.</summary>
     public Uri Address => CreateSocketClient().BaseAddress!;

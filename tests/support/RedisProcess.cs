@@ -16,10 +16,13 @@ public sealed class RedisProcess : IAsyncDisposable
 
     public static async Task<RedisProcess> StartAsync()
     {
-        var redis = new RedisProcess(LocalMachine.FreePort());
+        var redis = NotStarted();
         await redis.StartAgainAsync();
         return redis;
     }
+
+    /// <summary>A port for a Redis that is not there yet (a service starting before its Redis).</summary>
+    public static RedisProcess NotStarted() => new(LocalMachine.FreePort());
 
     public async Task StartAgainAsync()
     {

@@ -18,6 +18,7 @@ public static class DeliveryServices
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HousekeepingOptions>().BindConfiguration(HousekeepingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliveryMessageProtector>();
         services.AddSingleton<ICodeDispatcher, CodeDispatcher>();
         services.AddSingleton(sp => new OutboxFolder(
@@ -68,13 +69,7 @@ public static class DeliveryServices
             options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
             options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
+        services.AddHostedService<RecurringJobsKeeper>();
         return builder;
-    }
-
-    public static WebApplication ScheduleHousekeeping(this WebApplication app)
-    {
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<HousekeepingJob>(HousekeepingJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
-        return app;
     }
 }

@@ -38,14 +38,19 @@ public static class PersistenceServices
             keys.XmlRepository = new DatabaseKeyRepository(scopes));
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag]);
+        builder.Services.AddSingleton<DatabasePreparation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabasePreparation>());
         return builder;
     }
 
-    /// <summary>Applies migrations and creates the bootstrap admin before the first request.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Applies migrations and creates the bootstrap admin before the first request. A server starts without a database
+    /// (and keeps trying); the operator's command line needs one.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool required)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LoginDbContext>().Database.MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<BootstrapAdmin>().EnsureAsync(CancellationToken.None);
+        var preparation = app.Services.GetRequiredService<DatabasePreparation>();
+        if (required) await preparation.RunAsync(CancellationToken.None);
+        else await preparation.TryAsync(CancellationToken.None);
     }
 }

@@ -37,6 +37,8 @@ public static class StoreServices
         configuration.AbortOnConnectFail = false;
         configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 3000);
         configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, 3000);
+        // With no connection, a command fails at once (503 in milliseconds) instead of waiting in the backlog for one.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
 
         services.AddSingleton<RedisKeys>();

@@ -1,21 +1,23 @@
 using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Api.Problems;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LoginOrchestrator.Api.Health;
 
-/// <summary>The database answers a trivial query.</summary>
-public sealed class DatabaseHealthCheck(LoginDbContext db) : IHealthCheck
+/// <summary>The database is migrated and answers a trivial query.</summary>
+public sealed class DatabaseHealthCheck(LoginDbContext db, DatabasePreparation preparation) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!preparation.IsDone) return HealthCheckResult.Unhealthy("The database is not prepared yet (migrations pending).");
         try
         {
             return await db.Database.CanConnectAsync(cancellationToken)
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("The database does not answer.");
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (DependencyFailure.Is(e))
         {
             return HealthCheckResult.Unhealthy("The database does not answer.", e);
         }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace LoginOrchestrator.Api.Problems;
@@ -16,7 +15,7 @@ public sealed class UnhandledExceptionHandler(ApiProblems problems, ILogger<Unha
             case BadHttpRequestException bad:
                 await problems.WriteAsync(http, bad.StatusCode, ApiProblems.CodeForStatus(bad.StatusCode), "The request could not be read.");
                 return true;
-            case DbException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException or StackExchange.Redis.RedisException:
+            case var dependency when DependencyFailure.Is(dependency):
                 logger.LogError(exception, "A dependency failed while answering {Path}", http.Request.Path);
                 await problems.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "dependency_unavailable",
                     "A service this one depends on is unavailable; nothing was issued. Try again shortly.");

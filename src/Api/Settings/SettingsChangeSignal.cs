@@ -22,19 +22,54 @@ public sealed class LocalSettingsChangeSignal(SettingsCache cache) : ISettingsCh
 
 /// <summary>
 /// Several instances: a Redis pub/sub channel under the key prefix. It listens from start-up (a hosted
-/// service), not from the first change this instance makes, which may never come.
+/// service), not from the first change this instance makes, which may never come. A start while Redis is down keeps
+/// trying to subscribe; until then the cache's maximum age stands in for the signal.
 /// </summary>
-public sealed class RedisSettingsChangeSignal(IConnectionMultiplexer redis, SettingsCache cache, IOptions<RedisOptions> options)
-    : ISettingsChangeSignal, IHostedService
+public sealed class RedisSettingsChangeSignal(
+    IConnectionMultiplexer redis, SettingsCache cache, IOptions<RedisOptions> options, ILogger<RedisSettingsChangeSignal> logger)
+    : BackgroundService, ISettingsChangeSignal
 {
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
     private readonly IConnectionMultiplexer _redis = redis;
     private readonly SettingsCache _cache = cache;
     private readonly RedisChannel _channel = RedisChannel.Literal($"{options.Value.KeyPrefix}settings-changed");
 
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        _redis.GetSubscriber().SubscribeAsync(_channel, (_, _) => _cache.Invalidate());
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await _redis.GetSubscriber().SubscribeAsync(_channel, (_, _) => _cache.Invalidate());
+                return;
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning("Cannot listen for settings changes yet ({Error}); trying again", e.Message);
+            }
+            try
+            {
+                await Task.Delay(RetryEvery, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _redis.GetSubscriber().UnsubscribeAsync(_channel);
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await _redis.GetSubscriber().UnsubscribeAsync(_channel);
+        }
+        catch (RedisException)
+        {
+            // Gone with the connection anyway.
+        }
+    }
 
     public async Task PublishAsync(CancellationToken cancellationToken)
     {
