@@ -15,7 +15,10 @@ public sealed class RecoveryCodeSets(LoginDbContext db, TimeProvider time)
         var codes = RecoveryCodeGenerator.NewSet();
         // Read committed: under InnoDB's default the delete of a user's (often empty) set locks the index gap, and
         // other users' inserts into the same gap deadlock against it. Rows of one user are still locked while replaced.
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        // Inside the caller's transaction where there is one (a TOTP confirmation), else in one of its own.
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken)
+            : null;
         await db.RecoveryCodes.Where(c => c.NormalizedUserId == normalized).ExecuteDeleteAsync(cancellationToken);
         var now = time.GetUtcNow();
         db.RecoveryCodes.AddRange(codes.Select(code => new RecoveryCodeRecord
@@ -25,7 +28,7 @@ public sealed class RecoveryCodeSets(LoginDbContext db, TimeProvider time)
             CreatedAt = now,
         }));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return codes;
     }
 

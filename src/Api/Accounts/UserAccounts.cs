@@ -70,7 +70,8 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         var normalized = UserIds.Canonical(userId);
         var now = time.GetUtcNow();
         await db.Users.Where(u => u.NormalizedUserId == normalized && u.DirectoryDepartedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DirectoryDepartedAt, now).SetProperty(u => u.UpdatedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DirectoryDepartedAt, now).SetProperty(u => u.UpdatedAt, now)
+                .SetProperty(u => u.SessionEpoch, u => u.SessionEpoch + 1), cancellationToken);
     }
 
     public async Task<LoginAccount> ProvisionAsync(DirectoryUser member, CancellationToken cancellationToken)
@@ -107,6 +108,7 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         Role = user.Role,
         Disabled = user.Disabled,
         LeftDirectory = user.DirectoryDepartedAt is not null,
+        SessionEpoch = user.SessionEpoch,
         HasPassword = user.PasswordHash is not null,
         TotpEnabled = user.TotpEnabled && user.ProtectedTotpSecret is not null,
         Email = user.Email,

@@ -81,6 +81,7 @@ public sealed class UserAdministration(
         }
         user.Role = role ?? user.Role;
         user.Disabled = disabled ?? user.Disabled;
+        user.SessionEpoch++;
         user.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -119,6 +120,7 @@ public sealed class UserAdministration(
         if (user is null) return AccountRefusal.UserNotFound;
         if (PasswordRules.Check(password, user.UserId) is { } problem) return AccountRefusal.Invalid("password", problem);
         user.PasswordHash = hasher.Hash(password);
+        user.SessionEpoch++;
         user.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await sessions.RevokeAllAsync(user.UserId, cancellationToken);

@@ -39,6 +39,7 @@ public static class LoginServices
         services.AddSingleton<ServerSecrets>();
         services.AddSingleton<ICodeHashKey>(sp => sp.GetRequiredService<ServerSecrets>());
         services.AddSingleton<SessionService>();
+        services.AddSingleton<SessionEpochs>();
         services.AddSingleton<ISessionIssuer>(sp => sp.GetRequiredService<SessionService>());
         services.AddSingleton<TotpSecretProtector>();
         services.AddSingleton<ISessionRevocation, SessionRevocation>();

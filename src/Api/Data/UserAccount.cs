@@ -43,6 +43,12 @@ public sealed class UserAccount
     /// <summary>The last TOTP time step accepted: no step at or before it is accepted again.</summary>
     public long TotpLastStep { get; set; }
 
+    /// <summary>
+    /// Raised with every change that must end sessions (disable, role, password, TOTP, departure), in the same write: a
+    /// session issued under a lower epoch is refused whether or not its revocation in the session store got through.
+    /// </summary>
+    public int SessionEpoch { get; set; }
+
     /// <summary>When the directory last said this id is no active member (left, disabled, unknown); null once it confirms them.</summary>
     public DateTimeOffset? DirectoryDepartedAt { get; set; }
 

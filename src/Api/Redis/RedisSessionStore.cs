@@ -40,30 +40,35 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
         return session.IsLiveAt(time.GetUtcNow()) ? session : null;
     }
 
-    public async Task TouchAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var key = keys.Session(tokenHash);
-        var json = await Db.HashGetAsync(key, "session");
-        if (json.IsNullOrEmpty) return;
-        var session = JsonSerializer.Deserialize<SessionRecord>(json.ToString())!;
-        var transaction = Db.CreateTransaction();
-        transaction.AddCondition(Condition.KeyExists(key));
-        _ = transaction.HashSetAsync(key, "seen", now.ToUnixTimeMilliseconds());
-        _ = transaction.KeyExpireAsync(key, TimeToLive(session, now));
-        await transaction.ExecuteAsync();
-    }
+    /// <summary>
+    /// One script, no read and no conditional transaction: a WATCH-based transaction holds the shared connection while it
+    /// waits for its reads, so under a slow Redis every signed-in request queued behind it (issue 16.4).
+    /// </summary>
+    private const string Touch = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], 'seen', ARGV[1])
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return 1
+        """;
 
-    public async Task SetRequiredActionsAsync(string tokenHash, IReadOnlyList<string> requiredActions, CancellationToken cancellationToken)
+    /// <summary>Rewrites the "session" field of a key that still exists; "seen" and the TTL (a touch's) are left alone.</summary>
+    private const string Replace = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], 'session', ARGV[1])
+        return 1
+        """;
+
+    public Task TouchAsync(SessionRecord session, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Db.ScriptEvaluateAsync(Touch, [keys.Session(session.TokenHash)],
+            [now.ToUnixTimeMilliseconds(), (long)Math.Ceiling(TimeToLive(session, now).TotalMilliseconds)]);
+
+    public async Task ChangeAsync(string tokenHash, Func<SessionRecord, SessionRecord> change, CancellationToken cancellationToken)
     {
         var key = keys.Session(tokenHash);
         var json = await Db.HashGetAsync(key, "session");
         if (json.IsNullOrEmpty) return;
-        var session = JsonSerializer.Deserialize<SessionRecord>(json.ToString())! with { RequiredActions = requiredActions };
-        // Only the "session" field changes: a concurrent touch writes "seen" and the TTL, which this leaves alone.
-        var transaction = Db.CreateTransaction();
-        transaction.AddCondition(Condition.KeyExists(key));
-        _ = transaction.HashSetAsync(key, "session", JsonSerializer.Serialize(session));
-        await transaction.ExecuteAsync();
+        var session = change(JsonSerializer.Deserialize<SessionRecord>(json.ToString())!);
+        await Db.ScriptEvaluateAsync(Replace, [key], [JsonSerializer.Serialize(session)]);
     }
 
     public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => Db.KeyDeleteAsync(keys.Session(tokenHash));

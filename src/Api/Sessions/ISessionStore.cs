@@ -7,11 +7,11 @@ public interface ISessionStore
 
     Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken);
 
-    /// <summary>Records activity, sliding the idle timeout.</summary>
-    Task TouchAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Records activity, sliding the idle timeout of a session just found.</summary>
+    Task TouchAsync(SessionRecord session, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Replaces what the session still has to do (an enrolment done clears <c>enrol_otp</c>).</summary>
-    Task SetRequiredActionsAsync(string tokenHash, IReadOnlyList<string> requiredActions, CancellationToken cancellationToken);
+    /// <summary>Changes what a session carries (required actions, epoch); its activity and lifetime stay as they are.</summary>
+    Task ChangeAsync(string tokenHash, Func<SessionRecord, SessionRecord> change, CancellationToken cancellationToken);
 
     Task RevokeAsync(string tokenHash, CancellationToken cancellationToken);
 

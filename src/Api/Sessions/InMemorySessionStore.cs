@@ -17,17 +17,13 @@ public sealed class InMemorySessionStore(TimeProvider time) : ISessionStore
     public Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken) =>
         Task.FromResult(_sessions.TryGetValue(tokenHash, out var session) && session.IsLiveAt(time.GetUtcNow()) ? session : null);
 
-    public Task TouchAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (_sessions.TryGetValue(tokenHash, out var session))
-            _sessions.TryUpdate(tokenHash, session with { LastSeenAt = now }, session);
-        return Task.CompletedTask;
-    }
+    public Task TouchAsync(SessionRecord session, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeAsync(session.TokenHash, stored => stored with { LastSeenAt = now }, cancellationToken);
 
-    public Task SetRequiredActionsAsync(string tokenHash, IReadOnlyList<string> requiredActions, CancellationToken cancellationToken)
+    public Task ChangeAsync(string tokenHash, Func<SessionRecord, SessionRecord> change, CancellationToken cancellationToken)
     {
         if (_sessions.TryGetValue(tokenHash, out var session))
-            _sessions.TryUpdate(tokenHash, session with { RequiredActions = requiredActions }, session);
+            _sessions.TryUpdate(tokenHash, change(session), session);
         return Task.CompletedTask;
     }
 

@@ -12,7 +12,8 @@ public sealed record SessionRecord(
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt,
     TimeSpan IdleTimeout,
-    DateTimeOffset LastSeenAt)
+    DateTimeOffset LastSeenAt,
+    int Epoch = 0)
 {
     public bool IsLiveAt(DateTimeOffset now) => now < ExpiresAt && now < LastSeenAt + IdleTimeout;
 }

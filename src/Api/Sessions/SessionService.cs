@@ -6,8 +6,11 @@ using LoginOrchestrator.Orchestrator.Ports;
 
 namespace LoginOrchestrator.Api.Sessions;
 
-/// <summary>Issues and checks opaque session tokens: 32 random bytes, base64url, stored under their SHA-256 only.</summary>
-public sealed class SessionService(ISessionStore store, TimeProvider time) : ISessionIssuer
+/// <summary>
+/// Issues and checks opaque session tokens: 32 random bytes, base64url, stored under their SHA-256 only. A session is
+/// good while it lives in the store and its epoch is not below its user's (<see cref="SessionEpochs"/>).
+/// </summary>
+public sealed class SessionService(ISessionStore store, SessionEpochs epochs, TimeProvider time, ILogger<SessionService> logger) : ISessionIssuer
 {
     public async Task<IssuedSession> IssueAsync(SessionGrant grant, CancellationToken cancellationToken)
     {
@@ -16,7 +19,7 @@ public sealed class SessionService(ISessionStore store, TimeProvider time) : ISe
         var expiresAt = now + grant.AbsoluteLifetime;
         await store.CreateAsync(new SessionRecord(
             HashOf(token), grant.UserId, grant.Name, grant.Roles, [.. grant.Factors.Select(FlowNames.Factor)],
-            grant.Degraded, grant.RequiredActions, now, expiresAt, grant.IdleTimeout, now), cancellationToken);
+            grant.Degraded, grant.RequiredActions, now, expiresAt, grant.IdleTimeout, now, grant.Epoch), cancellationToken);
         return new IssuedSession(token, expiresAt);
     }
 
@@ -27,18 +30,45 @@ public sealed class SessionService(ISessionStore store, TimeProvider time) : ISe
         var hash = HashOf(token);
         var session = await store.FindAsync(hash, cancellationToken);
         if (session is null) return null;
-        await store.TouchAsync(hash, time.GetUtcNow(), cancellationToken);
+        if (await epochs.CurrentAsync(session.UserId, cancellationToken) is not { } epoch || session.Epoch < epoch)
+        {
+            logger.LogInformation("A session of {UserId} was refused: revoked by a change to the account", session.UserId);
+            await store.RevokeAsync(hash, cancellationToken);
+            return null;
+        }
+        await store.TouchAsync(session, time.GetUtcNow(), cancellationToken);
         return session;
     }
 
     public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => store.RevokeAsync(tokenHash, cancellationToken);
 
-    /// <summary>Every other session of the user dies (a password or TOTP change); the one making the change lives on.</summary>
-    public Task<int> RevokeOthersAsync(string userId, string currentTokenHash, CancellationToken cancellationToken) =>
-        store.RevokeUserAsync(userId, currentTokenHash, cancellationToken);
-
     public Task SetRequiredActionsAsync(string tokenHash, IReadOnlyList<string> requiredActions, CancellationToken cancellationToken) =>
-        store.SetRequiredActionsAsync(tokenHash, requiredActions, cancellationToken);
+        store.ChangeAsync(tokenHash, session => session with { RequiredActions = requiredActions }, cancellationToken);
+
+    /// <summary>
+    /// Carries the session making a change past the epoch that change raises, before it is written: it keeps working
+    /// while every other session of the user is refused. If the change then fails, an epoch ahead does no harm.
+    /// </summary>
+    public Task KeepThroughEpochAsync(string tokenHash, int epoch, CancellationToken cancellationToken) =>
+        store.ChangeAsync(tokenHash, session => session with { Epoch = Math.Max(session.Epoch, epoch) }, cancellationToken);
+
+    /// <summary>
+    /// Deletes the sessions an epoch change has already made useless; a failure here is logged, not raised: the epoch
+    /// refuses them anyway, and their keys expire by themselves.
+    /// </summary>
+    public async Task<int> RevokeAfterEpochAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken)
+    {
+        epochs.Forget(userId);
+        try
+        {
+            return await store.RevokeUserAsync(userId, keepTokenHash, cancellationToken);
+        }
+        catch (Exception e) when (Problems.DependencyFailure.Is(e))
+        {
+            logger.LogWarning("Sessions of {UserId} could not be deleted now ({Error}); their epoch refuses them already", userId, e.GetBaseException().Message);
+            return 0;
+        }
+    }
 
     public static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -114,7 +114,7 @@ public sealed partial class LoginFlowEngine
             user.UserId, user.Name, [user.Role], [.. flow.Factors], flow.Degraded,
             flow.EnrolOtpRequired ? ["enrol_otp"] : [],
             TimeSpan.FromSeconds(request.Policy.SessionAbsoluteLifetimeSeconds),
-            TimeSpan.FromSeconds(request.Policy.SessionIdleTimeoutSeconds)), request.CancellationToken);
+            TimeSpan.FromSeconds(request.Policy.SessionIdleTimeoutSeconds), user.SessionEpoch), request.CancellationToken);
         await EndAsync(request, reason: null);
         return Answer(request, session);
     }

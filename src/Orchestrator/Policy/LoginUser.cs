@@ -20,6 +20,8 @@ public sealed record LoginUser
 
     /// <summary>The directory's last word was "not an active member": refused while it is down, too.</summary>
     public bool LeftDirectory { get; init; }
+    /// <summary>The account's session epoch at login: the session carries it (see <c>UserAccount.SessionEpoch</c>).</summary>
+    public int SessionEpoch { get; init; }
     public bool HasPassword { get; init; }
     public bool TotpEnabled { get; init; }
     public string? Email { get; init; }

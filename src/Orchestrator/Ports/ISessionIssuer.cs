@@ -11,7 +11,8 @@ public sealed record SessionGrant(
     bool Degraded,
     IReadOnlyList<string> RequiredActions,
     TimeSpan AbsoluteLifetime,
-    TimeSpan IdleTimeout);
+    TimeSpan IdleTimeout,
+    int Epoch = 0);
 
 /// <summary>A session token, handed out once.</summary>
 public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
