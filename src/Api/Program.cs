@@ -33,6 +33,7 @@ app.UseSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseExceptionHandler();
+app.UseRequestTimeouts();
 app.UseStatusCodePages();
 app.UseMiddleware<LoginRateLimits>();
 app.UseRequestLocalization();

@@ -4,8 +4,9 @@ using System.Net.Sockets;
 namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>
-/// A loopback port in front of a real server (maildev's SMTP) that the test can close and open:
-/// closed, every connection is dropped at once, as if the server were down.
+/// A loopback port in front of a real server (maildev's SMTP, a Redis) that the test can close and open:
+/// closed, every connection is dropped at once, as if the server were down. <see cref="Delay"/> holds back
+/// everything sent to the server by that long: a slow network or a slow server.
 /// </summary>
 public sealed class TcpGate : IAsyncDisposable
 {
@@ -23,6 +24,8 @@ public sealed class TcpGate : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
     public bool Open { get; set; } = true;
+
+    public TimeSpan Delay { get; set; }
 
     private async Task AcceptAsync()
     {
@@ -44,8 +47,23 @@ public sealed class TcpGate : IAsyncDisposable
             await server.ConnectAsync(_target);
             var a = client.GetStream();
             var b = server.GetStream();
-            await Task.WhenAny(a.CopyToAsync(b, _stop.Token), b.CopyToAsync(a, _stop.Token));
+            await Task.WhenAny(CopyDelayedAsync(a, b), b.CopyToAsync(a, _stop.Token));
         }
+    }
+
+    private async Task CopyDelayedAsync(Stream from, Stream to)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
+            {
+                if (Delay > TimeSpan.Zero) await Task.Delay(Delay, _stop.Token);
+                await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException) { }
     }
 
     public async ValueTask DisposeAsync()

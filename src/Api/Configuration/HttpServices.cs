@@ -4,6 +4,7 @@ using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Localization;
 
 namespace LoginOrchestrator.Api.Configuration;
@@ -36,6 +37,18 @@ public static class HttpServices
             options.SupportedUICultures = cultures;
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        // Every request has a deadline: past it, it answers 503 and nothing more is issued or written (issue 16.4).
+        services.AddOptions<RequestOptions>().BindConfiguration(RequestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var deadline = builder.Configuration.GetSection(RequestOptions.Section).Get<RequestOptions>()?.DeadlineSeconds ?? RequestOptions.DefaultDeadlineSeconds;
+        services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = TimeSpan.FromSeconds(deadline),
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            WriteTimeoutResponse = http => http.RequestServices.GetRequiredService<ApiProblems>().WriteAsync(http,
+                StatusCodes.Status503ServiceUnavailable, "dependency_unavailable",
+                "The answer took longer than the request deadline; nothing was issued. Try again shortly."),
         });
 
         services.AddOpenApi();

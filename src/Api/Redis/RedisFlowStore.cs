@@ -39,7 +39,8 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
 
     public async Task<LoginFlow?> FindAsync(string flowId, CancellationToken cancellationToken)
     {
-        var json = await Db.StringGetAsync(keys.Flow(flowId));
+        // A read may be abandoned at the request's deadline (Redis takes no cancellation token of its own).
+        var json = await Db.StringGetAsync(keys.Flow(flowId)).WaitAsync(cancellationToken);
         if (json.IsNullOrEmpty) return null;
         var flow = JsonSerializer.Deserialize<LoginFlow>(json.ToString())!;
         return time.GetUtcNow() < flow.ExpiresAt + InMemoryFlowStore.Retention ? flow : null;

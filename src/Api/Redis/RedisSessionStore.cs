@@ -31,7 +31,8 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
 
     public async Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken)
     {
-        var values = await Db.HashGetAsync(keys.Session(tokenHash), ["session", "seen"]);
+        // A read may be abandoned at the request's deadline (Redis takes no cancellation token of its own).
+        var values = await Db.HashGetAsync(keys.Session(tokenHash), ["session", "seen"]).WaitAsync(cancellationToken);
         if (values[0].IsNullOrEmpty || values[1].IsNullOrEmpty) return null;
         var session = JsonSerializer.Deserialize<SessionRecord>(values[0].ToString())! with
         {

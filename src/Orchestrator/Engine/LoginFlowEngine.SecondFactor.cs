@@ -110,6 +110,8 @@ public sealed partial class LoginFlowEngine
         var flow = request.Flow;
         flow.Message = null;
         flow.Captcha = null;
+        // Past the request's deadline no session is made: its answer (the token) would never reach the client.
+        request.CancellationToken.ThrowIfCancellationRequested();
         var session = await stores.Sessions.IssueAsync(new SessionGrant(
             user.UserId, user.Name, [user.Role], [.. flow.Factors], flow.Degraded,
             flow.EnrolOtpRequired ? ["enrol_otp"] : [],

@@ -153,6 +153,8 @@ public sealed partial class LoginFlowEngine(
         if (!request.Machine.OfferedActions.Contains(action.Value)) return NotOffered(request, action.Value);
 
         var result = await step(request);
+        // Past the request's deadline nothing more is written: the client has its 503 already.
+        cancellationToken.ThrowIfCancellationRequested();
         await stores.Flows.SaveAsync(flow, cancellationToken);
         return result;
     }
