@@ -14,6 +14,17 @@ public sealed class DeliveryOptions : IValidatableObject
     /// <remarks>Empty by default: the binder appends configured arrays to initial ones, so defaults live in <see cref="RetryDelays"/>.</remarks>
     public Dictionary<string, double[]> RetryDelaysSeconds { get; set; } = [];
 
+    /// <summary>
+    /// The most one try may take, connection and all: a server that accepts and never answers costs this, not MailKit's
+    /// per-read time-outs over and over. At most 20 s: a job fetched longer than 30 s ago is taken for orphaned.
+    /// </summary>
+    [Range(1, 20)]
+    public int SendTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Workers that only send codes, apart from the clean-up's: a stalled channel cannot hold housekeeping up.</summary>
+    [Range(1, 100)]
+    public int Workers { get; set; } = 10;
+
     /// <summary>Two retries, 2 s and 10 s after the failures, unless the channel is configured.</summary>
     public static IReadOnlyList<double> DefaultRetryDelaysSeconds { get; } = [2, 10];
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.States;
 using LoginOrchestrator.Api.Delivery;
 using LoginOrchestrator.Api.Housekeeping;
 using LoginOrchestrator.Steps.Delivery;
@@ -58,16 +59,28 @@ public static class DeliveryServices
                     // Workers wake on a pub/sub notice and otherwise poll at this interval (3 min by default):
                     // a notice missed (one sent before the subscription was up) must not hold a code for minutes.
                     FetchTimeout = TimeSpan.FromSeconds(1),
-                    // A job whose worker died is fetched again after this: inside a code's lifetime, well past a send's timeout.
-                    InvisibilityTimeout = TimeSpan.FromMinutes(2),
+                    // A job whose worker died is fetched again after this: well inside a code's lifetime, and past the
+                    // longest try (Delivery__SendTimeoutSeconds, 10 s) so a live send is not run twice.
+                    InvisibilityTimeout = TimeSpan.FromSeconds(30),
                 });
             else
                 configuration.UseInMemoryStorage();
         });
+        // Housekeeping and anything else on the default queue...
         services.AddHangfireServer(options =>
         {
             options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
             options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            options.Queues = [EnqueuedState.DefaultQueue];
+        });
+        // ...and code sends on workers of their own: I/O-bound, so more than the cores, and never behind a clean-up.
+        var delivery = builder.Configuration.GetSection(DeliveryOptions.Section).Get<DeliveryOptions>() ?? new DeliveryOptions();
+        services.AddHangfireServer(options =>
+        {
+            options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:delivery";
+            options.WorkerCount = delivery.Workers;
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            options.Queues = [SendCodeJob.Queue];
         });
         services.AddHostedService<RecurringJobsKeeper>();
         return builder;

@@ -37,12 +37,15 @@ public sealed class CodeDispatcher(
         await deliveries.CreateAsync(new DeliveryRecord(id, dispatch.FlowId, dispatch.Channel,
             ContactMask.Mask(dispatch.Channel, dispatch.Target), DeliveryStatus.Queued, 0, now, now,
             dispatch.ExpiresAt, protector.Protect(message), null), cancellationToken);
-        jobs.Enqueue<SendCodeJob>(job => job.RunAsync(id, CancellationToken.None));
+        jobs.Enqueue<SendCodeJob>(SendCodeJob.Queue, job => job.RunAsync(id, CancellationToken.None));
         return id;
     }
 
+    /// <summary>A code still queued when it expires could not be sent in its lifetime: the flow shows it failed.</summary>
     public async Task<DeliveryStatus?> GetStatusAsync(string deliveryId, CancellationToken cancellationToken) =>
-        (await deliveries.FindAsync(deliveryId, cancellationToken))?.Status;
+        await deliveries.FindAsync(deliveryId, cancellationToken) is { } record
+            ? record.Status == DeliveryStatus.Queued && time.GetUtcNow() >= record.CodeExpiresAt ? DeliveryStatus.Failed : record.Status
+            : null;
 
     /// <summary>
     /// A saved template that fails on this message's data, or renders without the code, never stops a login: the

@@ -23,6 +23,9 @@ public sealed class SendCodeJob(
     LoginMetrics metrics,
     ILogger<SendCodeJob> logger)
 {
+    /// <summary>The Hangfire queue code sends wait in, served by workers of their own.</summary>
+    public const string Queue = "delivery";
+
     [AutomaticRetry(Attempts = 0)] // retries are this job's own, per channel
     [DisplayName("Send code, delivery {0}")]
     public async Task RunAsync(string deliveryId, CancellationToken cancellationToken)
@@ -45,9 +48,18 @@ public sealed class SendCodeJob(
         }
 
         record = record with { Attempts = record.Attempts + 1, UpdatedAt = now };
+        var limit = TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(limit);
         try
         {
-            await channel.SendAsync(protector.Unprotect(record.ProtectedMessage), cancellationToken);
+            // Cancelled at the bound, and abandoned there too: not every client library stops reading when told to.
+            await channel.SendAsync(protector.Unprotect(record.ProtectedMessage), bounded.Token).WaitAsync(limit, cancellationToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            await RetryOrFailAsync(record, new TimeoutException($"The {record.Channel} send took longer than {limit.TotalSeconds:0} s."), cancellationToken);
+            return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -68,7 +80,7 @@ public sealed class SendCodeJob(
                 record.Id, record.Channel, record.Attempts, wait, error.Message);
             await deliveries.UpdateAsync(record with { LastError = error.Message }, cancellationToken);
             // A delay, not an instant: Hangfire's clock decides when, whatever this instance's clock says.
-            jobs.Schedule<SendCodeJob>(job => job.RunAsync(record.Id, CancellationToken.None), wait);
+            jobs.Schedule<SendCodeJob>(Queue, job => job.RunAsync(record.Id, CancellationToken.None), wait);
             return;
         }
         await FinishAsync(record, DeliveryStatus.Failed, error.Message, cancellationToken);

@@ -14,13 +14,20 @@ namespace LoginOrchestrator.Api.Redis;
 /// </summary>
 public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : IFlowStore, IExpiredFlowSource
 {
-    /// <summary>A lease outlives any sane request, and frees itself if its holder dies.</summary>
-    private static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Short, and renewed while held (every <see cref="LeaseRenewal"/>): a request that dies with its instance frees its
+    /// flow within seconds (a retry waits up to 5 s for a lease), while a slow one keeps it as long as it runs.
+    /// </summary>
+    public static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(4);
+
+    private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(1);
 
     /// <summary>The key outlives its index entry, so the clean-up (every 5 minutes) can still read what it audits, even after missing a few runs.</summary>
     private static readonly TimeSpan KeyGrace = TimeSpan.FromHours(1);
 
     private const string ReleaseLease = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+
+    private const string RenewLease = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -111,11 +118,41 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     /// <summary>Until the flow's end, and the grace from then, or from now for a flow written after its end.</summary>
     private TimeSpan TimeToLive(DateTimeOffset diesAt) => TimeSpan.FromTicks(Math.Max(0, (diesAt - time.GetUtcNow()).Ticks)) + KeyGrace;
 
-    private sealed class Lease(IDatabase db, RedisKey key, string owner) : IAsyncDisposable
+    /// <summary>A held lease: renewed in the background while held, released (if still this holder's) when disposed.</summary>
+    private sealed class Lease : IAsyncDisposable
     {
+        private readonly IDatabase _db;
+        private readonly RedisKey _key;
+        private readonly string _owner;
+        private readonly CancellationTokenSource _held = new();
+        private readonly Task _renewing;
+
+        public Lease(IDatabase db, RedisKey key, string owner)
+        {
+            (_db, _key, _owner) = (db, key, owner);
+            _renewing = RenewAsync();
+        }
+
+        private async Task RenewAsync()
+        {
+            using var timer = new PeriodicTimer(LeaseRenewal);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(_held.Token))
+                    await _db.ScriptEvaluateAsync(RenewLease, [_key], [_owner, (long)LeaseLifetime.TotalMilliseconds]);
+            }
+            catch (Exception e) when (e is OperationCanceledException or RedisException or ObjectDisposedException)
+            {
+                // Released, or Redis is gone: either way the lease ends by itself.
+            }
+        }
+
         public async ValueTask DisposeAsync()
         {
-            try { await db.ScriptEvaluateAsync(ReleaseLease, [key], [owner]); }
+            await _held.CancelAsync();
+            await _renewing;
+            _held.Dispose();
+            try { await _db.ScriptEvaluateAsync(ReleaseLease, [_key], [_owner]); }
             catch (RedisException) { /* Redis is down: the lease frees itself when its lifetime ends. */ }
         }
     }
