@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Hangfire;
 using LoginOrchestrator.Api.Housekeeping;
 using LoginOrchestrator.Tests.Support;
@@ -8,47 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginOrchestrator.Api.Tests;
 
-/// <summary>An SMTP server that accepts every connection and never says a word.</summary>
-public sealed class SilentSmtp : IAsyncDisposable
-{
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly List<TcpClient> _held = [];
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
-
-    public SilentSmtp()
-    {
-        _listener.Start();
-        _accepting = AcceptAsync();
-    }
-
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
-    private async Task AcceptAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                lock (_held) _held.Add(client);
-            }
-        }
-        catch (OperationCanceledException) { }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting;
-        lock (_held) _held.ForEach(c => c.Dispose());
-    }
-}
-
 public sealed class StalledSmtpFactory : LoginApiFactory
 {
-    public SilentSmtp Smtp { get; } = new();
+    /// <summary>An SMTP server that accepts every connection and never says a word.</summary>
+    public TcpGate Smtp { get; } = new(TestServices.SmtpHost, int.Parse(TestServices.SmtpPort, System.Globalization.CultureInfo.InvariantCulture)) { Silent = true };
 
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {

@@ -6,7 +6,8 @@ namespace LoginOrchestrator.Tests.Support;
 /// <summary>
 /// A loopback port in front of a real server (maildev's SMTP, a Redis) that the test can close and open:
 /// closed, every connection is dropped at once, as if the server were down. <see cref="Delay"/> holds back
-/// everything sent to the server by that long: a slow network or a slow server.
+/// everything sent to the server by that long: a slow network or a slow server. <see cref="Silent"/> accepts and
+/// holds every connection without a word: a server that hangs.
 /// </summary>
 public sealed class TcpGate : IAsyncDisposable
 {
@@ -27,6 +28,8 @@ public sealed class TcpGate : IAsyncDisposable
 
     public TimeSpan Delay { get; set; }
 
+    public bool Silent { get; set; }
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -43,6 +46,11 @@ public sealed class TcpGate : IAsyncDisposable
         using (client)
         {
             if (!Open) return;
+            if (Silent)
+            {
+                try { await Task.Delay(Timeout.Infinite, _stop.Token); } catch (OperationCanceledException) { }
+                return;
+            }
             using var server = new TcpClient();
             await server.ConnectAsync(_target);
             var a = client.GetStream();
