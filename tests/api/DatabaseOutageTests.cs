@@ -68,7 +68,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         (await client.Http.GetAsync("/healthz/ready")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
 
         await _database.StartAgainAsync();
-        await WaitUntilReadyAsync(client);
+        await Eventually.ReadyAsync(client.Http, TimeSpan.FromSeconds(30));
         (await client.LoginAsync("dbdown", "dbdown-Pass-1")).State.Should().Be("Issued");
     }
 
@@ -86,18 +86,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         meanwhile.Code.Should().Be("dependency_unavailable");
 
         await _database.StartAgainAsync();
-        await WaitUntilReadyAsync(client);
+        await Eventually.ReadyAsync(client.Http, TimeSpan.FromSeconds(30));
         (await client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).State.Should().Be("Issued",
             "the migrations ran and the bootstrap admin was created once the database came back");
-    }
-
-    private static async Task WaitUntilReadyAsync(FlowClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await client.Http.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.OK)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The service did not become ready after MariaDB came back.");
-            await Task.Delay(250);
-        }
     }
 }

@@ -57,12 +57,8 @@ public sealed class OrphanedJobTests : IAsyncLifetime
         }
 
         var survivorClient = new FlowClient(_survivor.CreateClient());
-        var deadline = DateTime.UtcNow.AddSeconds(100);
-        while ((await _survivor.Mailbox.MailsToAsync(address)).Count == 0)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The code job the dead instance held was never handed back and sent.");
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
+        await Eventually.UntilAsync(async () => (await _survivor.Mailbox.MailsToAsync(address)).Count > 0, TimeSpan.FromSeconds(100),
+            "The code job the dead instance held was never handed back and sent.");
         var mail = (await _survivor.Mailbox.MailsToAsync(address))[0];
         (await survivorClient.PostAsync(flowId, "captcha", new { code = mail.Code })).State.Should().Be("Issued");
     }

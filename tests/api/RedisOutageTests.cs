@@ -55,7 +55,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         (await _factory.WithDbAsync(db => db.LoginAudit.AnyAsync(a => a.FlowId == flowId))).Should().BeFalse("nothing was issued");
 
         await _redis.StartAgainAsync();
-        await WaitUntilReadyAsync();
+        await Eventually.ReadyAsync(_client.Http, TimeSpan.FromSeconds(30));
 
         (await _client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).State.Should().Be("Issued");
     }
@@ -90,7 +90,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await _redis.StopAsync();
         await _redis.StartAgainAsync(); // no persistence: empty
 
-        await WaitForAsync(RecurringCleanUpRegisteredAsync, "the recurring clean-up was not registered again");
+        await Eventually.UntilAsync(RecurringCleanUpRegisteredAsync, TimeSpan.FromSeconds(30), "the recurring clean-up was not registered again");
         _factory.Logs.Lines.Should().Contain(l => l.Contains("was missing from the job storage"));
     }
 
@@ -109,9 +109,10 @@ public sealed class RedisOutageTests : IAsyncLifetime
 
             await later.StartAgainAsync();
 
-            await WaitForAsync(async () => (await client.Http.GetAsync("/healthz/ready")).StatusCode == HttpStatusCode.OK, "not ready after Redis came");
+            await Eventually.ReadyAsync(client.Http, TimeSpan.FromSeconds(30));
             (await client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword)).State.Should().Be("Issued");
-            await WaitForAsync(() => RecurringCleanUpRegisteredAsync(later.Endpoint, factory.RedisPrefix), "the recurring clean-up was never registered");
+            await Eventually.UntilAsync(() => RecurringCleanUpRegisteredAsync(later.Endpoint, factory.RedisPrefix), TimeSpan.FromSeconds(30),
+                "the recurring clean-up was never registered");
         }
         finally
         {
@@ -125,25 +126,5 @@ public sealed class RedisOutageTests : IAsyncLifetime
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(endpoint);
         return await redis.GetDatabase().KeyExistsAsync($"{prefix}hangfire:recurring-job:housekeeping");
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(failure);
-            await Task.Delay(250);
-        }
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await _client.Http.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.OK)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The service did not recover after Redis came back.");
-            await Task.Delay(250);
-        }
     }
 }

@@ -60,16 +60,9 @@ public sealed class StalledSmtpTests(StalledSmtpFactory factory) : IClassFixture
             "the clean-up ran while six sends were stalled");
     }
 
-    private async Task WaitForAsync(Func<bool> condition, TimeSpan within, string failure)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{failure}\nRecent delivery log lines:\n{string.Join("\n", factory.Logs.Lines.Where(l => !l.Contains("Microsoft.EntityFrameworkCore") && !l.Contains("System.Net.Http")).TakeLast(40))}");
-            await Task.Delay(100);
-        }
-    }
+    private Task WaitForAsync(Func<bool> condition, TimeSpan within, string failure) =>
+        Eventually.UntilAsync(() => Task.FromResult(condition()), within, () =>
+            $"{failure}\nRecent log lines:\n{string.Join("\n", factory.Logs.Lines.Where(l => !l.Contains("Microsoft.EntityFrameworkCore") && !l.Contains("System.Net.Http")).TakeLast(40))}");
 }
 
 /// <summary>Issue 16.9: a code still on its way when it expires could not be sent in its lifetime, and the flow says so.</summary>

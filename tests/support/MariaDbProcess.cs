@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace LoginOrchestrator.Tests.Support;
 
@@ -41,18 +39,9 @@ public sealed class MariaDbProcess : IAsyncDisposable
             $"--socket={Path.Combine(_directory, "mysqld.sock")}", "--skip-grant-tables", $"--log-error={Path.Combine(_directory, "error.log")}",
             "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
         ]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) { await Task.Delay(100); }
-        }
-        throw new TimeoutException($"mariadbd did not listen on {Port}: {await File.ReadAllTextAsync(Path.Combine(_directory, "error.log"))}");
+        var log = Path.Combine(_directory, "error.log");
+        await Eventually.ListeningAsync(Port, TimeSpan.FromSeconds(30),
+            () => $"mariadbd did not listen on {Port}: {(File.Exists(log) ? File.ReadAllText(log) : "no log")}");
     }
 
     /// <summary>kill -9: the server is gone mid-answer, connections reset.</summary>

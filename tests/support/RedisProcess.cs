@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace LoginOrchestrator.Tests.Support;
 
@@ -31,18 +29,7 @@ public sealed class RedisProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
         })!;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) { await Task.Delay(100); }
-        }
-        throw new TimeoutException($"redis-server did not listen on {Port}.");
+        await Eventually.ListeningAsync(Port, TimeSpan.FromSeconds(20), () => $"redis-server did not listen on {Port}.");
     }
 
     public async Task StopAsync()

@@ -58,12 +58,8 @@ public static class FlowHttp
             extensions["retryAfter"] = retryAfter;
             services.Http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         }
-        if (problem.Field is { } field)
-        {
-            // The field's message is the problem's own where it names one (target_unavailable), else "malformed".
-            var text = problem.Code == FlowCodes.InvalidRequest ? FlowCodes.InvalidRequest : problem.Code;
-            extensions["errors"] = new Dictionary<string, string[]> { [field] = [FlowTexts.For(text)] };
-        }
+        // The field's message is the problem's own: "malformed" for invalid_request, "use another" for target_unavailable.
+        if (problem.Field is { } field) extensions["errors"] = new Dictionary<string, string[]> { [field] = [FlowTexts.For(problem.Code)] };
 
         var status = StatusOf(problem.Code);
         return TypedResults.Problem(FlowTexts.For(problem.Code), statusCode: status, title: ApiProblems.TitleOf(status), extensions: extensions);
