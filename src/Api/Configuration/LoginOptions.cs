@@ -20,6 +20,11 @@ public sealed class LoginOptions
     /// </summary>
     public Uri? PublicOrigin { get; set; }
 
+    /// <summary>An allowed return URL prefix: an absolute http(s) URL with no query or fragment.</summary>
+    public static bool IsReturnUrlPrefix(string prefix) =>
+        Uri.TryCreate(prefix, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0;
+
     /// <summary>An absolute http(s) origin: scheme, host and port only.</summary>
     public static bool IsOrigin(Uri? uri) =>
         uri is { IsAbsoluteUri: true } && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

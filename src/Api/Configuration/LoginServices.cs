@@ -26,6 +26,9 @@ public static class LoginServices
         services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section)
             .Validate(login => login.PublicOrigin is null || LoginOptions.IsOrigin(login.PublicOrigin),
                 "Login:PublicOrigin must be an origin: http(s)://host[:port], no path.")
+            // A malformed prefix stops the start, rather than refusing every returnTo later.
+            .Validate(login => login.AllowedReturnUrls.All(LoginOptions.IsReturnUrlPrefix),
+                "Login:AllowedReturnUrls holds absolute http(s) URL prefixes, without query or fragment.")
             .Validate<IOptions<WeComOptions>>((login, weCom) => !weCom.Value.Configured || login.PublicOrigin is not null,
                 "Login:PublicOrigin is required with WeCom: WeCom's redirect_uri is built from it.")
             .ValidateOnStart();

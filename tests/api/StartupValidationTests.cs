@@ -1,0 +1,32 @@
+using LoginOrchestrator.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace LoginOrchestrator.Api.Tests;
+
+/// <summary>Configuration that cannot work stops the start with its key named, rather than failing requests later.</summary>
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("Login:AllowedReturnUrls:0", "desk.corp.example/app", "Login:AllowedReturnUrls")]
+    [InlineData("Login:AllowedReturnUrls:0", "ftp://desk.corp.example/", "Login:AllowedReturnUrls")]
+    [InlineData("Login:AllowedReturnUrls:0", "https://desk.corp.example/app?x=1", "Login:AllowedReturnUrls")]
+    [InlineData("Login:PublicOrigin", "https://login.corp.example/path", "Login:PublicOrigin")]
+    [InlineData("Requests:DeadlineSeconds", "0", "DeadlineSeconds")]
+    [InlineData("Delivery:SendTimeoutSeconds", "60", "SendTimeoutSeconds")]
+    public void AMalformedSettingStopsTheStart(string key, string value, string named)
+    {
+        using var factory = new MisconfiguredFactory(key, value);
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(named);
+    }
+
+    private sealed class MisconfiguredFactory(string key, string value) : LoginApiFactory
+    {
+        protected override bool Embedded => true;
+
+        protected override void ConfigureSettings(IWebHostBuilder builder) => builder.UseSetting(key, value);
+    }
+}
