@@ -3,7 +3,6 @@ using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Steps.Otp;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,8 +59,7 @@ public sealed class SecretsAtRestTests(LoginApiFactory factory) : IClassFixture<
         services.AddLogging();
         services.AddDbContext<LoginDbContext, MySqlLoginDbContext>(options =>
             options.UseMySql(factory.DatabaseConnection, ServerVersion.AutoDetect(factory.DatabaseConnection)));
-        services.AddDataProtection().SetApplicationName("LoginOrchestrator");
-        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((keys, scopes) => keys.XmlRepository = new DatabaseKeyRepository(scopes));
+        services.AddDataProtection().SetApplicationName("LoginOrchestrator").PersistKeysToDbContext<LoginDbContext>();
         return services.BuildServiceProvider();
     }
 }

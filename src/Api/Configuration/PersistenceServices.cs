@@ -1,8 +1,6 @@
-using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Health;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Configuration;
@@ -33,9 +31,7 @@ public static class PersistenceServices
 
         // TOTP secrets and queued messages are encrypted with these keys; the key ring lives in the
         // database, so instances share it and it lasts as long as what it protects.
-        builder.Services.AddDataProtection().SetApplicationName("LoginOrchestrator");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((keys, scopes) =>
-            keys.XmlRepository = new DatabaseKeyRepository(scopes));
+        builder.Services.AddDataProtection().SetApplicationName("LoginOrchestrator").PersistKeysToDbContext<LoginDbContext>();
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag]);
         builder.Services.AddSingleton<DatabasePreparation>();

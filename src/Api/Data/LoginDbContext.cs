@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Data;
@@ -6,12 +7,13 @@ namespace LoginOrchestrator.Api.Data;
 /// Users, recovery codes and the login audit. Each database provider has its own subclass so that
 /// each keeps its own migrations (SQLite for the embedded default, MariaDB/MySQL in production).
 /// </summary>
-public abstract class LoginDbContext(DbContextOptions options) : DbContext(options)
+public abstract class LoginDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<RecoveryCodeRecord> RecoveryCodes => Set<RecoveryCodeRecord>();
     public DbSet<LoginAuditRecord> LoginAudit => Set<LoginAuditRecord>();
-    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    /// <summary>The Data Protection key ring (Microsoft's EF Core key store), so every instance shares it.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SettingMetaRecord> SettingMetas => Set<SettingMetaRecord>();
     public DbSet<SettingRecord> Settings => Set<SettingRecord>();
     public DbSet<SettingAuditRecord> SettingAudit => Set<SettingAuditRecord>();
@@ -83,10 +85,11 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             audit.Property(a => a.ChangedBy).HasMaxLength(64);
         });
 
-        model.Entity<DataProtectionKeyRecord>(key =>
+        model.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_key");
             key.Property(k => k.FriendlyName).HasMaxLength(256);
+            key.Property(k => k.Xml).IsRequired();
         });
 
         model.Entity<ServerSecretRecord>(secret =>

@@ -16,25 +16,6 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
-            modelBuilder.Entity("LoginOrchestrator.Api.Data.DataProtectionKeyRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("data_protection_key", (string)null);
-                });
-
             modelBuilder.Entity("LoginOrchestrator.Api.Data.LoginAuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -712,6 +693,25 @@ namespace LoginOrchestrator.Api.Data.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.ToTable("user_account", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_key", (string)null);
                 });
 
             modelBuilder.Entity("LoginOrchestrator.Api.Data.SettingRecord", b =>
