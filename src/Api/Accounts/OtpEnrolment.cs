@@ -62,19 +62,19 @@ public sealed class OtpEnrolment(
 
         // TOTP on and its recovery codes in one transaction: a failure between them left TOTP on with no codes, and a
         // retry answered 409 (issue 16.3). Now any failure leaves the enrolment pending, to be confirmed again.
-        await sessions.KeepThroughEpochAsync(session.TokenHash, user.SessionEpoch + 1, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-        user.ProtectedTotpSecret = user.PendingTotpSecret;
-        user.TotpEnabled = true;
-        user.PendingTotpSecret = null;
-        user.PendingTotpCreatedAt = null;
-        user.SessionEpoch++;
-        user.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        var codes = await recoveryCodes.ReplaceAsync(user.UserId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        await sessions.RevokeAfterEpochAsync(user.UserId, session.TokenHash, cancellationToken);
+        IReadOnlyList<string> codes = [];
+        await sessions.EndOtherSessionsAsync(session, user, async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            user.ProtectedTotpSecret = user.PendingTotpSecret;
+            user.TotpEnabled = true;
+            user.PendingTotpSecret = null;
+            user.PendingTotpCreatedAt = null;
+            user.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            codes = await recoveryCodes.ReplaceAsync(user.UserId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
         await sessions.SetRequiredActionsAsync(session.TokenHash, [.. session.RequiredActions.Where(a => a != EnrolOtp)], cancellationToken);
         logger.LogInformation("User {UserId} enabled TOTP", user.UserId);
         return Outcome(codes);
@@ -86,9 +86,7 @@ public sealed class OtpEnrolment(
         if (user is null) return AccountRefusal.UserNotFound;
         if (await VerifyCurrentAsync(user, code, cancellationToken) is { } refused) return refused;
 
-        await sessions.KeepThroughEpochAsync(session.TokenHash, user.SessionEpoch + 1, cancellationToken);
-        await ClearAsync(user, cancellationToken);
-        await sessions.RevokeAfterEpochAsync(user.UserId, session.TokenHash, cancellationToken);
+        await sessions.EndOtherSessionsAsync(session, user, () => ClearAsync(user, cancellationToken), cancellationToken);
         // An admin who must have TOTP is held to enrolment again, as after a login without it.
         if (user.Role == Roles.Admin && (await settings.GetAsync(cancellationToken)).Bool(Authentication, "admin_requires_otp"))
             await sessions.SetRequiredActionsAsync(session.TokenHash, [.. session.RequiredActions.Append(EnrolOtp).Distinct()], cancellationToken);
@@ -109,6 +107,7 @@ public sealed class OtpEnrolment(
     {
         var user = await FindAsync(userId, cancellationToken);
         if (user is null) return false;
+        user.SessionEpoch++; // every session of the user ends, written with the reset
         await ClearAsync(user, cancellationToken);
         await revocation.RevokeAllAsync(user.UserId, cancellationToken);
         return true;
@@ -130,7 +129,6 @@ public sealed class OtpEnrolment(
         user.ProtectedTotpSecret = null;
         user.PendingTotpSecret = null;
         user.PendingTotpCreatedAt = null;
-        user.SessionEpoch++;
         user.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await recoveryCodes.DeleteAsync(user.UserId, cancellationToken);

@@ -33,12 +33,12 @@ public sealed class PasswordChange(
         if (user.PasswordHash is not null && await hasher.VerifyAsync(newPassword, user.PasswordHash, cancellationToken))
             return AccountRefusal.Invalid("newPassword", "The new password must differ from the current one.");
 
-        await sessions.KeepThroughEpochAsync(session.TokenHash, user.SessionEpoch + 1, cancellationToken);
-        user.PasswordHash = hasher.Hash(newPassword);
-        user.SessionEpoch++;
-        user.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        var revoked = await sessions.RevokeAfterEpochAsync(user.UserId, session.TokenHash, cancellationToken);
+        var revoked = await sessions.EndOtherSessionsAsync(session, user, async () =>
+        {
+            user.PasswordHash = hasher.Hash(newPassword);
+            user.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         await lockout.ResetAsync(user.UserId, FailureKind.Password, cancellationToken);
         logger.LogInformation("User {UserId} changed their password; {Count} other sessions revoked", user.UserId, revoked);
         return null;

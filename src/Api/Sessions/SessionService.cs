@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Orchestrator.Ports;
 
@@ -46,11 +47,20 @@ public sealed class SessionService(ISessionStore store, SessionEpochs epochs, Ti
         store.ChangeAsync(tokenHash, session => session with { RequiredActions = requiredActions }, cancellationToken);
 
     /// <summary>
-    /// Carries the session making a change past the epoch that change raises, before it is written: it keeps working
-    /// while every other session of the user is refused. If the change then fails, an epoch ahead does no harm.
+    /// A change by the signed-in user that ends their other sessions (password, TOTP on or off), in the one order that
+    /// holds: the session making it is carried past the epoch first (if the change then fails, an epoch ahead does no
+    /// harm), the epoch is raised in the change's own write, and only then are the other sessions deleted, best effort.
     /// </summary>
-    public Task KeepThroughEpochAsync(string tokenHash, int epoch, CancellationToken cancellationToken) =>
-        store.ChangeAsync(tokenHash, session => session with { Epoch = Math.Max(session.Epoch, epoch) }, cancellationToken);
+    /// <param name="write">Saves the change, <paramref name="user"/>'s raised epoch with it.</param>
+    /// <returns>How many other sessions were deleted.</returns>
+    public async Task<int> EndOtherSessionsAsync(SessionRecord current, UserAccount user, Func<Task> write, CancellationToken cancellationToken)
+    {
+        var epoch = user.SessionEpoch + 1;
+        await store.ChangeAsync(current.TokenHash, session => session with { Epoch = Math.Max(session.Epoch, epoch) }, cancellationToken);
+        user.SessionEpoch = epoch;
+        await write();
+        return await RevokeAfterEpochAsync(user.UserId, current.TokenHash, cancellationToken);
+    }
 
     /// <summary>
     /// Deletes the sessions an epoch change has already made useless; a failure here is logged, not raised: the epoch
