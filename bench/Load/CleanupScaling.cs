@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using LoginOrchestrator.Api.Housekeeping;
-using LoginOrchestrator.Api.Redis;
+using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using LoginOrchestrator.Api.Redis;
+using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Web;
-using LoginOrchestrator.Api.Redis;
 using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Otp;
+using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,5 +1,7 @@
 using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,8 @@
 using System.Net;
-using LoginOrchestrator.Api.Limits;
-using LoginOrchestrator.Api.Redis;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Otp;
+using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.InProcess;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

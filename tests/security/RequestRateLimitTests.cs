@@ -1,7 +1,7 @@
 using System.Net;
 using LoginOrchestrator.Api.Configuration;
-using LoginOrchestrator.Api.Limits;
-using LoginOrchestrator.Api.Redis;
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
-using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Otp;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Delivery;
-using LoginOrchestrator.Steps.Directory;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Accounts;

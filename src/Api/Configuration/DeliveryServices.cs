@@ -1,11 +1,13 @@
-using Hangfire;
+using Hangfire.Redis.StackExchange;
 using Hangfire.States;
+using Hangfire;
 using LoginOrchestrator.Api.Delivery;
 using LoginOrchestrator.Api.Housekeeping;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Delivery;
+using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Templates;
 using Microsoft.Extensions.Options;
-using Hangfire.Redis.StackExchange;
 using StackExchange.Redis;
 
 namespace LoginOrchestrator.Api.Configuration;

@@ -4,13 +4,15 @@ using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
-using LoginOrchestrator.Api.WeCom;
 using LoginOrchestrator.Orchestrator.Engine;
+using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Orchestrator.Steps;
+using LoginOrchestrator.Steps.Bind;
 using LoginOrchestrator.Steps.Captcha;
-using LoginOrchestrator.Steps.Directory;
 using LoginOrchestrator.Steps.Otp;
 using LoginOrchestrator.Steps.Passwords;
+using LoginOrchestrator.Steps.WeCom;
 using Microsoft.Extensions.Options;
 
 namespace LoginOrchestrator.Api.Configuration;
@@ -59,11 +61,28 @@ public static class LoginServices
         services.AddScoped<PasswordChange>();
         services.AddScoped<RecentAuthentication>();
         services.AddScoped<UserAdministration>();
-        services.AddScoped<LoginSteps>();
-        services.AddScoped<LoginStores>();
+        AddSteps(services);
+        services.AddScoped<LoginPorts>();
         services.AddScoped<LoginFlowEngine>();
 
         services.AddSingleton<ApiProblems>();
         return builder;
+    }
+
+    /// <summary>One step per external action of the machine (<see cref="LoginSteps"/> refuses a gap or a double).</summary>
+    private static void AddSteps(IServiceCollection services)
+    {
+        services.AddScoped<ILoginStep, PasswordStep>();
+        services.AddScoped<ILoginStep, WeComOAuthStep>();
+        services.AddScoped<ILoginStep, TotpStep>();
+        services.AddScoped<ILoginStep, RecoveryCodeStep>();
+        services.AddScoped<ILoginStep, BindStep>();
+        services.AddScoped<ILoginStep, ResendCaptchaStep>();
+        services.AddScoped<ILoginStep, CaptchaStep>();
+        services.AddScoped<LoginSteps>();
+        services.AddScoped<ICaptchaSender, CaptchaSender>();
+        services.AddScoped<DepartedMembers>();
+        services.AddSingleton(sp => new WeComAuthorizeUrl(
+            sp.GetRequiredService<IOptions<WeComOptions>>().Value, sp.GetRequiredService<IOptions<LoginOptions>>().Value.PublicOrigin));
     }
 }

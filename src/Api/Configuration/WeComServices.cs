@@ -1,6 +1,8 @@
 using LoginOrchestrator.Api.Delivery;
-using LoginOrchestrator.Api.WeCom;
-using LoginOrchestrator.Steps.Directory;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Steps.WeCom;
+using LoginOrchestrator.Stores.InProcess;
+using LoginOrchestrator.Stores.Redis;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Hangfire;
-using Microsoft.AspNetCore.Authorization;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LoginOrchestrator.Api.Dashboard;

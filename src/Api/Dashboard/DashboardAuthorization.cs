@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Hangfire.Dashboard;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
 using Microsoft.AspNetCore.Authorization;
 
 namespace LoginOrchestrator.Api.Dashboard;

@@ -1,4 +1,5 @@
 using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Delivery;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Hangfire;
 using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Settings;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Orchestrator.Telemetry;
 using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Templates;

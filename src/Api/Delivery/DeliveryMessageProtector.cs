@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoginOrchestrator.Orchestrator.Ports;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace LoginOrchestrator.Api.Delivery;

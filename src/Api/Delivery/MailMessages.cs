@@ -1,4 +1,5 @@
 using LoginOrchestrator.Api.Configuration;
+using LoginOrchestrator.Orchestrator.Ports;
 using MimeKit;
 
 namespace LoginOrchestrator.Api.Delivery;

@@ -1,6 +1,7 @@
 using LoginOrchestrator.Api.Configuration;
-using Microsoft.Extensions.Options;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Delivery;
+using Microsoft.Extensions.Options;
 
 namespace LoginOrchestrator.Api.Delivery;
 

@@ -1,7 +1,8 @@
-using LoginOrchestrator.Orchestrator.Telemetry;
 using System.ComponentModel;
 using Hangfire;
 using LoginOrchestrator.Api.Configuration;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Orchestrator.Telemetry;
 using LoginOrchestrator.Steps.Delivery;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using LoginOrchestrator.Api.Configuration;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Delivery;
 using Microsoft.Extensions.Options;
 

@@ -1,18 +1,14 @@
 using System.Globalization;
-using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using LoginOrchestrator.Api.WeCom;
-using Microsoft.Extensions.Options;
 
 namespace LoginOrchestrator.Api.Login;
 
 /// <summary>What every flow handler needs, bundled for <c>[AsParameters]</c>.</summary>
-public sealed record FlowServices(
-    LoginFlowEngine Engine, ILoginPolicySource Policy, IOptions<WeComOptions> WeCom, IOptions<LoginOptions> Login, HttpContext Http)
+public sealed record FlowServices(LoginFlowEngine Engine, HttpContext Http)
 {
     public ClientInfo Client => new(
         Http.Connection.RemoteIpAddress?.ToString(),
@@ -38,21 +34,14 @@ public static class FlowHttp
         _ => StatusCodes.Status400BadRequest,
     };
 
-    public static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> AnswerAsync(FlowResult result, FlowServices services)
-    {
-        if (result.Problem is null) return TypedResults.Ok(await DtoAsync(result, services));
-        return await ProblemAsync(result, services);
-    }
+    public static Results<Ok<FlowDto>, ProblemHttpResult> Answer(FlowResult result, FlowServices services) =>
+        result.Problem is null ? TypedResults.Ok(FlowViews.ToDto(result)) : Problem(result, services);
 
-    public static async Task<FlowDto> DtoAsync(FlowResult result, FlowServices services) =>
-        FlowViews.ToDto(result, (await services.Policy.GetAsync(services.Cancellation)).SendMethod,
-            flowId => WeComAuthorizeUrl.For(services.WeCom.Value, services.Login.Value.PublicOrigin, flowId));
-
-    public static async Task<ProblemHttpResult> ProblemAsync(FlowResult result, FlowServices services)
+    public static ProblemHttpResult Problem(FlowResult result, FlowServices services)
     {
         var problem = result.Problem!;
         var extensions = new Dictionary<string, object?> { ["code"] = problem.Code };
-        if (result.Flow is not null) extensions["flow"] = await DtoAsync(result, services);
+        if (result.Flow is not null) extensions["flow"] = FlowViews.ToDto(result);
         if (problem.RetryAfterSeconds is { } retryAfter)
         {
             extensions["retryAfter"] = retryAfter;

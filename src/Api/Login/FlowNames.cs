@@ -1,4 +1,5 @@
 using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Delivery;
 
 namespace LoginOrchestrator.Api.Login;

@@ -1,24 +1,22 @@
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Machine;
-using LoginOrchestrator.Orchestrator.Policy;
-using LoginOrchestrator.Steps.Delivery;
+using LoginOrchestrator.Orchestrator.Steps;
 
 namespace LoginOrchestrator.Api.Login;
 
-/// <summary>Turns an engine result into the flow object: the actions come from the machine, not from the state's name.</summary>
+/// <summary>Turns an engine result into the flow object: the actions are the machine's, described by their steps.</summary>
 public static class FlowViews
 {
     public const string BasePath = "/api/v1/login/flows";
 
-    /// <param name="weComAuthorizeUrl">WeCom's OAuth page for a flow, when WeCom is configured; built only when offered.</param>
-    public static FlowDto ToDto(FlowResult result, SendMethod sendMethod, Func<string, string?>? weComAuthorizeUrl = null)
+    public static FlowDto ToDto(FlowResult result)
     {
         var flow = result.Flow!;
         return new FlowDto(
             flow.Id,
             flow.State.ToString(),
             flow.ExpiresAt,
-            [.. result.Actions.Select(a => Action(flow.Id, a, sendMethod, weComAuthorizeUrl))],
+            [.. result.Actions.Select(a => Action(flow.Id, a))],
             flow.UserId is null ? null : new FlowUserDto(flow.UserId, flow.UserName ?? flow.UserId),
             [.. flow.Factors.Select(FlowNames.Factor)],
             [.. flow.Reasons.Select(FlowNames.Reason)],
@@ -32,22 +30,8 @@ public static class FlowViews
             flow.ReturnTo);
     }
 
-    private static FlowActionDto Action(string flowId, LoginTrigger action, SendMethod sendMethod, Func<string, string?>? weComAuthorizeUrl)
-    {
-        var href = $"{BasePath}/{flowId}";
-        return action switch
-        {
-            LoginTrigger.SubmitPassword => new("submitPassword", "POST", $"{href}/password",
-                [new("userId", "text", true), new("password", "password", true)]),
-            LoginTrigger.SubmitWeComCode => new("submitWeComCode", "POST", $"{href}/wecom", [new("code", "text", true)], weComAuthorizeUrl?.Invoke(flowId)),
-            LoginTrigger.SubmitOtp => new("submitOtp", "POST", $"{href}/otp", [new("code", "code", true)]),
-            LoginTrigger.SubmitRecoveryCode => new("submitRecoveryCode", "POST", $"{href}/recovery-code", [new("code", "text", true)]),
-            LoginTrigger.SubmitBindTarget => new("submitBindTarget", "POST", $"{href}/bind",
-                [new("channel", "choice", true, [sendMethod == SendMethod.Sms ? Channels.Sms : Channels.Email]),
-                 new("target", sendMethod == SendMethod.Sms ? "tel" : "email", true)]),
-            LoginTrigger.ResendCaptcha => new("resendCaptcha", "POST", $"{href}/captcha/resend", []),
-            LoginTrigger.SubmitCaptcha => new("submitCaptcha", "POST", $"{href}/captcha", [new("code", "code", true)]),
-            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not an external action."),
-        };
-    }
+    /// <summary>Each action as its step describes it; every action is a POST below the flow's path.</summary>
+    private static FlowActionDto Action(string flowId, StepAction action) =>
+        new(action.Name, "POST", $"{BasePath}/{flowId}/{action.Path}",
+            [.. action.Fields.Select(f => new FlowFieldDto(f.Name, f.Type, f.Required, f.Options))], action.AuthorizeUrl);
 }

@@ -1,6 +1,10 @@
-using LoginOrchestrator.Orchestrator.Engine;
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Steps;
+using LoginOrchestrator.Steps.Bind;
+using LoginOrchestrator.Steps.Passwords;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LoginOrchestrator.Api.Login;
 
@@ -23,55 +27,49 @@ public static class LoginFlowsApi
     }
 
     public static async Task<Results<Created<FlowDto>, ProblemHttpResult>> CreateFlow(
-        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] CreateFlowRequest? body,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CreateFlowRequest? body,
         [AsParameters] FlowServices services, ReturnUrlPolicy returnUrls)
     {
         if (body?.ReturnTo is { } returnTo && !returnUrls.Allows(returnTo))
             return FlowHttp.Invalid(new() { ["returnTo"] = ["Not an allowed return URL."] });
 
-        var result = await services.Engine.StartAsync(body?.ReturnTo, services.Cancellation);
-        var dto = await FlowHttp.DtoAsync(result, services);
+        var dto = FlowViews.ToDto(await services.Engine.StartAsync(body?.ReturnTo, services.Cancellation));
         return TypedResults.Created($"{FlowViews.BasePath}/{dto.Id}", dto);
     }
 
     public static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> GetFlow(string flowId, [AsParameters] FlowServices services) =>
-        await FlowHttp.AnswerAsync(await services.Engine.GetAsync(flowId, services.Client, services.Cancellation), services);
+        FlowHttp.Answer(await services.Engine.GetAsync(flowId, services.Client, services.Cancellation), services);
 
-    public static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitPassword(
-        string flowId, PasswordRequest body, [AsParameters] FlowServices services)
-    {
-        if (FlowRequestRules.Check(body) is { Count: > 0 } errors) return FlowHttp.Invalid(errors);
-        return await FlowHttp.AnswerAsync(
-            await services.Engine.SubmitPasswordAsync(flowId, body.UserId!.Trim(), body.Password!, services.Client, services.Cancellation), services);
-    }
+    public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitPassword(string flowId, PasswordRequest body, [AsParameters] FlowServices services) =>
+        SubmitAsync(flowId, LoginTrigger.SubmitPassword, FlowRequestRules.Check(body), () => new PasswordInput(body.UserId!.Trim(), body.Password!), services);
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitWeComCode(string flowId, CodeRequest body, [AsParameters] FlowServices services) =>
-        WithCode(body, services, code => services.Engine.SubmitWeComCodeAsync(flowId, code, services.Client, services.Cancellation));
+        SubmitCodeAsync(flowId, LoginTrigger.SubmitWeComCode, body, services);
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitOtp(string flowId, CodeRequest body, [AsParameters] FlowServices services) =>
-        WithCode(body, services, code => services.Engine.SubmitOtpAsync(flowId, code, services.Client, services.Cancellation));
+        SubmitCodeAsync(flowId, LoginTrigger.SubmitOtp, body, services);
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitRecoveryCode(string flowId, CodeRequest body, [AsParameters] FlowServices services) =>
-        WithCode(body, services, code => services.Engine.SubmitRecoveryCodeAsync(flowId, code, services.Client, services.Cancellation));
+        SubmitCodeAsync(flowId, LoginTrigger.SubmitRecoveryCode, body, services);
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitCaptcha(string flowId, CodeRequest body, [AsParameters] FlowServices services) =>
-        WithCode(body, services, code => services.Engine.SubmitCaptchaAsync(flowId, code, services.Client, services.Cancellation));
+        SubmitCodeAsync(flowId, LoginTrigger.SubmitCaptcha, body, services);
 
-    public static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitBindTarget(
-        string flowId, BindRequest body, [AsParameters] FlowServices services)
+    public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitBindTarget(string flowId, BindRequest body, [AsParameters] FlowServices services) =>
+        SubmitAsync(flowId, LoginTrigger.SubmitBindTarget, FlowRequestRules.Check(body), () => new BindInput(body.Channel!, body.Target!), services);
+
+    public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> ResendCaptcha(string flowId, [AsParameters] FlowServices services) =>
+        SubmitAsync(flowId, LoginTrigger.ResendCaptcha, [], () => StepInput.None, services);
+
+    private static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitCodeAsync(
+        string flowId, LoginTrigger action, CodeRequest body, FlowServices services) =>
+        SubmitAsync(flowId, action, FlowRequestRules.Check(body), () => new CodeInput(body.Code!.Trim()), services);
+
+    /// <summary>A malformed body is refused here, before the flow is touched; a well-formed one goes to the action's step.</summary>
+    private static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitAsync(
+        string flowId, LoginTrigger action, Dictionary<string, string[]> errors, Func<StepInput> input, FlowServices services)
     {
-        if (FlowRequestRules.Check(body) is { Count: > 0 } errors) return FlowHttp.Invalid(errors);
-        return await FlowHttp.AnswerAsync(
-            await services.Engine.SubmitBindTargetAsync(flowId, body.Channel!, body.Target!, services.Client, services.Cancellation), services);
-    }
-
-    public static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> ResendCaptcha(string flowId, [AsParameters] FlowServices services) =>
-        await FlowHttp.AnswerAsync(await services.Engine.ResendCaptchaAsync(flowId, services.Client, services.Cancellation), services);
-
-    private static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> WithCode(
-        CodeRequest body, FlowServices services, Func<string, Task<FlowResult>> submit)
-    {
-        if (FlowRequestRules.Check(body) is { Count: > 0 } errors) return FlowHttp.Invalid(errors);
-        return await FlowHttp.AnswerAsync(await submit(body.Code!.Trim()), services);
+        if (errors.Count > 0) return FlowHttp.Invalid(errors);
+        return FlowHttp.Answer(await services.Engine.SubmitAsync(flowId, action, input(), services.Client, services.Cancellation), services);
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using LoginOrchestrator.Api.Limits;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Engine;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Orchestrator.Telemetry;
 
 namespace LoginOrchestrator.Api.Security;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Captcha;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

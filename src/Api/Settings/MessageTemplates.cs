@@ -1,8 +1,9 @@
 using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Delivery;
-using Microsoft.EntityFrameworkCore;
-using LoginOrchestrator.Templates;
 using LoginOrchestrator.Templates.Settings;
+using LoginOrchestrator.Templates;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Settings;
 

@@ -1,4 +1,5 @@
 using LoginOrchestrator.Api.Configuration;
+using LoginOrchestrator.Stores.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -26,13 +27,13 @@ public sealed class LocalSettingsChangeSignal(SettingsCache cache) : ISettingsCh
 /// trying to subscribe; until then the cache's maximum age stands in for the signal.
 /// </summary>
 public sealed class RedisSettingsChangeSignal(
-    IConnectionMultiplexer redis, SettingsCache cache, IOptions<RedisOptions> options, ILogger<RedisSettingsChangeSignal> logger)
+    IConnectionMultiplexer redis, SettingsCache cache, RedisKeys keys, ILogger<RedisSettingsChangeSignal> logger)
     : BackgroundService, ISettingsChangeSignal
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
     private readonly IConnectionMultiplexer _redis = redis;
     private readonly SettingsCache _cache = cache;
-    private readonly RedisChannel _channel = RedisChannel.Literal($"{options.Value.KeyPrefix}settings-changed");
+    private readonly RedisChannel _channel = keys.SettingsChanged;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,6 +1,6 @@
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Steps.Delivery;
+using LoginOrchestrator.Orchestrator.Steps;
 
 namespace LoginOrchestrator.Orchestrator.Engine;
 
@@ -13,10 +13,13 @@ public sealed record FlowProblem(string Code, int? RetryAfterSeconds = null, str
 /// <summary>The answer to one request on a flow.</summary>
 public sealed record FlowResult(
     LoginFlow? Flow,
-    IReadOnlyList<LoginTrigger> Actions,
+    IReadOnlyList<StepAction> Actions,
     DeliveryStatus? Delivery,
     FlowProblem? Problem,
     IssuedSession? Session)
 {
+    /// <summary>Nothing of the request is to be saved (a daily cap on codes): the frame answers with the stored flow.</summary>
+    internal bool Unsaved { get; init; }
+
     public static FlowResult NotFound { get; } = new(null, [], null, new FlowProblem(FlowCodes.FlowNotFound), null);
 }

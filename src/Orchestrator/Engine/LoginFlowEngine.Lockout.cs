@@ -1,5 +1,6 @@
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Orchestrator.Steps;
 using Microsoft.Extensions.Logging;
 
 namespace LoginOrchestrator.Orchestrator.Engine;
@@ -11,22 +12,23 @@ namespace LoginOrchestrator.Orchestrator.Engine;
 public sealed partial class LoginFlowEngine
 {
     /// <summary>A locked account is refused before any check (even a right answer), and the flow ends <c>Locked</c>.</summary>
-    private async Task<FlowResult?> RefuseIfLockedAsync(FlowRequest request, string userId)
+    private async Task<FlowResult?> LockedAnswerAsync(StepContext context, string? userId)
     {
-        var wait = await stores.Lockout.LockedForAsync(userId, request.CancellationToken);
-        return wait is null ? null : await LockFlowAsync(request, wait.Value, reason: "account_locked");
+        if (userId is null) return null;
+        var wait = await ports.Lockout.LockedForAsync(userId, context.CancellationToken);
+        return wait is null ? null : await LockFlowAsync(context, wait.Value, reason: "account_locked");
     }
 
     /// <summary>Counts a wrong answer against its user; returns the wait when it locked the account.</summary>
-    private async Task<TimeSpan?> CountFailureAsync(FlowRequest request, LoginTrigger rejection)
+    private async Task<TimeSpan?> CountFailureAsync(StepContext context, LoginTrigger rejection)
     {
-        var flow = request.Flow;
+        var flow = context.Flow;
         var (userId, kind) = rejection is LoginTrigger.PasswordRejected or LoginTrigger.DirectoryRejected
             ? (flow.UserId ?? flow.ClaimedUserId, FailureKind.Password)
             : (flow.UserId, FailureKind.SecondFactor);
         // A refused WeCom OAuth code names no user: only the flow's and the client's limits count it.
         if (userId is null) return null;
-        var wait = await stores.Lockout.RecordFailureAsync(userId, kind, request.Policy.Lockout, request.CancellationToken);
+        var wait = await ports.Lockout.RecordFailureAsync(userId, kind, context.Policy.Lockout, context.CancellationToken);
         if (wait is null) return null;
         metrics.AccountLocked(kind.ToString());
         logger.LogWarning("Security event: account {UserId} locked for {Seconds} s after repeated wrong {Kind} answers",
@@ -34,14 +36,11 @@ public sealed partial class LoginFlowEngine
         return wait;
     }
 
-    private Task ResetFailuresAsync(FlowRequest request, string userId, FailureKind kind) =>
-        stores.Lockout.ResetAsync(userId, kind, request.CancellationToken);
-
-    private async Task<FlowResult> LockFlowAsync(FlowRequest request, TimeSpan wait, string reason)
+    private async Task<FlowResult> LockFlowAsync(StepContext context, TimeSpan wait, string reason)
     {
-        request.Machine.Fire(LoginTrigger.AttemptsExhausted);
-        request.Flow.Message = FlowCodes.Locked;
-        await EndAsync(request, reason);
-        return Problem(request, FlowCodes.Locked, retryAfter: SecondsUntil(request.Now, request.Now + wait));
+        context.Machine.Fire(LoginTrigger.AttemptsExhausted);
+        context.Flow.Message = FlowCodes.Locked;
+        await EndAsync(context, reason);
+        return Problem(context, FlowCodes.Locked, retryAfter: SecondsUntil(context.Now, context.Now + wait));
     }
 }

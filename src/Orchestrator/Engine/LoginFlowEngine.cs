@@ -2,48 +2,38 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Orchestrator.Steps;
 using LoginOrchestrator.Orchestrator.Telemetry;
-using LoginOrchestrator.Steps.Captcha;
-using LoginOrchestrator.Steps.Delivery;
-using LoginOrchestrator.Steps.Directory;
-using LoginOrchestrator.Steps.Otp;
-using LoginOrchestrator.Steps.Passwords;
 using Microsoft.Extensions.Logging;
 
 namespace LoginOrchestrator.Orchestrator.Engine;
 
-/// <summary>The collaborators of the engine, bundled so its constructor stays readable.</summary>
-public sealed record LoginSteps(
-    IUserDirectory Directory,
-    IPasswordHasher Passwords,
-    TotpVerifier Totp,
-    CaptchaCodes Captchas,
-    ICodeDispatcher Dispatcher,
-    ICodeSendLimiter SendLimiter);
-
-public sealed record LoginStores(
+/// <summary>What the engine's frame talks to, bundled so its constructor stays readable.</summary>
+public sealed record LoginPorts(
     IFlowStore Flows,
     IUserAccounts Accounts,
-    IRecoveryCodes RecoveryCodes,
     ISessionIssuer Sessions,
     ILoginAudit Audit,
     ILoginPolicySource Policy,
-    ISessionRevocation Revocation,
-    IAccountLockout Lockout);
+    IAccountLockout Lockout,
+    IUserDirectory Directory,
+    ICaptchaSender Captchas,
+    ICodeDispatcher Deliveries);
 
 /// <summary>
-/// Runs one REST action against a flow: takes the flow's lease, expires it if its time is up, asks the
-/// machine whether the action is offered, lets the steps decide, fires what they decided and saves.
+/// The frame of every request on a flow: takes the flow's lease, expires it if its time is up, lets the machine accept
+/// the action, refuses a locked user, hands the answer to the action's step and carries out what the step found
+/// (count and lock, next stage, issue), then saves and audits. Factors live in the steps, not here.
 /// </summary>
 public sealed partial class LoginFlowEngine(
-    LoginSteps steps, LoginStores stores, TimeProvider time, LoginMetrics metrics, ILogger<LoginFlowEngine> logger)
+    LoginSteps steps, LoginPorts ports, TimeProvider time, LoginMetrics metrics, ILogger<LoginFlowEngine> logger)
 {
     /// <summary>How long a request waits for another request on the same flow.</summary>
     private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(5);
 
     public async Task<FlowResult> StartAsync(string? returnTo, CancellationToken cancellationToken)
     {
-        var policy = await stores.Policy.GetAsync(cancellationToken);
+        var policy = await ports.Policy.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
         var flow = new LoginFlow
         {
@@ -53,19 +43,21 @@ public sealed partial class LoginFlowEngine(
             MaxAttempts = policy.MaxAttempts,
             ReturnTo = returnTo,
         };
-        await stores.Flows.CreateAsync(flow, cancellationToken);
+        await ports.Flows.CreateAsync(flow, cancellationToken);
         metrics.FlowStarted();
-        var machine = new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now));
-        return new FlowResult(flow, machine.OfferedActions, null, null, null);
+        var context = new StepContext(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, ClientInfo.None, now, cancellationToken);
+        return Answer(context);
     }
 
     public Task<FlowResult> GetAsync(string flowId, ClientInfo client, CancellationToken cancellationToken) =>
-        RunAsync(flowId, action: null, client, request => Task.FromResult(Answer(request)), cancellationToken);
+        RunAsync(flowId, action: null, StepInput.None, client, cancellationToken);
 
-    /// <summary>The frame of every request: lease, load, expiry, offered check, step, save.</summary>
+    /// <summary>An external action with what the client sent for it.</summary>
+    public Task<FlowResult> SubmitAsync(string flowId, LoginTrigger action, StepInput input, ClientInfo client, CancellationToken cancellationToken) =>
+        RunAsync(flowId, action, input, client, cancellationToken);
+
     private async Task<FlowResult> RunAsync(
-        string flowId, LoginTrigger? action, ClientInfo client,
-        Func<FlowRequest, Task<FlowResult>> step, CancellationToken cancellationToken)
+        string flowId, LoginTrigger? action, StepInput input, ClientInfo client, CancellationToken cancellationToken)
     {
         // The step's name is its trigger's (SubmitPassword…), or "Get" for a read.
         var stepName = action?.ToString() ?? "Get";
@@ -74,7 +66,7 @@ public sealed partial class LoginFlowEngine(
         try
         {
             if (action is null && await TryReadAsync(flowId, client, cancellationToken) is { } read) return read;
-            return await RunLeasedAsync(flowId, action, client, step, cancellationToken);
+            return await RunLeasedAsync(flowId, action, input, client, cancellationToken);
         }
         finally
         {
@@ -83,25 +75,19 @@ public sealed partial class LoginFlowEngine(
     }
 
     private async Task<FlowResult> RunLeasedAsync(
-        string flowId, LoginTrigger? action, ClientInfo client,
-        Func<FlowRequest, Task<FlowResult>> step, CancellationToken cancellationToken)
+        string flowId, LoginTrigger? action, StepInput input, ClientInfo client, CancellationToken cancellationToken)
     {
-        await using var lease = await stores.Flows.LockAsync(flowId, LeaseWait, cancellationToken);
-        var flow = await stores.Flows.FindAsync(flowId, cancellationToken);
+        await using var lease = await ports.Flows.LockAsync(flowId, LeaseWait, cancellationToken);
+        var flow = await ports.Flows.FindAsync(flowId, cancellationToken);
         if (flow is null) return FlowResult.NotFound;
 
-        var request = await RequestAsync(flow, client, time.GetUtcNow(), cancellationToken);
-        FlowResult result;
-        try
+        var context = await ContextAsync(flow, client, time.GetUtcNow(), cancellationToken);
+        var result = await DecideAsync(context, lease is not null, action, input);
+        if (result.Unsaved)
         {
-            result = await DecideAsync(request, lease is not null, action, step);
-        }
-        catch (SendLimitReachedException limit)
-        {
-            // Nothing was saved: answer with the flow as it is stored, not as the step left it in memory.
-            var stored = (await stores.Flows.FindAsync(flowId, cancellationToken))!;
-            var storedRequest = request with { Flow = stored, Machine = new LoginMachine(stored, Conditions(request.Policy.PasswordFallbackEnabled, request.Now)) };
-            result = Problem(storedRequest, FlowCodes.RateLimited, retryAfter: (int)Math.Ceiling(limit.RetryAfter.TotalSeconds));
+            // A daily cap: nothing was saved, so the answer shows the flow as it is stored, not as the step left it.
+            var stored = (await ports.Flows.FindAsync(flowId, cancellationToken))!;
+            result = Problem(await ContextAsync(stored, client, context.Now, cancellationToken), FlowCodes.RateLimited, result.Problem!.RetryAfterSeconds);
         }
         return await WithDeliveryAsync(result, cancellationToken);
     }
@@ -112,104 +98,84 @@ public sealed partial class LoginFlowEngine(
     /// </summary>
     private async Task<FlowResult?> TryReadAsync(string flowId, ClientInfo client, CancellationToken cancellationToken)
     {
-        var flow = await stores.Flows.FindAsync(flowId, cancellationToken);
+        var flow = await ports.Flows.FindAsync(flowId, cancellationToken);
         if (flow is null) return FlowResult.NotFound;
         var now = time.GetUtcNow();
         if (!flow.State.IsTerminal() && now >= flow.ExpiresAt) return null;
-        var request = await RequestAsync(flow, client, now, cancellationToken);
-        return await WithDeliveryAsync(flow.State == LoginState.Expired ? Problem(request, FlowCodes.FlowExpired) : Answer(request), cancellationToken);
+        var context = await ContextAsync(flow, client, now, cancellationToken);
+        return await WithDeliveryAsync(flow.State == LoginState.Expired ? Problem(context, FlowCodes.FlowExpired) : Answer(context), cancellationToken);
     }
 
-    /// <summary>A request on a stored flow: the policy as it is now, and a machine over the flow.</summary>
-    private async Task<FlowRequest> RequestAsync(LoginFlow flow, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A request on a stored flow: the policy as it is now (read once), and a machine over the flow.</summary>
+    private async Task<StepContext> ContextAsync(LoginFlow flow, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var policy = await stores.Policy.GetAsync(cancellationToken);
-        return new FlowRequest(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, client, now, cancellationToken);
+        var policy = await ports.Policy.GetAsync(cancellationToken);
+        return new StepContext(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, client, now, cancellationToken);
     }
 
     private async Task<FlowResult> WithDeliveryAsync(FlowResult result, CancellationToken cancellationToken) =>
         result.Flow is { State: LoginState.Captcha, Captcha: { } ticket }
-            ? result with { Delivery = await steps.Dispatcher.GetStatusAsync(ticket.DeliveryId, cancellationToken) }
+            ? result with { Delivery = await ports.Deliveries.GetStatusAsync(ticket.DeliveryId, cancellationToken) }
             : result;
 
-    private async Task<FlowResult> DecideAsync(
-        FlowRequest request, bool leaseHeld, LoginTrigger? action, Func<FlowRequest, Task<FlowResult>> step)
+    private async Task<FlowResult> DecideAsync(StepContext context, bool leaseHeld, LoginTrigger? action, StepInput input)
     {
-        var flow = request.Flow;
-        var cancellationToken = request.CancellationToken;
-        if (!leaseHeld) return Problem(request, FlowCodes.FlowBusy);
+        var flow = context.Flow;
+        var cancellationToken = context.CancellationToken;
+        if (!leaseHeld) return Problem(context, FlowCodes.FlowBusy);
 
         // Expiry is checked first, on every request.
-        if (!flow.State.IsTerminal() && request.Now >= flow.ExpiresAt)
+        if (!flow.State.IsTerminal() && context.Now >= flow.ExpiresAt)
         {
-            request.Machine.Fire(LoginTrigger.TimedOut);
-            await EndAsync(request, reason: null);
-            await stores.Flows.SaveAsync(flow, cancellationToken);
-            return Problem(request, FlowCodes.FlowExpired);
+            context.Machine.Fire(LoginTrigger.TimedOut);
+            await EndAsync(context, reason: null);
+            await ports.Flows.SaveAsync(flow, cancellationToken);
+            return Problem(context, FlowCodes.FlowExpired);
         }
-        if (flow.State == LoginState.Expired) return Problem(request, FlowCodes.FlowExpired);
-        if (action is null) return await step(request);
-        if (flow.State == LoginState.Locked) return Problem(request, FlowCodes.Locked);
-        if (!request.Machine.OfferedActions.Contains(action.Value)) return NotOffered(request, action.Value);
+        if (flow.State == LoginState.Expired) return Problem(context, FlowCodes.FlowExpired);
+        if (action is not { } offered) return Answer(context);
+        if (flow.State == LoginState.Locked) return Problem(context, FlowCodes.Locked);
+        if (!context.Machine.TryAccept(offered)) return NotOffered(context, offered);
 
-        var result = await step(request);
+        var step = steps.For(offered);
+        var subject = step.SubjectOf(context, input);
+        // The user typed before the first factor passed: kept for the audit, never shown before it passed.
+        if (subject is not null && flow.UserId is null) flow.ClaimedUserId = subject;
+        var result = await LockedAnswerAsync(context, subject)
+            ?? await CarryOutAsync(context, await step.HandleAsync(context, input), lockChecked: subject is not null);
+        if (result.Unsaved) return result;
         // Past the request's deadline nothing more is written: the client has its 503 already.
         cancellationToken.ThrowIfCancellationRequested();
-        await stores.Flows.SaveAsync(flow, cancellationToken);
+        await ports.Flows.SaveAsync(flow, cancellationToken);
         return result;
     }
 
     /// <summary>A resend in its cooldown or past the flow's send budget is a rate limit; anything else is out of order.</summary>
-    private static FlowResult NotOffered(FlowRequest request, LoginTrigger action)
+    private FlowResult NotOffered(StepContext context, LoginTrigger action)
     {
-        if (action == LoginTrigger.ResendCaptcha && request.Flow is { State: LoginState.Captcha, Captcha: { } ticket })
+        if (action == LoginTrigger.ResendCaptcha && context.Flow is { State: LoginState.Captcha, Captcha: { } ticket })
         {
-            var until = ticket.Sends >= LoginMachine.MaxCaptchaSends ? request.Flow.ExpiresAt : ticket.ResendAvailableAt;
-            return Problem(request, FlowCodes.RateLimited, retryAfter: SecondsUntil(request.Now, until));
+            var until = ticket.Sends >= LoginMachine.MaxCaptchaSends ? context.Flow.ExpiresAt : ticket.ResendAvailableAt;
+            return Problem(context, FlowCodes.RateLimited, retryAfter: SecondsUntil(context.Now, until));
         }
-        return Problem(request, FlowCodes.ActionNotAllowed);
+        return Problem(context, FlowCodes.ActionNotAllowed);
     }
 
-    /// <summary>A wrong answer: counted, and the flow locks when it was the last one allowed.</summary>
-    private async Task<FlowResult> RejectAsync(FlowRequest request, LoginTrigger rejection, string code)
+    private FlowResult Answer(StepContext context, IssuedSession? session = null) =>
+        new(context.Flow, Describe(context), null, null, session);
+
+    private FlowResult Problem(StepContext context, string code, int? retryAfter = null, string? field = null) =>
+        new(context.Flow, Describe(context), null, new FlowProblem(code, retryAfter, field), null);
+
+    /// <summary>What the flow offers now, each action described by its step.</summary>
+    private List<StepAction> Describe(StepContext context)
     {
-        var flow = request.Flow;
-        flow.RecordFailure();
-        flow.Message = code;
-        if (await CountFailureAsync(request, rejection) is { } accountWait)
-            return await LockFlowAsync(request, accountWait, reason: code);
-        if (flow.AttemptsRemaining > 0)
-        {
-            request.Machine.Fire(rejection);
-            return Problem(request, code);
-        }
-        request.Machine.Fire(LoginTrigger.AttemptsExhausted);
-        flow.Message = FlowCodes.Locked;
-        await EndAsync(request, reason: code);
-        return Problem(request, FlowCodes.Locked);
+        var view = new StepView(context.Flow.Id, context.Policy);
+        return [.. context.Machine.OfferedActions.Select(action => steps.For(action).Describe(view))];
     }
-
-    /// <summary>Writes the terminal outcome to the login audit, once per flow.</summary>
-    private async Task EndAsync(FlowRequest request, string? reason)
-    {
-        var flow = request.Flow;
-        if (flow.Audited) return;
-        await stores.Audit.RecordAsync(new LoginAuditEntry(
-            flow.Id, flow.UserId ?? flow.ClaimedUserId, flow.State, [.. flow.Factors], flow.Degraded, reason,
-            request.Client.IpAddress, request.Client.UserAgent, request.Now), request.CancellationToken);
-        flow.Audited = true;
-        metrics.FlowEnded(flow.State, flow.Degraded);
-        logger.LogInformation("Login flow {FlowId} ended {Outcome} (degraded: {Degraded})", flow.Id, flow.State, flow.Degraded);
-    }
-
-    private static FlowResult Answer(FlowRequest request, IssuedSession? session = null) =>
-        new(request.Flow, request.Machine.OfferedActions, null, null, session);
-
-    private static FlowResult Problem(FlowRequest request, string code, int? retryAfter = null, string? field = null) =>
-        new(request.Flow, request.Machine.OfferedActions, null, new FlowProblem(code, retryAfter, field), null);
 
     private LoginConditions Conditions(bool passwordFallbackEnabled, DateTimeOffset now) =>
-        new(steps.Directory.IsConfigured, passwordFallbackEnabled, now);
+        new(ports.Directory.IsConfigured, passwordFallbackEnabled, now);
 
     private static int SecondsUntil(DateTimeOffset now, DateTimeOffset until) =>
         Math.Max(1, (int)Math.Ceiling((until - now).TotalSeconds));

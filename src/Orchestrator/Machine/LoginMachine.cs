@@ -101,6 +101,18 @@ public sealed class LoginMachine
     public IReadOnlyList<LoginTrigger> OfferedActions =>
         LoginTriggers.External.Where(t => Offers(t)).ToList();
 
+    /// <summary>
+    /// Takes an external action for checking, in one guard evaluation: fires it when it carries no argument (the step's
+    /// verdict fires what moves the flow on); an action with an argument (a bind target) is only checked, its step fires it.
+    /// </summary>
+    public bool TryAccept(LoginTrigger action)
+    {
+        if (!action.IsExternal()) throw new ArgumentException($"{action} is an internal trigger.", nameof(action));
+        if (!Offers(action)) return false;
+        if (action != LoginTrigger.SubmitBindTarget) _machine.Fire(action);
+        return true;
+    }
+
     public bool CanFire(LoginTrigger trigger) => trigger switch
     {
         LoginTrigger.DirectoryConfirmed or LoginTrigger.PasswordVerified =>

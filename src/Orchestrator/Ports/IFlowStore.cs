@@ -5,6 +5,9 @@ namespace LoginOrchestrator.Orchestrator.Ports;
 /// <summary>Where flows live between requests.</summary>
 public interface IFlowStore
 {
+    /// <summary>How long a flow stays readable after it expired or ended, so its last GET still answers.</summary>
+    static readonly TimeSpan Retention = TimeSpan.FromHours(1);
+
     Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken);
 
     Task<LoginFlow?> FindAsync(string flowId, CancellationToken cancellationToken);

@@ -1,5 +1,4 @@
 using LoginOrchestrator.Orchestrator.Policy;
-using LoginOrchestrator.Steps.Directory;
 
 namespace LoginOrchestrator.Orchestrator.Ports;
 
@@ -29,4 +28,11 @@ public interface IUserAccounts
 
     /// <summary>Creates a user from the directory's profile (a WeCom OAuth login of someone new).</summary>
     Task<LoginAccount> ProvisionAsync(DirectoryUser member, CancellationToken cancellationToken);
+}
+
+public static class UserAccountsExtensions
+{
+    /// <summary>The user, unless disabled or removed (while a flow was open, say).</summary>
+    public static async Task<LoginUser?> FindActiveAsync(this IUserAccounts accounts, string userId, CancellationToken cancellationToken) =>
+        await accounts.FindAsync(userId, cancellationToken) is { User.Disabled: false } account ? account.User : null;
 }

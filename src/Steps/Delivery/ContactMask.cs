@@ -1,3 +1,5 @@
+using LoginOrchestrator.Orchestrator.Ports;
+
 namespace LoginOrchestrator.Steps.Delivery;
 
 /// <summary>Shows enough of a contact to recognise it, not enough to learn it: z***@corp.com, 138****5678.</summary>

@@ -1,4 +1,5 @@
 using OtpNet;
+using LoginOrchestrator.Orchestrator.Ports;
 
 namespace LoginOrchestrator.Steps.Otp;
 

@@ -1,4 +1,6 @@
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Captcha;
+using LoginOrchestrator.Stores.InProcess;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoginOrchestrator.Unit.Tests.Captcha;

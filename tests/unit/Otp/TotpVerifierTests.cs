@@ -1,4 +1,5 @@
 using System.Text;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Otp;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,0 +1,129 @@
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Orchestrator.Steps;
+using Microsoft.Extensions.Logging;
+
+namespace LoginOrchestrator.Orchestrator.Engine;
+
+/// <summary>Carrying out what a step found: what is the same for every factor (Kratos' flow handler after a strategy).</summary>
+public sealed partial class LoginFlowEngine
+{
+    /// <param name="lockChecked">The step named its user up front and the frame checked the lock then.</param>
+    private async Task<FlowResult> CarryOutAsync(StepContext context, StepOutcome outcome, bool lockChecked) => outcome switch
+    {
+        StepOutcome.Answer => Answer(context),
+        StepOutcome.Refused refused => Problem(context, refused.Code, field: refused.Field),
+        StepOutcome.Rejected rejected => await RejectAsync(context, rejected.Rejection, rejected.Code),
+        StepOutcome.SendLimited limited => SendLimited(limited.RetryAfter),
+        StepOutcome.FirstFactorPassed passed => await FirstFactorPassedAsync(context, passed, lockChecked),
+        StepOutcome.SecondFactorPassed passed => await SecondFactorPassedAsync(context, passed),
+        _ => throw new InvalidOperationException($"Unknown step outcome {outcome}."),
+    };
+
+    /// <summary>A wrong answer: counted, and the flow locks when it was the last one allowed.</summary>
+    private async Task<FlowResult> RejectAsync(StepContext context, LoginTrigger rejection, string code)
+    {
+        var flow = context.Flow;
+        flow.RecordFailure();
+        flow.Message = code;
+        if (await CountFailureAsync(context, rejection) is { } accountWait)
+            return await LockFlowAsync(context, accountWait, reason: code);
+        if (flow.AttemptsRemaining > 0)
+        {
+            context.Machine.Fire(rejection);
+            return Problem(context, code);
+        }
+        context.Machine.Fire(LoginTrigger.AttemptsExhausted);
+        flow.Message = FlowCodes.Locked;
+        await EndAsync(context, reason: code);
+        return Problem(context, FlowCodes.Locked);
+    }
+
+    /// <summary>The first factor passed: the next-stage policy picks what comes next.</summary>
+    private async Task<FlowResult> FirstFactorPassedAsync(StepContext context, StepOutcome.FirstFactorPassed passed, bool lockChecked)
+    {
+        var (flow, user) = (context.Flow, passed.User);
+        // An answer that named its user was checked against the lock before it was verified (and its success clears the
+        // password failures); an OAuth code names its user only now.
+        if (lockChecked) await ports.Lockout.ResetAsync(user.UserId, FailureKind.Password, context.CancellationToken);
+        else if (await LockedAnswerAsync(context, user.UserId) is { } locked) return locked;
+        flow.UserId = user.UserId;
+        flow.UserName = user.Name;
+        flow.Factors.Add(passed.Factor);
+        flow.Message = flow.Degraded ? FlowCodes.WeComUnavailable : null;
+
+        // WeCom app messages need WeCom up: not in a degraded flow.
+        var decision = NextStage.Decide(context.Policy, user, flow.Degraded, weComMessaging: ports.Directory.IsConfigured && !flow.Degraded);
+        flow.EnrolOtpRequired = decision.EnrolOtpRequired;
+        flow.Reasons = decision.Reason is { } reason ? [reason] : [];
+        if (passed.ViaDirectory) context.Machine.ConfirmDirectory(decision);
+        else context.Machine.VerifyPassword(decision);
+
+        return flow.State switch
+        {
+            LoginState.Captcha => await SendFirstCodeAsync(context, user),
+            LoginState.Issued => await IssueAsync(context, user),
+            LoginState.Failed => await FailAsync(context, FlowCodes.SecondFactorUnavailable),
+            _ => Answer(context),
+        };
+    }
+
+    private async Task<FlowResult> SecondFactorPassedAsync(StepContext context, StepOutcome.SecondFactorPassed passed)
+    {
+        // Disabled or removed while the flow was open: answered like a wrong credential.
+        if (await ports.Accounts.FindActiveAsync(context.Flow.UserId!, context.CancellationToken) is not { } user)
+            return await RejectAsync(context, passed.Rejection, FlowCodes.InvalidCredentials);
+        await ports.Lockout.ResetAsync(user.UserId, FailureKind.SecondFactor, context.CancellationToken);
+        context.Flow.Factors.Add(passed.Factor);
+        context.Machine.Fire(passed.Verified);
+        return await IssueAsync(context, user);
+    }
+
+    /// <summary>NextStage chose Captcha only because the user has a target for the send method.</summary>
+    private async Task<FlowResult> SendFirstCodeAsync(StepContext context, LoginUser user)
+    {
+        var method = context.Policy.SendMethod;
+        var sent = await ports.Captchas.SendAsync(context, user, Channels.Of(method), NextStage.TargetFor(method, user)!, pendingBind: false);
+        return sent.Allowed ? Answer(context) : SendLimited(sent.RetryAfter);
+    }
+
+    private async Task<FlowResult> IssueAsync(StepContext context, LoginUser user)
+    {
+        var flow = context.Flow;
+        flow.Message = null;
+        flow.Captcha = null;
+        // Past the request's deadline no session is made: its answer (the token) would never reach the client.
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var session = await ports.Sessions.IssueAsync(new SessionGrant(
+            user.UserId, user.Name, [user.Role], [.. flow.Factors], flow.Degraded,
+            flow.EnrolOtpRequired ? ["enrol_otp"] : [],
+            TimeSpan.FromSeconds(context.Policy.SessionAbsoluteLifetimeSeconds),
+            TimeSpan.FromSeconds(context.Policy.SessionIdleTimeoutSeconds), user.SessionEpoch), context.CancellationToken);
+        await EndAsync(context, reason: null);
+        return Answer(context, session);
+    }
+
+    private async Task<FlowResult> FailAsync(StepContext context, string reason)
+    {
+        context.Flow.Message = reason;
+        await EndAsync(context, reason);
+        return Answer(context);
+    }
+
+    private static FlowResult SendLimited(TimeSpan retryAfter) =>
+        new(null, [], null, new FlowProblem(FlowCodes.RateLimited, (int)Math.Ceiling(retryAfter.TotalSeconds)), null) { Unsaved = true };
+
+    /// <summary>Writes the terminal outcome to the login audit, once per flow.</summary>
+    private async Task EndAsync(StepContext context, string? reason)
+    {
+        var flow = context.Flow;
+        if (flow.Audited) return;
+        await ports.Audit.RecordAsync(new LoginAuditEntry(
+            flow.Id, flow.UserId ?? flow.ClaimedUserId, flow.State, [.. flow.Factors], flow.Degraded, reason,
+            context.Client.IpAddress, context.Client.UserAgent, context.Now), context.CancellationToken);
+        flow.Audited = true;
+        metrics.FlowEnded(flow.State, flow.Degraded);
+        logger.LogInformation("Login flow {FlowId} ended {Outcome} (degraded: {Degraded})", flow.Id, flow.State, flow.Degraded);
+    }
+}

@@ -1,0 +1,16 @@
+namespace LoginOrchestrator.Orchestrator.Ports;
+
+/// <summary>Holds each flow's live code. Every operation is atomic on its own.</summary>
+public interface ICaptchaCodeStore
+{
+    /// <summary>Stores the flow's code, killing the one it had (one live code per flow).</summary>
+    Task ReplaceAsync(CaptchaCodeRecord record, TimeSpan timeToLive, CancellationToken cancellationToken);
+
+    Task<CaptchaCodeRecord?> FindAsync(string flowId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the flow's code if, and only if, it still has this hash: exactly one caller wins.</summary>
+    Task<bool> TryConsumeAsync(string flowId, byte[] codeHash, CancellationToken cancellationToken);
+
+    /// <summary>Counts a wrong answer against the code; at <paramref name="limit"/> the code dies. Returns the count.</summary>
+    Task<int> CountWrongAsync(string flowId, int limit, CancellationToken cancellationToken);
+}

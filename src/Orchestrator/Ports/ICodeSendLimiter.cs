@@ -1,0 +1,14 @@
+namespace LoginOrchestrator.Orchestrator.Ports;
+
+/// <summary>Whether one more code may be sent; when not, how long until it may.</summary>
+public sealed record SendAllowance(bool Allowed, TimeSpan RetryAfter)
+{
+    public static SendAllowance Granted { get; } = new(true, TimeSpan.Zero);
+}
+
+/// <summary>Daily caps on codes sent per user, per target and per client IP (SMS pumping, mail bombing).</summary>
+public interface ICodeSendLimiter
+{
+    /// <summary>Counts one send against every cap, or none when any cap is reached.</summary>
+    Task<SendAllowance> TryAcquireAsync(string userId, string target, string? clientIp, CancellationToken cancellationToken);
+}

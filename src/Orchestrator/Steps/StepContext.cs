@@ -1,0 +1,14 @@
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
+
+namespace LoginOrchestrator.Orchestrator.Steps;
+
+/// <summary>One request's view of a flow: the record, its machine and what was read for it (the policy once).</summary>
+public sealed record StepContext(
+    LoginFlow Flow,
+    LoginMachine Machine,
+    LoginPolicy Policy,
+    ClientInfo Client,
+    DateTimeOffset Now,
+    CancellationToken CancellationToken);

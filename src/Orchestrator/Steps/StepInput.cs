@@ -1,0 +1,13 @@
+namespace LoginOrchestrator.Orchestrator.Steps;
+
+/// <summary>What a client sent with an action, already checked for shape at the HTTP edge.</summary>
+public abstract record StepInput
+{
+    /// <summary>An action without a body (a resend).</summary>
+    public static StepInput None { get; } = new NoInput();
+
+    private sealed record NoInput : StepInput;
+}
+
+/// <summary>A code: a WeCom OAuth code, a TOTP or recovery code, a captcha.</summary>
+public sealed record CodeInput(string Code) : StepInput;

@@ -1,0 +1,33 @@
+using LoginOrchestrator.Orchestrator.Engine;
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Orchestrator.Steps;
+
+namespace LoginOrchestrator.Steps.Captcha;
+
+/// <summary>The second factor by a code sent to a known contact, or to one being bound (bound only once its code came back).</summary>
+public sealed class CaptchaStep(CaptchaCodes codes, IUserAccounts accounts) : LoginStep<CodeInput>
+{
+    public override LoginTrigger Action => LoginTrigger.SubmitCaptcha;
+
+    public override StepAction Describe(StepView view) => new("submitCaptcha", "captcha", [new("code", "code", true)]);
+
+    protected override async Task<StepOutcome> HandleAsync(StepContext context, CodeInput input)
+    {
+        var flow = context.Flow;
+        switch (await codes.VerifyAsync(flow.Id, input.Code, context.CancellationToken))
+        {
+            case CaptchaVerdict.Accepted:
+                // Bound only now that a code sent to that very target came back; never in a degraded flow.
+                if (flow.Captcha!.PendingBindTarget is { } target && !flow.Degraded)
+                    await accounts.BindContactAsync(flow.UserId!, flow.Captcha.Channel, target, context.CancellationToken);
+                return new StepOutcome.SecondFactorPassed(LoginFactor.Captcha, LoginTrigger.CaptchaVerified, LoginTrigger.CaptchaRejected);
+            case CaptchaVerdict.Wrong:
+                return StepOutcome.Reject(LoginTrigger.CaptchaRejected, FlowCodes.CodeInvalid);
+            default:
+                // Expired, used or killed by wrong answers: the flow stays in Captcha and offers a resend.
+                flow.Message = FlowCodes.CodeExpired;
+                return StepOutcome.Refuse(FlowCodes.CodeExpired);
+        }
+    }
+}

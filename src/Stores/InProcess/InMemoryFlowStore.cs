@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Ports;
+
+namespace LoginOrchestrator.Stores.InProcess;
+
+/// <summary>
+/// The embedded default's flow store. Flows are kept as JSON copies, like the Redis store will keep
+/// them, so a request changes a flow only by saving it. One semaphore per flow is its lease: made only for a flow that
+/// exists, and dropped when the last request holding or awaiting it is done, so made-up ids cost no memory.
+/// </summary>
+public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredFlowSource
+{
+    private readonly ConcurrentDictionary<string, StoredFlow> _flows = new();
+    private readonly Dictionary<string, LeaseEntry> _leases = [];
+    private readonly Lock _leaseGate = new();
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, Guid Sweep)> _claims = new();
+
+    public Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken)
+    {
+        if (!_flows.TryAdd(flow.Id, Store(flow))) throw new InvalidOperationException("Flow id collision.");
+        return Task.CompletedTask;
+    }
+
+    public Task<LoginFlow?> FindAsync(string flowId, CancellationToken cancellationToken) =>
+        Task.FromResult(_flows.TryGetValue(flowId, out var stored) && time.GetUtcNow() < stored.DiesAt
+            ? JsonSerializer.Deserialize<LoginFlow>(stored.Json)
+            : null);
+
+    public Task SaveAsync(LoginFlow flow, CancellationToken cancellationToken)
+    {
+        _flows[flow.Id] = Store(flow);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Leases held or awaited now: zero when no request is on a flow.</summary>
+    public int LeaseCount
+    {
+        get { lock (_leaseGate) return _leases.Count; }
+    }
+
+    /// <summary>Null when the flow does not exist (the caller finds no flow) or another request kept it past the wait.</summary>
+    public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        LeaseEntry entry;
+        lock (_leaseGate)
+        {
+            if (!_flows.ContainsKey(flowId)) return null;
+            if (!_leases.TryGetValue(flowId, out entry!)) _leases[flowId] = entry = new LeaseEntry();
+            entry.Users++;
+        }
+        var acquired = false;
+        try
+        {
+            acquired = await entry.Semaphore.WaitAsync(wait, cancellationToken);
+            return acquired ? new Lease(this, flowId, entry) : null;
+        }
+        finally
+        {
+            if (!acquired) Leave(flowId, entry);
+        }
+    }
+
+    private void Leave(string flowId, LeaseEntry entry)
+    {
+        lock (_leaseGate)
+            if (--entry.Users == 0) _leases.Remove(flowId);
+    }
+
+    public Task<IReadOnlyList<LoginFlow>> ClaimExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        var claimed = new List<LoginFlow>();
+        var sweep = Guid.NewGuid();
+        foreach (var (id, stored) in _flows)
+        {
+            if (claimed.Count == batchSize) break;
+            if (now < stored.DiesAt) continue;
+            // A claim is this sweep's unless another took it less than a claim's lifetime ago.
+            var mine = _claims.AddOrUpdate(id, (now, sweep), (_, claim) => now - claim.At >= IExpiredFlowSource.ClaimLifetime ? (now, sweep) : claim).Sweep == sweep;
+            if (mine) claimed.Add(JsonSerializer.Deserialize<LoginFlow>(stored.Json)!);
+        }
+        return Task.FromResult<IReadOnlyList<LoginFlow>>(claimed);
+    }
+
+    public Task ForgetAsync(IReadOnlyCollection<string> flowIds, CancellationToken cancellationToken)
+    {
+        foreach (var id in flowIds)
+        {
+            _flows.TryRemove(id, out _);
+            _claims.TryRemove(id, out _);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static StoredFlow Store(LoginFlow flow) => new(JsonSerializer.Serialize(flow), flow.ExpiresAt + IFlowStore.Retention);
+
+    private sealed record StoredFlow(string Json, DateTimeOffset DiesAt);
+
+    /// <summary>A flow's semaphore and how many requests hold or await it.</summary>
+    private sealed class LeaseEntry
+    {
+        public readonly SemaphoreSlim Semaphore = new(1, 1);
+        public int Users;
+    }
+
+    private sealed class Lease(InMemoryFlowStore store, string flowId, LeaseEntry entry) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            entry.Semaphore.Release();
+            store.Leave(flowId, entry);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

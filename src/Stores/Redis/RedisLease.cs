@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using StackExchange.Redis;
+
+namespace LoginOrchestrator.Stores.Redis;
+
+/// <summary>
+/// The one lease of the Redis stores: SET NX PX with an owner token, renewed in the background while held, released
+/// only by its owner. Short-lived, so a holder that dies with its instance frees the key within seconds.
+/// </summary>
+public sealed class RedisLease : IAsyncDisposable
+{
+    private const string Release = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    private const string Renew = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
+
+    private readonly IDatabase _db;
+    private readonly RedisKey _key;
+    private readonly string _owner;
+    private readonly TimeSpan _lifetime;
+    private readonly CancellationTokenSource _held = new();
+    private readonly Task _renewing;
+
+    private RedisLease(IDatabase db, RedisKey key, string owner, TimeSpan lifetime)
+    {
+        (_db, _key, _owner, _lifetime) = (db, key, owner, lifetime);
+        _renewing = RenewAsync();
+    }
+
+    /// <summary>Takes the lease, waiting up to <paramref name="wait"/> for its holder; null when it is still held then.</summary>
+    public static async Task<RedisLease?> TakeAsync(IDatabase db, RedisKey key, TimeSpan lifetime, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        // Waiting is measured in elapsed time, not read off the (possibly simulated) clock of the domain.
+        var waiting = Stopwatch.StartNew();
+        var pause = TimeSpan.FromMilliseconds(5);
+        while (true)
+        {
+            if (await db.StringSetAsync(key, owner, lifetime, When.NotExists)) return new RedisLease(db, key, owner, lifetime);
+            if (waiting.Elapsed >= wait) return null;
+            await Task.Delay(pause, cancellationToken);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 100));
+        }
+    }
+
+    private async Task RenewAsync()
+    {
+        using var timer = new PeriodicTimer(_lifetime / 4);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_held.Token))
+                await _db.ScriptEvaluateAsync(Renew, [_key], [_owner, (long)_lifetime.TotalMilliseconds]);
+        }
+        catch (Exception e) when (e is OperationCanceledException or RedisException or ObjectDisposedException)
+        {
+            // Released, or Redis is gone: either way the lease ends by itself.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _held.CancelAsync();
+        await _renewing;
+        _held.Dispose();
+        try { await _db.ScriptEvaluateAsync(Release, [_key], [_owner]); }
+        catch (RedisException) { /* Redis is down: the lease frees itself when its lifetime ends. */ }
+    }
+}

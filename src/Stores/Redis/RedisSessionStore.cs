@@ -1,0 +1,98 @@
+using System.Text.Json;
+using LoginOrchestrator.Orchestrator.Ports;
+using StackExchange.Redis;
+
+namespace LoginOrchestrator.Stores.Redis;
+
+/// <summary>
+/// Sessions as Redis hashes under the token's hash: the session itself, and when it was last seen.
+/// The key's TTL is the earlier of its absolute end and its idle end, so Redis forgets a dead session
+/// by itself. A sorted set per user, scored by each session's absolute end, finds the sessions to
+/// revoke; every new session trims its user's entries that ended, so the index never outgrows what
+/// is alive and no sweep over all users is needed.
+/// </summary>
+public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : ISessionStore
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task CreateAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        var key = keys.Session(session.TokenHash);
+        var index = keys.UserSessions(session.UserId);
+        var transaction = Db.CreateTransaction();
+        _ = transaction.HashSetAsync(key, [new("session", JsonSerializer.Serialize(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
+        _ = transaction.KeyExpireAsync(key, TimeToLive(session, session.LastSeenAt));
+        _ = transaction.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, time.GetUtcNow().ToUnixTimeMilliseconds());
+        _ = transaction.SortedSetAddAsync(index, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
+        _ = transaction.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.GreaterThanCurrentExpiry);
+        _ = transaction.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.HasNoExpiry);
+        await transaction.ExecuteAsync();
+    }
+
+    public async Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        // A read may be abandoned at the request's deadline (Redis takes no cancellation token of its own).
+        var values = await Db.HashGetAsync(keys.Session(tokenHash), ["session", "seen"]).WaitAsync(cancellationToken);
+        if (values[0].IsNullOrEmpty || values[1].IsNullOrEmpty) return null;
+        var session = JsonSerializer.Deserialize<SessionRecord>(values[0].ToString())! with
+        {
+            LastSeenAt = DateTimeOffset.FromUnixTimeMilliseconds((long)values[1]),
+        };
+        return session.IsLiveAt(time.GetUtcNow()) ? session : null;
+    }
+
+    /// <summary>
+    /// One script, no read and no conditional transaction: a WATCH-based transaction holds the shared connection while it
+    /// waits for its reads, so under a slow Redis every signed-in request queued behind it (issue 16.4).
+    /// </summary>
+    private const string Touch = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], 'seen', ARGV[1])
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return 1
+        """;
+
+    /// <summary>Rewrites the "session" field of a key that still exists; "seen" and the TTL (a touch's) are left alone.</summary>
+    private const string Replace = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], 'session', ARGV[1])
+        return 1
+        """;
+
+    public Task TouchAsync(SessionRecord session, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Db.ScriptEvaluateAsync(Touch, [keys.Session(session.TokenHash)],
+            [now.ToUnixTimeMilliseconds(), (long)Math.Ceiling(TimeToLive(session, now).TotalMilliseconds)]);
+
+    public async Task ChangeAsync(string tokenHash, Func<SessionRecord, SessionRecord> change, CancellationToken cancellationToken)
+    {
+        var key = keys.Session(tokenHash);
+        var json = await Db.HashGetAsync(key, "session");
+        if (json.IsNullOrEmpty) return;
+        var session = change(JsonSerializer.Deserialize<SessionRecord>(json.ToString())!);
+        await Db.ScriptEvaluateAsync(Replace, [key], [JsonSerializer.Serialize(session)]);
+    }
+
+    public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => Db.KeyDeleteAsync(keys.Session(tokenHash));
+
+    public async Task<int> RevokeUserAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken)
+    {
+        var index = keys.UserSessions(userId);
+        var revoked = 0;
+        foreach (var hash in await Db.SortedSetRangeByScoreAsync(index, time.GetUtcNow().ToUnixTimeMilliseconds()))
+        {
+            if (hash == keepTokenHash) continue;
+            if (await Db.KeyDeleteAsync(keys.Session(hash.ToString()))) revoked++;
+            await Db.SortedSetRemoveAsync(index, hash);
+        }
+        return revoked;
+    }
+
+    private TimeSpan TimeToLive(SessionRecord session, DateTimeOffset seen)
+    {
+        var end = Min(session.ExpiresAt, seen + session.IdleTimeout);
+        var ttl = end - time.GetUtcNow();
+        return ttl > TimeSpan.FromMilliseconds(1) ? ttl : TimeSpan.FromMilliseconds(1);
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}
