@@ -1,4 +1,3 @@
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Steps.Otp;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

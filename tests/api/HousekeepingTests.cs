@@ -1,8 +1,8 @@
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Housekeeping;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Database;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

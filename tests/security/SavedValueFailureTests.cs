@@ -105,7 +105,7 @@ public sealed class SavedValueFailureTests(LoginApiFactory factory) : IClassFixt
         {
             var meta = await db.SettingMetas.SingleAsync(m => m.Namespace == "two_factor" && m.Key == "otp_issuer");
             db.Settings.RemoveRange(db.Settings.Where(s => s.MetaId == meta.Id));
-            db.Settings.Add(new LoginOrchestrator.Api.Data.SettingRecord
+            db.Settings.Add(new LoginOrchestrator.Stores.Database.SettingRecord
             {
                 MetaId = meta.Id, Value = System.Text.Json.JsonSerializer.Serialize(new string('长', 400)), Enabled = true,
                 UpdatedBy = "an older release", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,

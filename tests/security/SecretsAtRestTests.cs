@@ -1,6 +1,6 @@
 using LoginOrchestrator.Api.Accounts;
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Steps.Otp;
+using LoginOrchestrator.Stores.Database;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

@@ -1,12 +1,12 @@
-using LoginOrchestrator.Api.Accounts;
-using LoginOrchestrator.Api.Data;
 using System.Text.Json;
+using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Otp;
 using LoginOrchestrator.Steps.Passwords;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -1,7 +1,7 @@
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

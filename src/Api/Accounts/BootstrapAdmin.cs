@@ -1,7 +1,7 @@
 using LoginOrchestrator.Api.Configuration;
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Steps.Passwords;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,10 @@
 using System.Data;
-using LoginOrchestrator.Api.Data;
-using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Otp;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.EntityFrameworkCore;
 using static LoginOrchestrator.Templates.Settings.SettingCatalog;
 

@@ -1,8 +1,8 @@
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Sessions;
-using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Passwords;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Accounts;

@@ -1,4 +1,4 @@
-using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Stores.Database;
 
 namespace LoginOrchestrator.Api.Accounts;
 

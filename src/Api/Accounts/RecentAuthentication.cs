@@ -1,9 +1,9 @@
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Passwords;
+using LoginOrchestrator.Stores.Database;
 using static LoginOrchestrator.Templates.Settings.SettingCatalog;
 
 namespace LoginOrchestrator.Api.Accounts;

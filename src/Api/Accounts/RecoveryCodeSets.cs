@@ -1,7 +1,7 @@
-using LoginOrchestrator.Orchestrator.Policy;
 using System.Data;
-using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Steps.Otp;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Accounts;

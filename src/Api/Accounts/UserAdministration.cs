@@ -1,10 +1,10 @@
 using System.Data;
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Steps.Passwords;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Accounts;

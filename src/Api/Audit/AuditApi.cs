@@ -1,7 +1,7 @@
-using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Api.Accounts;
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Security;
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

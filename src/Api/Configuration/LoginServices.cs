@@ -13,6 +13,7 @@ using LoginOrchestrator.Steps.Captcha;
 using LoginOrchestrator.Steps.Otp;
 using LoginOrchestrator.Steps.Passwords;
 using LoginOrchestrator.Steps.WeCom;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.Extensions.Options;
 
 namespace LoginOrchestrator.Api.Configuration;

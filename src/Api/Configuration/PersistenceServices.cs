@@ -1,5 +1,6 @@
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Health;
+using LoginOrchestrator.Api.Hosting;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 

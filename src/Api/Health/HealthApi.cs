@@ -1,5 +1,6 @@
-using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Api.Hosting;
 using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

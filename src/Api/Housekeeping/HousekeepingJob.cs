@@ -1,14 +1,14 @@
 using System.ComponentModel;
 using Hangfire;
 using LoginOrchestrator.Api.Accounts;
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Settings;
-using LoginOrchestrator.Templates.Settings;
-using Microsoft.EntityFrameworkCore;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Orchestrator.Telemetry;
+using LoginOrchestrator.Stores.Database;
+using LoginOrchestrator.Templates.Settings;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Housekeeping;
 

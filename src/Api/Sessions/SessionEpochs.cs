@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Stores.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Sessions;

@@ -1,9 +1,10 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Api.Login;
+using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Database;
 
 namespace LoginOrchestrator.Api.Sessions;
 

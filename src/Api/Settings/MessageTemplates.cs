@@ -1,6 +1,6 @@
-using LoginOrchestrator.Api.Data;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Delivery;
+using LoginOrchestrator.Stores.Database;
 using LoginOrchestrator.Templates.Settings;
 using LoginOrchestrator.Templates;
 using Microsoft.EntityFrameworkCore;

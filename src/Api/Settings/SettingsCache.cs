@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LoginOrchestrator.Api.Data;
+using LoginOrchestrator.Stores.Database;
 using LoginOrchestrator.Templates.Settings;
 using Microsoft.EntityFrameworkCore;
 

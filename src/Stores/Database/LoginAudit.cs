@@ -1,0 +1,31 @@
+using LoginOrchestrator.Orchestrator.Engine;
+using LoginOrchestrator.Orchestrator.Ports;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoginOrchestrator.Stores.Database;
+
+/// <summary>Writes login outcomes to the <c>login_audit</c> table.</summary>
+public sealed class LoginAudit(LoginDbContext db) : ILoginAudit
+{
+    public Task RecordAsync(LoginAuditEntry entry, CancellationToken cancellationToken) => RecordAllAsync([entry], cancellationToken);
+
+    public async Task RecordAllAsync(IReadOnlyCollection<LoginAuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var records = entries.Select(entry => new LoginAuditRecord
+        {
+            FlowId = entry.FlowId,
+            UserId = entry.UserId is { Length: > 64 } id ? id[..64] : entry.UserId,
+            Outcome = entry.Outcome.ToString(),
+            Factors = string.Join(',', entry.Factors.Select(FlowNames.Factor)),
+            Degraded = entry.Degraded,
+            Reason = entry.Reason,
+            ClientIp = entry.ClientIp,
+            UserAgent = entry.UserAgent is { Length: > 512 } ua ? ua[..512] : entry.UserAgent,
+            At = entry.At,
+        }).ToList();
+        db.LoginAudit.AddRange(records);
+        await db.SaveChangesAsync(cancellationToken);
+        // Written rows are of no further use; tracked, every later save in this scope would scan them all again.
+        foreach (var record in records) db.Entry(record).State = EntityState.Detached;
+    }
+}

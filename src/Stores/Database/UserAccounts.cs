@@ -1,0 +1,117 @@
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoginOrchestrator.Stores.Database;
+
+/// <summary>The login's view of the user table.</summary>
+public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets, ILoginPolicySource policy, TimeProvider time) : IUserAccounts
+{
+    public async Task<LoginAccount?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
+        var normalized = UserIds.Canonical(userId);
+        if (!UserIds.IsAllowed(normalized)) return null;
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserId == normalized, cancellationToken);
+        return user is null ? null : new LoginAccount(ToLoginUser(user), user.PasswordHash);
+    }
+
+    public async Task<byte[]?> GetTotpSecretAsync(string userId, CancellationToken cancellationToken)
+    {
+        var normalized = UserIds.Canonical(userId);
+        var secret = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUserId == normalized && u.TotpEnabled)
+            .Select(u => u.ProtectedTotpSecret)
+            .SingleOrDefaultAsync(cancellationToken);
+        return secret is null ? null : secrets.Unprotect(secret);
+    }
+
+    public Task<bool> IsContactTakenAsync(string userId, string channel, string target, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().HoldingContactAsync(userId, channel, target, cancellationToken);
+
+    public async Task BindContactAsync(string userId, string channel, string target, CancellationToken cancellationToken)
+    {
+        var normalized = UserIds.Canonical(userId);
+        var now = time.GetUtcNow();
+        var updated = channel switch
+        {
+            Channels.Email => await db.Users.Where(u => u.NormalizedUserId == normalized)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, target).SetProperty(u => u.UpdatedAt, now), cancellationToken),
+            Channels.Sms => await db.Users.Where(u => u.NormalizedUserId == normalized)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Mobile, target).SetProperty(u => u.UpdatedAt, now), cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Only email and sms contacts are bound."),
+        };
+        if (updated != 1) throw new InvalidOperationException($"User {userId} vanished while binding a contact.");
+    }
+
+    public async Task<LoginAccount?> SyncFromDirectoryAsync(DirectoryUser member, CancellationToken cancellationToken)
+    {
+        var normalized = UserIds.Canonical(member.UserId);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserId == normalized, cancellationToken);
+        if (user is null) return null;
+        user.Name = member.Name;
+        user.Departments = string.Join(',', member.Departments);
+        // A contact the user bound stays theirs; the directory only fills what is missing, and not with another's.
+        user.Email ??= await UnheldAsync(member.UserId, Channels.Email, member.Email, cancellationToken);
+        user.Mobile ??= await UnheldAsync(member.UserId, Channels.Sms, member.Mobile, cancellationToken);
+        user.DirectoryDepartedAt = null;
+        if (db.ChangeTracker.HasChanges())
+        {
+            user.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return new LoginAccount(ToLoginUser(user), user.PasswordHash);
+    }
+
+    public async Task MarkDepartedAsync(string userId, CancellationToken cancellationToken)
+    {
+        var normalized = UserIds.Canonical(userId);
+        var now = time.GetUtcNow();
+        await db.Users.Where(u => u.NormalizedUserId == normalized && u.DirectoryDepartedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DirectoryDepartedAt, now).SetProperty(u => u.UpdatedAt, now)
+                .SetProperty(u => u.SessionEpoch, u => u.SessionEpoch + 1), cancellationToken);
+    }
+
+    public async Task<LoginAccount> ProvisionAsync(DirectoryUser member, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var user = new UserAccount
+        {
+            UserId = member.UserId,
+            NormalizedUserId = UserIds.Canonical(member.UserId),
+            Name = member.Name,
+            Role = Roles.Agent,
+            Email = await UnheldAsync(member.UserId, Channels.Email, member.Email, cancellationToken),
+            Mobile = await UnheldAsync(member.UserId, Channels.Sms, member.Mobile, cancellationToken),
+            Departments = string.Join(',', member.Departments),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return new LoginAccount(ToLoginUser(user), null);
+    }
+
+    /// <summary>The directory's contact, unless another active user holds it (and sharing is off).</summary>
+    private async Task<string?> UnheldAsync(string userId, string channel, string? contact, CancellationToken cancellationToken)
+    {
+        if (contact is null || (await policy.GetAsync(cancellationToken)).SharedContactsAllowed) return contact;
+        return await db.Users.AsNoTracking().HoldingContactAsync(userId, channel, contact, cancellationToken) ? null : contact;
+    }
+
+    private static LoginUser ToLoginUser(UserAccount user) => new()
+    {
+        UserId = user.NormalizedUserId,
+        Name = user.Name,
+        Role = user.Role,
+        Disabled = user.Disabled,
+        LeftDirectory = user.DirectoryDepartedAt is not null,
+        SessionEpoch = user.SessionEpoch,
+        HasPassword = user.PasswordHash is not null,
+        TotpEnabled = user.TotpEnabled && user.ProtectedTotpSecret is not null,
+        Email = user.Email,
+        Mobile = user.Mobile,
+        Category = user.Category,
+        Departments = user.Departments.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        Language = user.Language,
+    };
+}
