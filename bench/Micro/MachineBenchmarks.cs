@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using LoginOrchestrator.Orchestrator.Machine;
-using LoginOrchestrator.Orchestrator.Policy;
 
 namespace LoginOrchestrator.Bench.Micro;
 

@@ -3,10 +3,6 @@ using System.Net.Http.Headers;
 using LoginOrchestrator.Tests.Support;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Steps.Otp;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginOrchestrator.Api.Tests;
 

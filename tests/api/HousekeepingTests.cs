@@ -1,5 +1,4 @@
 using LoginOrchestrator.Api.Housekeeping;
-using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Database;

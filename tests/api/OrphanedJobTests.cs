@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using LoginOrchestrator.Tests.Support;
 using MySqlConnector;
 

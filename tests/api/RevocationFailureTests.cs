@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Net;
 using System.Web;
-using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Otp;
 using LoginOrchestrator.Stores.Redis;

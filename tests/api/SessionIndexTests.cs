@@ -1,4 +1,3 @@
-using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Redis;

@@ -1,8 +1,6 @@
-using System.Net;
 using LoginOrchestrator.Tests.Support;
 using LoginOrchestrator.WeComSimulator;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Tests;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace LoginOrchestrator.Browser.Tests;

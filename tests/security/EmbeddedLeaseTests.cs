@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.InProcess;
 using LoginOrchestrator.Tests.Support;

@@ -1,5 +1,4 @@
 using System.Net;
-using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Tests.Support;

@@ -1,4 +1,3 @@
-using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Steps.Otp;
 using LoginOrchestrator.Stores.Database;
 using LoginOrchestrator.Tests.Support;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;

@@ -1,5 +1,4 @@
 using LoginOrchestrator.Api.Security;
-using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Database;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,9 +1,7 @@
 using LoginOrchestrator.Api.Sessions;
-using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Passwords;
 using LoginOrchestrator.Stores.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Accounts;
 

@@ -1,6 +1,4 @@
-using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Api.Settings;
-using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Passwords;
 using LoginOrchestrator.Stores.Database;

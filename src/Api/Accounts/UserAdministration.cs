@@ -2,7 +2,6 @@ using System.Data;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Steps.Passwords;
 using LoginOrchestrator.Stores.Database;
 using Microsoft.EntityFrameworkCore;

@@ -4,9 +4,7 @@ using Hangfire;
 using LoginOrchestrator.Api.Delivery;
 using LoginOrchestrator.Api.Housekeeping;
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Stores.Redis;
-using LoginOrchestrator.Templates;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

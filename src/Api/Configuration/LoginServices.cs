@@ -1,8 +1,6 @@
 using LoginOrchestrator.Api.Accounts;
-using LoginOrchestrator.Api.Audit;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Problems;
-using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Policy;

@@ -1,5 +1,4 @@
 using LoginOrchestrator.Api.Settings;
-using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Templates;
 using LoginOrchestrator.Templates.Settings;

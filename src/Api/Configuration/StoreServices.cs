@@ -1,11 +1,5 @@
-using LoginOrchestrator.Api.Delivery;
 using LoginOrchestrator.Api.Health;
-using LoginOrchestrator.Api.Housekeeping;
-using LoginOrchestrator.Api.Login;
-using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Steps.Captcha;
-using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Stores.InProcess;
 using LoginOrchestrator.Stores.Redis;
 using StackExchange.Redis;

@@ -1,4 +1,3 @@
-using LoginOrchestrator.Api.Delivery;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.WeCom;
 using LoginOrchestrator.Stores.InProcess;

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Hangfire;
 using LoginOrchestrator.Api.Security;
-using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using Microsoft.AspNetCore.Authorization;

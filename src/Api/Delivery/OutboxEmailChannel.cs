@@ -1,6 +1,5 @@
 using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Steps.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace LoginOrchestrator.Api.Delivery;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Steps.Delivery;
 
 namespace LoginOrchestrator.Api.Delivery;
 

@@ -3,7 +3,6 @@ using Hangfire;
 using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Orchestrator.Telemetry;
-using LoginOrchestrator.Steps.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace LoginOrchestrator.Api.Delivery;

@@ -1,6 +1,5 @@
 using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Steps.Delivery;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;

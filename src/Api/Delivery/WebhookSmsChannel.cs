@@ -1,7 +1,5 @@
-using System.Net.Http.Json;
 using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Steps.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace LoginOrchestrator.Api.Delivery;

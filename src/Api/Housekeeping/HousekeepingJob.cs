@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Hangfire;
 using LoginOrchestrator.Api.Accounts;
-using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;

@@ -3,7 +3,6 @@ using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LoginOrchestrator.Api.Login;
 

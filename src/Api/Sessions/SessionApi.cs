@@ -1,4 +1,3 @@
-using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Ports;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Database;

@@ -1,5 +1,4 @@
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Steps.Delivery;
 using LoginOrchestrator.Stores.Database;
 using LoginOrchestrator.Templates.Settings;
 using LoginOrchestrator.Templates;

@@ -1,6 +1,4 @@
-using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Stores.Redis;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LoginOrchestrator.Api.Settings;

@@ -1,5 +1,3 @@
-using LoginOrchestrator.Orchestrator.Ports;
-
 namespace LoginOrchestrator.Steps.WeCom;
 
 /// <summary>WeCom's errcodes that the login tells apart.</summary>

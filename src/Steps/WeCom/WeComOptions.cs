@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using LoginOrchestrator.Orchestrator.Ports;
 
 namespace LoginOrchestrator.Steps.WeCom;
 
