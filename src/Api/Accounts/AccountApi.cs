@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Database;
@@ -32,16 +33,16 @@ public static class AccountApi
     public static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> GetAccount(HttpContext http, LoginDbContext db)
     {
         var user = await CurrentUserAsync(http, db);
-        return user is null ? AccountRefusal.UserNotFound.ToProblem(http) : TypedResults.Ok(ProfileDto.Of(user));
+        return user is null ? Refusal.UserNotFound.ToProblem(http) : TypedResults.Ok(ProfileDto.Of(user));
     }
 
     public static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> SetStatus(
         StatusRequest body, HttpContext http, LoginDbContext db, TimeProvider time)
     {
         if (body.Status is not { } status || !AgentStatus.All.Contains(status))
-            return AccountRefusal.NotOneOf("status", AgentStatus.All).ToProblem(http);
+            return Refusal.NotOneOf("status", AgentStatus.All).ToProblem(http);
         var user = await CurrentUserAsync(http, db);
-        if (user is null) return AccountRefusal.UserNotFound.ToProblem(http);
+        if (user is null) return Refusal.UserNotFound.ToProblem(http);
         user.Status = status;
         user.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(http.RequestAborted);
@@ -51,7 +52,7 @@ public static class AccountApi
     public static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
         PasswordChangeRequest body, HttpContext http, PasswordChange passwords)
     {
-        if (string.IsNullOrEmpty(body.NewPassword)) return AccountRefusal.Invalid("newPassword", "The new password is required.").ToProblem(http);
+        if (string.IsNullOrEmpty(body.NewPassword)) return Refusal.Invalid("newPassword", "The new password is required.").ToProblem(http);
         var refused = await passwords.ChangeAsync(Session(http), body.CurrentPassword, body.NewPassword, http.RequestAborted);
         return refused is null ? TypedResults.NoContent() : refused.ToProblem(http);
     }
@@ -93,7 +94,7 @@ public static class AccountApi
         string? status, HttpContext http, LoginDbContext db, int page = 1, int pageSize = 100)
     {
         if (status is not null && !AgentStatus.All.Contains(status))
-            return AccountRefusal.NotOneOf("status", AgentStatus.All).ToProblem(http);
+            return Refusal.NotOneOf("status", AgentStatus.All).ToProblem(http);
         if (Paging.Check(page, pageSize) is { } invalid) return invalid.ToProblem(http);
         var users = db.Users.AsNoTracking().Where(u => !u.Disabled);
         if (status is not null) users = users.Where(u => u.Status == status);
@@ -107,5 +108,5 @@ public static class AccountApi
 
     private static string? CodeOf(OtpCodeRequest body) => body.Code?.Trim() is { Length: > 0 and <= 64 } code ? code : null;
 
-    private static ProblemHttpResult MissingCode(HttpContext http) => AccountRefusal.Invalid("code", "A code is required.").ToProblem(http);
+    private static ProblemHttpResult MissingCode(HttpContext http) => Refusal.Invalid("code", "A code is required.").ToProblem(http);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Policy;
 
 namespace LoginOrchestrator.Api.Accounts;
@@ -35,14 +36,14 @@ public static class AdminCommand
             case ["reset-password", var userId]:
                 return Report(await users.ResetPasswordAsync(userId, ReadPassword(), CancellationToken.None), $"password of {userId} reset");
             case ["unlock", var userId]:
-                return Report(await users.UnlockAsync(userId, CancellationToken.None) ? null : AccountRefusal.UserNotFound, $"{userId} unlocked");
+                return Report(await users.UnlockAsync(userId, CancellationToken.None) ? null : Refusal.UserNotFound, $"{userId} unlocked");
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;
         }
     }
 
-    private static int Report(AccountRefusal? refusal, string done)
+    private static int Report(Refusal? refusal, string done)
     {
         if (refusal is null)
         {

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,8 +23,8 @@ public static class AdminUsersApi
         string? role, string? q, HttpContext http, UserAdministration users, int page = 1, int pageSize = 50)
     {
         if (role is not null && !UserAdministration.AllRoles.Contains(role))
-            return AccountRefusal.NotOneOf("role", UserAdministration.AllRoles).ToProblem(http);
-        if (q is { Length: > 64 }) return AccountRefusal.Invalid("q", "At most 64 characters.").ToProblem(http);
+            return Refusal.NotOneOf("role", UserAdministration.AllRoles).ToProblem(http);
+        if (q is { Length: > 64 }) return Refusal.Invalid("q", "At most 64 characters.").ToProblem(http);
         if (Paging.Check(page, pageSize) is { } invalid) return invalid.ToProblem(http);
         return TypedResults.Ok(await users.ListAsync(role, q, page, pageSize, http.RequestAborted));
     }
@@ -39,7 +40,7 @@ public static class AdminUsersApi
     }
 
     public static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> GetUser(string userId, HttpContext http, UserAdministration users) =>
-        await users.GetAsync(userId, http.RequestAborted) is { } user ? TypedResults.Ok(user) : AccountRefusal.UserNotFound.ToProblem(http);
+        await users.GetAsync(userId, http.RequestAborted) is { } user ? TypedResults.Ok(user) : Refusal.UserNotFound.ToProblem(http);
 
     public static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> UpdateUser(
         string userId, UpdateUserRequest body, HttpContext http, UserAdministration users)
@@ -49,8 +50,8 @@ public static class AdminUsersApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> UnlockUser(string userId, HttpContext http, UserAdministration users) =>
-        await users.UnlockAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : AccountRefusal.UserNotFound.ToProblem(http);
+        await users.UnlockAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ResetUserOtp(string userId, HttpContext http, OtpEnrolment enrolment) =>
-        await enrolment.ResetAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : AccountRefusal.UserNotFound.ToProblem(http);
+        await enrolment.ResetAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);
 }

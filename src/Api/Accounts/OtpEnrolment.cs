@@ -1,4 +1,5 @@
 using System.Data;
+using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Orchestrator.Policy;
@@ -26,9 +27,9 @@ public sealed class OtpEnrolment(
     public async Task<Outcome<AuthenticatorEnrolment>> BeginAsync(SessionRecord session, string? currentPassword, CancellationToken cancellationToken)
     {
         var user = await FindAsync(session.UserId, cancellationToken);
-        if (user is null) return AccountRefusal.UserNotFound;
+        if (user is null) return Refusal.UserNotFound;
         if (user.TotpEnabled)
-            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.OtpAlreadyEnabled, "TOTP is already enabled; remove it first.");
+            return new Refusal(ProblemCodes.OtpAlreadyEnabled, "TOTP is already enabled; remove it first.");
         if (await recent.CheckAsync(session, user, currentPassword, cancellationToken) is { } stale) return stale;
 
         var secret = TotpSecrets.New();
@@ -47,18 +48,18 @@ public sealed class OtpEnrolment(
         SessionRecord session, string code, string? currentPassword, CancellationToken cancellationToken)
     {
         var user = await FindAsync(session.UserId, cancellationToken);
-        if (user is null) return AccountRefusal.UserNotFound;
+        if (user is null) return Refusal.UserNotFound;
         if (user.TotpEnabled)
-            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.OtpAlreadyEnabled, "TOTP is already enabled.");
+            return new Refusal(ProblemCodes.OtpAlreadyEnabled, "TOTP is already enabled.");
         if (await recent.CheckAsync(session, user, currentPassword, cancellationToken) is { } stale) return stale;
         if (user.PendingTotpSecret is null || user.PendingTotpCreatedAt is not { } createdAt || time.GetUtcNow() - createdAt > PendingLifetime)
         {
             await DiscardPendingAsync(user, cancellationToken);
-            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.OtpNotPending,
+            return new Refusal(ProblemCodes.OtpNotPending,
                 "No enrolment is pending (or it is older than ten minutes): start again with POST /account/otp.");
         }
         var secret = secrets.Unprotect(user.PendingTotpSecret);
-        if (await totp.VerifyAsync(user.UserId, secret, code, cancellationToken) != OtpVerdict.Accepted) return AccountRefusal.CodeInvalid;
+        if (await totp.VerifyAsync(user.UserId, secret, code, cancellationToken) != OtpVerdict.Accepted) return Refusal.CodeInvalid;
 
         // TOTP on and its recovery codes in one transaction: a failure between them left TOTP on with no codes, and a
         // retry answered 409 (issue 16.3). Now any failure leaves the enrolment pending, to be confirmed again.
@@ -80,10 +81,10 @@ public sealed class OtpEnrolment(
         return Outcome(codes);
     }
 
-    public async Task<AccountRefusal?> RemoveAsync(SessionRecord session, string code, CancellationToken cancellationToken)
+    public async Task<Refusal?> RemoveAsync(SessionRecord session, string code, CancellationToken cancellationToken)
     {
         var user = await FindAsync(session.UserId, cancellationToken);
-        if (user is null) return AccountRefusal.UserNotFound;
+        if (user is null) return Refusal.UserNotFound;
         if (await VerifyCurrentAsync(user, code, cancellationToken) is { } refused) return refused;
 
         await sessions.EndOtherSessionsAsync(session, user, () => ClearAsync(user, cancellationToken), cancellationToken);
@@ -97,7 +98,7 @@ public sealed class OtpEnrolment(
     public async Task<Outcome<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync(string userId, string code, CancellationToken cancellationToken)
     {
         var user = await FindAsync(userId, cancellationToken);
-        if (user is null) return AccountRefusal.UserNotFound;
+        if (user is null) return Refusal.UserNotFound;
         if (await VerifyCurrentAsync(user, code, cancellationToken) is { } refused) return refused;
         return Outcome(await recoveryCodes.ReplaceAsync(user.UserId, cancellationToken));
     }
@@ -113,14 +114,14 @@ public sealed class OtpEnrolment(
         return true;
     }
 
-    private async Task<AccountRefusal?> VerifyCurrentAsync(UserAccount user, string code, CancellationToken cancellationToken)
+    private async Task<Refusal?> VerifyCurrentAsync(UserAccount user, string code, CancellationToken cancellationToken)
     {
         if (!user.TotpEnabled || user.ProtectedTotpSecret is null)
-            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.OtpNotEnabled, "TOTP is not enabled.");
+            return new Refusal(ProblemCodes.OtpNotEnabled, "TOTP is not enabled.");
         var verdict = await totp.VerifyAsync(user.UserId, secrets.Unprotect(user.ProtectedTotpSecret), code, cancellationToken);
         if (verdict == OtpVerdict.Replayed)
             logger.LogWarning("Security event: replayed TOTP time step for user {UserId} on an account endpoint", user.UserId);
-        return verdict == OtpVerdict.Accepted ? null : AccountRefusal.CodeInvalid;
+        return verdict == OtpVerdict.Accepted ? null : Refusal.CodeInvalid;
     }
 
     private async Task ClearAsync(UserAccount user, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Accounts;
@@ -8,9 +9,9 @@ public static class Paging
     public const int MaxPageSize = 200;
     public const int MaxPage = 100_000;
 
-    public static AccountRefusal? Check(int page, int pageSize) =>
-        page is < 1 or > MaxPage ? AccountRefusal.Invalid("page", $"Pages are numbered from 1 to {MaxPage}; narrow the filter to reach further.")
-        : pageSize is < 1 or > MaxPageSize ? AccountRefusal.Invalid("pageSize", $"From 1 to {MaxPageSize}.")
+    public static Refusal? Check(int page, int pageSize) =>
+        page is < 1 or > MaxPage ? Refusal.Invalid("page", $"Pages are numbered from 1 to {MaxPage}; narrow the filter to reach further.")
+        : pageSize is < 1 or > MaxPageSize ? Refusal.Invalid("pageSize", $"From 1 to {MaxPageSize}.")
         : null;
 
     /// <summary>One page of an ordered query, with the total it was cut from.</summary>

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Passwords;
@@ -14,22 +15,22 @@ public sealed class PasswordChange(
     LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, RecentAuthentication recent,
     SessionService sessions, TimeProvider time, ILogger<PasswordChange> logger)
 {
-    public async Task<AccountRefusal?> ChangeAsync(SessionRecord session, string? currentPassword, string newPassword, CancellationToken cancellationToken)
+    public async Task<Refusal?> ChangeAsync(SessionRecord session, string? currentPassword, string newPassword, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindEnabledAsync(session.UserId, cancellationToken);
-        if (user is null) return AccountRefusal.UserNotFound;
+        if (user is null) return Refusal.UserNotFound;
 
         if (user.PasswordHash is null)
         {
             if (await recent.CheckAsync(session, user, currentPassword: null, cancellationToken) is { } stale) return stale;
         }
         else if (string.IsNullOrEmpty(currentPassword))
-            return AccountRefusal.Invalid("currentPassword", "The current password is required.");
+            return Refusal.Invalid("currentPassword", "The current password is required.");
         else if (await recent.VerifyPasswordAsync(user, currentPassword, cancellationToken) is { } refused)
             return refused;
-        if (PasswordRules.Check(newPassword, user.UserId) is { } problem) return AccountRefusal.Invalid("newPassword", problem);
+        if (PasswordRules.Check(newPassword, user.UserId) is { } problem) return Refusal.Invalid("newPassword", problem);
         if (user.PasswordHash is not null && await hasher.VerifyAsync(newPassword, user.PasswordHash, cancellationToken))
-            return AccountRefusal.Invalid("newPassword", "The new password must differ from the current one.");
+            return Refusal.Invalid("newPassword", "The new password must differ from the current one.");
 
         var revoked = await sessions.EndOtherSessionsAsync(session, user, async () =>
         {

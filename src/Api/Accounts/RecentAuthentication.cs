@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Settings;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Passwords;
@@ -17,28 +18,28 @@ public sealed class RecentAuthentication(
 {
     public const string Required = "reauthentication_required";
 
-    public async Task<AccountRefusal?> CheckAsync(SessionRecord session, UserAccount user, string? currentPassword, CancellationToken cancellationToken)
+    public async Task<Refusal?> CheckAsync(SessionRecord session, UserAccount user, string? currentPassword, CancellationToken cancellationToken)
     {
         var window = TimeSpan.FromSeconds((await settings.GetAsync(cancellationToken)).Int(Authentication, "reauthentication_seconds"));
         if (time.GetUtcNow() - session.IssuedAt <= window) return null;
         if (string.IsNullOrEmpty(currentPassword) || user.PasswordHash is null)
-            return new AccountRefusal(StatusCodes.Status403Forbidden, Required, user.PasswordHash is null
+            return new Refusal(Required, user.PasswordHash is null
                 ? $"This change needs a login within the last {window.TotalMinutes:0} minutes: sign in again, then retry."
                 : $"This change needs a login within the last {window.TotalMinutes:0} minutes, or your current password as currentPassword.");
         return await VerifyPasswordAsync(user, currentPassword, cancellationToken);
     }
 
     /// <summary>The current password, against the account's lock-out: a stolen session must not become a password oracle.</summary>
-    public async Task<AccountRefusal?> VerifyPasswordAsync(UserAccount user, string currentPassword, CancellationToken cancellationToken)
+    public async Task<Refusal?> VerifyPasswordAsync(UserAccount user, string currentPassword, CancellationToken cancellationToken)
     {
         if (await lockout.LockedForAsync(user.NormalizedUserId, cancellationToken) is { } wait) return Locked(wait);
         if (await hasher.VerifyAsync(currentPassword, user.PasswordHash, cancellationToken)) return null;
         var lockedFor = await lockout.RecordFailureAsync(
             user.NormalizedUserId, FailureKind.Password, (await policy.GetAsync(cancellationToken)).Lockout, cancellationToken);
         return lockedFor is { } locked ? Locked(locked)
-            : new AccountRefusal(StatusCodes.Status401Unauthorized, "invalid_credentials", "The current password is incorrect.");
+            : new Refusal("invalid_credentials", "The current password is incorrect.");
     }
 
-    private static AccountRefusal Locked(TimeSpan wait) => new(StatusCodes.Status423Locked, "locked",
+    private static Refusal Locked(TimeSpan wait) => new("locked",
         "Too many wrong passwords; the account is locked for now.", RetryAfter: Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
 }

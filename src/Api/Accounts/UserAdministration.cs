@@ -1,4 +1,5 @@
 using System.Data;
+using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
@@ -36,7 +37,7 @@ public sealed class UserAdministration(
     {
         if (Check(input) is { } invalid) return invalid;
         if (await FindAsync(input.UserId, cancellationToken) is not null)
-            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.UserExists, "A user with this id exists.", "userId");
+            return new Refusal(ProblemCodes.UserExists, "A user with this id exists.", "userId");
         if (await HeldContactAsync(input, cancellationToken) is { } held) return held;
         var now = time.GetUtcNow();
         var user = new UserAccount
@@ -60,9 +61,9 @@ public sealed class UserAdministration(
     /// <summary>Changes role and/or enabled state; either change ends the user's sessions, which carried the old ones.</summary>
     public async Task<Outcome<ProfileDto>> UpdateAsync(string userId, string? role, bool? disabled, CancellationToken cancellationToken)
     {
-        if (role is not null && !AllRoles.Contains(role)) return AccountRefusal.NotOneOf("role", AllRoles);
+        if (role is not null && !AllRoles.Contains(role)) return Refusal.NotOneOf("role", AllRoles);
         var user = await FindAsync(userId, cancellationToken);
-        if (user is null) return AccountRefusal.UserNotFound;
+        if (user is null) return Refusal.UserNotFound;
 
         var changed = (role is not null && role != user.Role) || (disabled is not null && disabled != user.Disabled);
         if (!changed) return ProfileDto.Of(user);
@@ -76,7 +77,7 @@ public sealed class UserAdministration(
             await db.Entry(user).ReloadAsync(cancellationToken);
             if (LosesAdmin(user, role, disabled)
                 && !await db.Users.AnyAsync(u => u.Role == Roles.Admin && !u.Disabled && u.Id != user.Id, cancellationToken))
-                return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.LastAdmin, "This is the last enabled admin; appoint another first.");
+                return new Refusal(ProblemCodes.LastAdmin, "This is the last enabled admin; appoint another first.");
         }
         user.Role = role ?? user.Role;
         user.Disabled = disabled ?? user.Disabled;
@@ -90,13 +91,13 @@ public sealed class UserAdministration(
     }
 
     /// <summary>A contact another active user holds is refused (unless the setting shares contacts); not saying whose.</summary>
-    private async Task<AccountRefusal?> HeldContactAsync(NewUser input, CancellationToken cancellationToken)
+    private async Task<Refusal?> HeldContactAsync(NewUser input, CancellationToken cancellationToken)
     {
         if ((await policy.GetAsync(cancellationToken)).SharedContactsAllowed) return null;
         if (input.Email is { } email && await db.Users.HoldingContactAsync(null, Channels.Email, email.Trim().ToLowerInvariant(), cancellationToken))
-            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.ContactTaken, "This email address is bound to another user.", "email");
+            return new Refusal(ProblemCodes.ContactTaken, "This email address is bound to another user.", "email");
         if (input.Mobile is { } mobile && await db.Users.HoldingContactAsync(null, Channels.Sms, NormalizeMobile(mobile), cancellationToken))
-            return new AccountRefusal(StatusCodes.Status409Conflict, AccountCodes.ContactTaken, "This mobile number is bound to another user.", "mobile");
+            return new Refusal(ProblemCodes.ContactTaken, "This mobile number is bound to another user.", "mobile");
         return null;
     }
 
@@ -113,11 +114,11 @@ public sealed class UserAdministration(
     }
 
     /// <summary>The operator's reset: a new password under the same rules, every session ended, the lock lifted.</summary>
-    public async Task<AccountRefusal?> ResetPasswordAsync(string userId, string password, CancellationToken cancellationToken)
+    public async Task<Refusal?> ResetPasswordAsync(string userId, string password, CancellationToken cancellationToken)
     {
         var user = await FindAsync(userId, cancellationToken);
-        if (user is null) return AccountRefusal.UserNotFound;
-        if (PasswordRules.Check(password, user.UserId) is { } problem) return AccountRefusal.Invalid("password", problem);
+        if (user is null) return Refusal.UserNotFound;
+        if (PasswordRules.Check(password, user.UserId) is { } problem) return Refusal.Invalid("password", problem);
         user.PasswordHash = hasher.Hash(password);
         user.SessionEpoch++;
         user.UpdatedAt = time.GetUtcNow();
@@ -127,19 +128,19 @@ public sealed class UserAdministration(
         return null;
     }
 
-    private static AccountRefusal? Check(NewUser input)
+    private static Refusal? Check(NewUser input)
     {
         if (string.IsNullOrWhiteSpace(input.UserId) || !UserIds.IsAllowed(UserIds.Canonical(input.UserId)))
-            return AccountRefusal.Invalid("userId", UserIds.AllowedSet);
+            return Refusal.Invalid("userId", UserIds.AllowedSet);
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 128 || input.Name.Any(char.IsControl))
-            return AccountRefusal.Invalid("name", "1 to 128 characters, no control characters.");
-        if (!AllRoles.Contains(input.Role)) return AccountRefusal.NotOneOf("role", AllRoles);
+            return Refusal.Invalid("name", "1 to 128 characters, no control characters.");
+        if (!AllRoles.Contains(input.Role)) return Refusal.NotOneOf("role", AllRoles);
         if (input.Email is { } email && !new BindTarget(BindTarget.Email, email.Trim().ToLowerInvariant()).IsValid)
-            return AccountRefusal.Invalid("email", "Not an email address.");
+            return Refusal.Invalid("email", "Not an email address.");
         if (input.Mobile is { } mobile && !new BindTarget(BindTarget.Sms, NormalizeMobile(mobile)).IsValid)
-            return AccountRefusal.Invalid("mobile", "Not a mobile number.");
+            return Refusal.Invalid("mobile", "Not a mobile number.");
         if (input.Password is { } password && PasswordRules.Check(password, input.UserId) is { } problem)
-            return AccountRefusal.Invalid("password", problem);
+            return Refusal.Invalid("password", problem);
         return null;
     }
 

@@ -1,4 +1,5 @@
 using LoginOrchestrator.Api.Accounts;
+using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Stores.Database;
@@ -25,8 +26,8 @@ public static class AuditApi
         int page = 1, int pageSize = 50)
     {
         if (outcome is not null && !Outcomes.Contains(outcome))
-            return AccountRefusal.NotOneOf("outcome", Outcomes).ToProblem(http);
-        if (from > to) return AccountRefusal.Invalid("from", "'from' is after 'to'.").ToProblem(http);
+            return Refusal.NotOneOf("outcome", Outcomes).ToProblem(http);
+        if (from > to) return Refusal.Invalid("from", "'from' is after 'to'.").ToProblem(http);
         if (Paging.Check(page, pageSize) is { } invalid) return invalid.ToProblem(http);
 
         var records = db.LoginAudit.AsNoTracking();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Orchestrator.Engine;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Localization;
@@ -46,9 +47,8 @@ public static class HttpServices
         {
             Timeout = TimeSpan.FromSeconds(deadline),
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-            WriteTimeoutResponse = http => http.RequestServices.GetRequiredService<ApiProblems>().WriteAsync(http,
-                StatusCodes.Status503ServiceUnavailable, "dependency_unavailable",
-                "The answer took longer than the request deadline; nothing was issued. Try again shortly."),
+            WriteTimeoutResponse = http => new Refusal(FlowCodes.DependencyUnavailable,
+                "The answer took longer than the request deadline; nothing was issued. Try again shortly.").WriteAsync(http),
         });
 
         services.AddOpenApi();

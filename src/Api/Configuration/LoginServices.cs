@@ -1,6 +1,5 @@
 using LoginOrchestrator.Api.Accounts;
 using LoginOrchestrator.Api.Login;
-using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Policy;
@@ -64,7 +63,6 @@ public static class LoginServices
         services.AddScoped<LoginPorts>();
         services.AddScoped<LoginFlowEngine>();
 
-        services.AddSingleton<ApiProblems>();
         return builder;
     }
 

@@ -31,7 +31,7 @@ public static class LoginFlowsApi
         [AsParameters] FlowServices services, ReturnUrlPolicy returnUrls)
     {
         if (body?.ReturnTo is { } returnTo && !returnUrls.Allows(returnTo))
-            return FlowHttp.Invalid(new() { ["returnTo"] = ["Not an allowed return URL."] });
+            return FlowHttp.Invalid(new() { ["returnTo"] = ["Not an allowed return URL."] }, services.Http);
 
         var dto = FlowViews.ToDto(await services.Engine.StartAsync(body?.ReturnTo, services.Cancellation));
         return TypedResults.Created($"{FlowViews.BasePath}/{dto.Id}", dto);
@@ -69,7 +69,7 @@ public static class LoginFlowsApi
     private static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitAsync(
         string flowId, LoginTrigger action, Dictionary<string, string[]> errors, Func<StepInput> input, FlowServices services)
     {
-        if (errors.Count > 0) return FlowHttp.Invalid(errors);
+        if (errors.Count > 0) return FlowHttp.Invalid(errors, services.Http);
         return FlowHttp.Answer(await services.Engine.SubmitAsync(flowId, action, input(), services.Client, services.Cancellation), services);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Engine;
@@ -12,7 +11,7 @@ namespace LoginOrchestrator.Api.Security;
 /// anything else is done for it; past either, 429 with <c>Retry-After</c>, the same for every account.
 /// </summary>
 public sealed class LoginRateLimits(
-    RequestDelegate next, IRequestRateLimiter limiter, ApiProblems problems, LoginMetrics metrics, ILogger<LoginRateLimits> logger)
+    RequestDelegate next, IRequestRateLimiter limiter, LoginMetrics metrics, ILogger<LoginRateLimits> logger)
 {
     public const string LoginPath = "/api/v1/login";
 
@@ -33,8 +32,6 @@ public sealed class LoginRateLimits(
         metrics.RateLimited();
         var retryAfter = Math.Max(1, (int)Math.Ceiling(allowance.RetryAfter.TotalSeconds));
         logger.LogWarning("Rate limit reached for client {ClientIp} on {Path}", clientIp, http.Request.Path.Value);
-        http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        await problems.WriteAsync(http, StatusCodes.Status429TooManyRequests, FlowCodes.RateLimited,
-            FlowTexts.For(FlowCodes.RateLimited), new Dictionary<string, object?> { ["retryAfter"] = retryAfter });
+        await new Refusal(FlowCodes.RateLimited, FlowTexts.For(FlowCodes.RateLimited), RetryAfter: retryAfter).WriteAsync(http);
     }
 }

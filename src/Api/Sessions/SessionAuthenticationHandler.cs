@@ -12,8 +12,7 @@ public sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    SessionService sessions,
-    ApiProblems problems)
+    SessionService sessions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Session";
@@ -45,16 +44,16 @@ public sealed class SessionAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "unauthenticated",
-            "A valid session token is required in the Authorization header.");
+        new Refusal(ProblemCodes.Unauthenticated, "A valid session token is required in the Authorization header.").WriteAsync(Context);
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var pending = AccessPolicies.RequiredActions(Context.User);
         return pending.Count == 0
-            ? problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden", "The session lacks the role this needs.")
-            : problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden",
-                "This session must first do what it is required to (enrol TOTP under /account/otp).",
-                new Dictionary<string, object?> { ["requiredActions"] = pending });
+            ? new Refusal(ProblemCodes.Forbidden, "The session lacks the role this needs.").WriteAsync(Context)
+            : new Refusal(ProblemCodes.Forbidden, "This session must first do what it is required to (enrol TOTP under /account/otp).")
+            {
+                Extensions = new Dictionary<string, object?> { ["requiredActions"] = pending },
+            }.WriteAsync(Context);
     }
 }

@@ -43,8 +43,7 @@ public static class SettingsApi
         {
             SettingChange.Saved saved => TypedResults.Ok(saved.Setting),
             SettingChange.Refused refused => Unprocessable(refused.Problem),
-            _ => TypedResults.Problem($"No setting {@namespace}.{key}.", statusCode: 404, title: ApiProblems.TitleOf(404),
-                extensions: new Dictionary<string, object?> { ["code"] = "setting_not_found" }),
+            _ => new Refusal(ProblemCodes.SettingNotFound, $"No setting {@namespace}.{key}.").ToProblem(),
         };
     }
 
@@ -103,19 +102,18 @@ public static class SettingsApi
         }
     }
 
-    private static ProblemHttpResult Invalid(string field, string reason) =>
-        ApiProblems.InvalidRequest(reason, new() { [field] = [reason] });
+    private static ProblemHttpResult Invalid(string field, string reason) => Refusal.Invalid(field, reason).ToProblem();
 
+    /// <summary>422 naming the field, and for a template the line and column of the fault.</summary>
     private static ProblemHttpResult Unprocessable(SettingProblem problem)
     {
-        var extensions = new Dictionary<string, object?>
-        {
-            ["code"] = problem.Code,
-            ["field"] = problem.Field,
-            ["errors"] = new Dictionary<string, string[]> { [problem.Field] = [problem.Reason] },
-        };
+        var extensions = new Dictionary<string, object?> { ["field"] = problem.Field };
         if (problem.Line is { } line) extensions["line"] = line;
         if (problem.Column is { } column) extensions["column"] = column;
-        return TypedResults.Problem($"{problem.Field}: {problem.Reason}", statusCode: 422, title: ApiProblems.TitleOf(422), extensions: extensions);
+        return new Refusal(problem.Code, $"{problem.Field}: {problem.Reason}")
+        {
+            Errors = new Dictionary<string, string[]> { [problem.Field] = [problem.Reason] },
+            Extensions = extensions,
+        }.ToProblem();
     }
 }
