@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LoginOrchestrator.Api.Housekeeping;
+using LoginOrchestrator.Api.Hosting;
 using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using Hangfire;
-using LoginOrchestrator.Api.Housekeeping;
+using LoginOrchestrator.Api.Hosting;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,12 +1,13 @@
-using LoginOrchestrator.Api.Accounts;
+using LoginOrchestrator.Api.Account;
+using LoginOrchestrator.Api.AdminSettings;
+using LoginOrchestrator.Api.AdminUsers;
 using LoginOrchestrator.Api.Audit;
-using LoginOrchestrator.Api.Configuration;
 using LoginOrchestrator.Api.Dashboard;
 using LoginOrchestrator.Api.Health;
+using LoginOrchestrator.Api.Hosting;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
-using LoginOrchestrator.Api.Settings;
 
 // `-- admin …` is an operator's command, not configuration.
 var builder = WebApplication.CreateBuilder(AdminCommand.IsInvoked(args) ? [] : args);

@@ -17,6 +17,14 @@ public static class DefaultTemplates
         Content: "【{{ app_name }}】您的验证码为 {{ code }},{{ expire_minutes }} 分钟内有效。如非本人操作请忽略。",
         ContentEn: "[{{ app_name }}] Your code is {{ code }}, valid for {{ expire_minutes }} min. Ignore if not you.");
 
+    /// <summary>The built-in message of a channel (email, sms, wecom): what is sent when the saved one cannot be.</summary>
+    public static MessageTemplate For(string channel, string language) => channel switch
+    {
+        "email" => MessageLanguage.Email(EmailConfig, language),
+        "sms" => MessageLanguage.Sms(SmsConfig, language),
+        _ => MessageLanguage.WeCom(WeComConfig, language),
+    };
+
     public static WeComConfig WeComConfig { get; } = new(
         Content: "您的{{ app_name }}验证码为 {{ code }},{{ expire_minutes }} 分钟内有效。",
         ContentEn: "Your {{ app_name }} verification code is {{ code }}, valid for {{ expire_minutes }} minutes.");

@@ -1,5 +1,5 @@
 using System.Net;
-using LoginOrchestrator.Api.Settings;
+using LoginOrchestrator.Stores.Settings;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using LoginOrchestrator.Api.Housekeeping;
+using LoginOrchestrator.Api.Hosting;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Database;

@@ -1,6 +1,6 @@
-using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Redis;
+using LoginOrchestrator.Stores.Sessions;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

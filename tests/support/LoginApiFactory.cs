@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LoginOrchestrator.Api.Settings;
+using LoginOrchestrator.Api.AdminSettings;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;

@@ -1,4 +1,4 @@
-using LoginOrchestrator.Api.Accounts;
+using LoginOrchestrator.Api.Lists;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Orchestrator.Policy;

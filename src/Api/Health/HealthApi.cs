@@ -1,6 +1,6 @@
 using LoginOrchestrator.Api.Hosting;
-using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Stores.Database;
+using LoginOrchestrator.Stores;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

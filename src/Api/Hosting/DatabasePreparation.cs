@@ -1,6 +1,5 @@
-using LoginOrchestrator.Api.Accounts;
-using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Stores.Database;
+using LoginOrchestrator.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Hosting;

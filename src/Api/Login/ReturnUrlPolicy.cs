@@ -1,4 +1,4 @@
-using LoginOrchestrator.Api.Configuration;
+using LoginOrchestrator.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LoginOrchestrator.Api.Login;

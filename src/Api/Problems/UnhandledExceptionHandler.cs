@@ -1,4 +1,5 @@
 using LoginOrchestrator.Orchestrator.Engine;
+using LoginOrchestrator.Stores;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace LoginOrchestrator.Api.Problems;

@@ -1,4 +1,4 @@
-using LoginOrchestrator.Api.Configuration;
+using LoginOrchestrator.Api.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 

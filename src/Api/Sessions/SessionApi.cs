@@ -1,4 +1,5 @@
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Sessions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
+using LoginOrchestrator.Stores.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

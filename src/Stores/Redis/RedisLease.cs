@@ -58,8 +58,13 @@ public sealed class RedisLease : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _held.CancelAsync();
-        await _renewing;
+        // The release goes out at once, not after a renewal still on its way: on one connection Redis runs them in order.
+        await Task.WhenAll(_renewing, ReleaseAsync());
         _held.Dispose();
+    }
+
+    private async Task ReleaseAsync()
+    {
         try { await _db.ScriptEvaluateAsync(Release, [_key], [_owner]); }
         catch (RedisException) { /* Redis is down: the lease frees itself when its lifetime ends. */ }
     }

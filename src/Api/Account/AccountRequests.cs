@@ -1,0 +1,11 @@
+namespace LoginOrchestrator.Api.Account;
+
+public sealed record StatusRequest(string? Status);
+public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+/// <param name="CurrentPassword">Only where a change needs a recent login (confirming a first TOTP): proof in its stead.</param>
+public sealed record OtpCodeRequest(string? Code, string? CurrentPassword = null);
+public sealed record ReauthenticationRequest(string? CurrentPassword);
+public sealed record EnrolmentDto(string Secret, string OtpauthUri, string QrCodePng);
+public sealed record RecoveryCodesDto(IReadOnlyList<string> RecoveryCodes);
+public sealed record CreateUserRequest(string? UserId, string? Name, string? Role, string? Email, string? Mobile, string? Password);
+public sealed record UpdateUserRequest(string? Role, bool? Disabled);

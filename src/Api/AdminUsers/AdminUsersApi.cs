@@ -1,0 +1,59 @@
+using LoginOrchestrator.Api.Account;
+using LoginOrchestrator.Api.Lists;
+using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Api.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LoginOrchestrator.Api.AdminUsers;
+
+/// <summary>api.md's <c>/admin/users</c> rows: list, create, change role, disable, unlock, reset TOTP.</summary>
+public static class AdminUsersApi
+{
+    public static RouteGroupBuilder MapAdminUsers(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/admin/users").WithTags("Admin: users").RequireAuthorization(AccessPolicies.Admin);
+        group.MapGet("/", ListUsers).WithName("ListUsers");
+        group.MapPost("/", CreateUser).WithName("CreateUser");
+        group.MapGet("/{userId}", GetUser).WithName("GetUser");
+        group.MapPatch("/{userId}", UpdateUser).WithName("UpdateUser");
+        group.MapPost("/{userId}/unlock", UnlockUser).WithName("UnlockUser");
+        group.MapDelete("/{userId}/otp", ResetUserOtp).WithName("ResetUserOtp");
+        return group;
+    }
+
+    public static async Task<Results<Ok<PageDto<ProfileDto>>, ProblemHttpResult>> ListUsers(
+        string? role, string? q, HttpContext http, UserAdministration users, int page = 1, int pageSize = 50)
+    {
+        if (role is not null && !UserAdministration.AllRoles.Contains(role))
+            return Refusal.NotOneOf("role", UserAdministration.AllRoles).ToProblem(http);
+        if (q is { Length: > 64 }) return Refusal.Invalid("q", "At most 64 characters.").ToProblem(http);
+        if (Paging.Check(page, pageSize) is { } invalid) return invalid.ToProblem(http);
+        return TypedResults.Ok(await users.ListAsync(role, q, page, pageSize, http.RequestAborted));
+    }
+
+    public static async Task<Results<Created<ProfileDto>, ProblemHttpResult>> CreateUser(
+        CreateUserRequest body, HttpContext http, UserAdministration users)
+    {
+        var outcome = await users.CreateAsync(
+            new NewUser(body.UserId ?? "", body.Name ?? "", body.Role ?? "", body.Email, body.Mobile, body.Password), http.RequestAborted);
+        return outcome.Value is { } created
+            ? TypedResults.Created($"/api/v1/admin/users/{Uri.EscapeDataString(created.UserId)}", created)
+            : outcome.Refusal!.ToProblem(http);
+    }
+
+    public static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> GetUser(string userId, HttpContext http, UserAdministration users) =>
+        await users.GetAsync(userId, http.RequestAborted) is { } user ? TypedResults.Ok(user) : Refusal.UserNotFound.ToProblem(http);
+
+    public static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> UpdateUser(
+        string userId, UpdateUserRequest body, HttpContext http, UserAdministration users)
+    {
+        var outcome = await users.UpdateAsync(userId, body.Role, body.Disabled, http.RequestAborted);
+        return outcome.Value is { } user ? TypedResults.Ok(user) : outcome.Refusal!.ToProblem(http);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> UnlockUser(string userId, HttpContext http, UserAdministration users) =>
+        await users.UnlockAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ResetUserOtp(string userId, HttpContext http, OtpEnrolment enrolment) =>
+        await enrolment.ResetAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);
+}

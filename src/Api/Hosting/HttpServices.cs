@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Api.Security;
+using LoginOrchestrator.Api.Sessions;
+using LoginOrchestrator.Orchestrator.Engine;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Localization;
+
+namespace LoginOrchestrator.Api.Hosting;
+
+/// <summary>Problem details, authentication, languages, limits and the OpenAPI document.</summary>
+public static class HttpServices
+{
+    /// <summary>No request to this API needs more; larger bodies are refused before they are read.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    public static IHostApplicationBuilder AddHttpDefaults(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // api.md: optional members (user, captcha, session…) are absent, not null, when they do not apply.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
+        services.AddExceptionHandler<UnhandledExceptionHandler>();
+
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddAccessPolicies();
+
+        services.AddRequestLocalization(options =>
+        {
+            CultureInfo[] cultures = [new("zh-CN"), new("en")];
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        // Every request has a deadline: past it, it answers 503 and nothing more is issued or written (issue 16.4).
+        services.AddOptions<RequestOptions>().BindConfiguration(RequestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var deadline = builder.Configuration.GetSection(RequestOptions.Section).Get<RequestOptions>()?.DeadlineSeconds ?? RequestOptions.DefaultDeadlineSeconds;
+        services.AddRequestTimeouts(options => options.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = TimeSpan.FromSeconds(deadline),
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            WriteTimeoutResponse = http => new Refusal(FlowCodes.DependencyUnavailable,
+                "The answer took longer than the request deadline; nothing was issued. Try again shortly.").WriteAsync(http),
+        });
+
+        services.AddOpenApi();
+        return builder;
+    }
+}

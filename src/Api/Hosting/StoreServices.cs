@@ -1,0 +1,70 @@
+using LoginOrchestrator.Api.Health;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.InProcess;
+using LoginOrchestrator.Stores.Redis;
+using StackExchange.Redis;
+
+namespace LoginOrchestrator.Api.Hosting;
+
+/// <summary>
+/// Flows, codes, sessions and deliveries: in Redis when <c>ConnectionStrings__Redis</c> is set, so
+/// instances share them; in process otherwise (the embedded default, one instance).
+/// </summary>
+public static class StoreServices
+{
+    public static bool UsesRedis(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis"));
+
+    public static IHostApplicationBuilder AddStores(this IHostApplicationBuilder builder)
+    {
+        if (UsesRedis(builder.Configuration)) AddRedisStores(builder);
+        else AddInProcessStores(builder.Services);
+        return builder;
+    }
+
+    private static void AddRedisStores(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var configuration = ConfigurationOptions.Parse(builder.Configuration.GetConnectionString("Redis")!);
+        // Start even while Redis is down, and reconnect by itself: requests answer 503 meanwhile.
+        configuration.AbortOnConnectFail = false;
+        configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 3000);
+        configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, 3000);
+        // With no connection, a command fails at once (503 in milliseconds) instead of waiting in the backlog for one.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+
+        services.AddSingleton<RedisKeys>();
+        services.AddSingleton<RedisFlowStore>();
+        services.AddSingleton<IFlowStore>(sp => sp.GetRequiredService<RedisFlowStore>());
+        services.AddSingleton<IExpiredFlowSource>(sp => sp.GetRequiredService<RedisFlowStore>());
+        services.AddSingleton<ICaptchaCodeStore, RedisCaptchaCodeStore>();
+        services.AddSingleton<ISessionStore, RedisSessionStore>();
+        services.AddSingleton<IDeliveryStore, RedisDeliveryStore>();
+        services.AddSingleton<ICodeSendLimiter, RedisCodeSendLimiter>();
+        services.AddSingleton<IAccountLockout, RedisAccountLockout>();
+        services.AddSingleton<IRequestRateLimiter, RedisRequestRateLimiter>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthApi.ReadyTag]);
+    }
+
+    private static void AddInProcessStores(IServiceCollection services)
+    {
+        services.AddSingleton<InMemoryFlowStore>();
+        services.AddSingleton<IFlowStore>(sp => sp.GetRequiredService<InMemoryFlowStore>());
+        services.AddSingleton<IExpiredFlowSource>(sp => sp.GetRequiredService<InMemoryFlowStore>());
+        services.AddSingleton<InMemoryCaptchaCodeStore>();
+        services.AddSingleton<ICaptchaCodeStore>(sp => sp.GetRequiredService<InMemoryCaptchaCodeStore>());
+        services.AddSingleton<InMemorySessionStore>();
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<InMemorySessionStore>());
+        services.AddSingleton<InMemoryDeliveryStore>();
+        services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<InMemoryDeliveryStore>());
+        services.AddSingleton<ICodeSendLimiter, InMemoryCodeSendLimiter>();
+        services.AddSingleton<IAccountLockout, InMemoryAccountLockout>();
+        services.AddSingleton<IRequestRateLimiter, InMemoryRequestRateLimiter>();
+        // Redis keys expire by themselves; in-process entries are swept by the clean-up job.
+        services.AddSingleton<IExpiringStore, CaptchaCodeSweep>();
+        services.AddSingleton<IExpiringStore, SessionSweep>();
+        services.AddSingleton<IExpiringStore>(sp => sp.GetRequiredService<InMemoryDeliveryStore>());
+    }
+}

@@ -1,0 +1,33 @@
+using LoginOrchestrator.Orchestrator.Policy;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Templates.Settings;
+using static LoginOrchestrator.Templates.Settings.SettingCatalog;
+
+namespace LoginOrchestrator.Stores.Settings;
+
+/// <summary>The login policy as the global settings say it now.</summary>
+public sealed class SettingsLoginPolicySource(SettingsCache settings) : ILoginPolicySource
+{
+    public async Task<LoginPolicy> GetAsync(CancellationToken cancellationToken)
+    {
+        var s = await settings.GetAsync(cancellationToken);
+        var scope = s.Json<ScopeConfig>(TwoFactor, "scope");
+        return new LoginPolicy
+        {
+            Type = s.String(Authentication, "type") == "two_factor" ? AuthenticationType.TwoFactor : AuthenticationType.None,
+            AdminRequiresOtp = s.Bool(Authentication, "admin_requires_otp"),
+            PasswordFallbackEnabled = s.Bool(Authentication, "password_fallback_enabled"),
+            SendMethod = s.String(TwoFactor, "send_method") switch { "sms" => SendMethod.Sms, "wecom" => SendMethod.WeCom, _ => SendMethod.Email },
+            CodeExpireSeconds = s.Int(TwoFactor, "expire_seconds"),
+            CodeLength = s.Int(TwoFactor, "code_length"),
+            Scope = new TwoFactorScope(scope.Categories, scope.Departments, scope.Profiles),
+            FlowLifetimeSeconds = s.Int(Flow, "lifetime_seconds"),
+            MaxAttempts = s.Int(Flow, "max_attempts"),
+            SessionAbsoluteLifetimeSeconds = s.Int(Session, "absolute_lifetime_seconds"),
+            SessionIdleTimeoutSeconds = s.Int(Session, "idle_timeout_seconds"),
+            Lockout = new LockoutPolicy(
+                s.Int(Lockout, "max_failures"), s.Int(Lockout, "wait_increment_seconds"), s.Int(Lockout, "max_wait_seconds")),
+            SharedContactsAllowed = s.Bool(TwoFactor, "shared_contacts_allowed"),
+        };
+    }
+}
