@@ -36,7 +36,7 @@ app.UseStaticFiles();
 app.UseExceptionHandler();
 app.UseRequestTimeouts();
 app.UseStatusCodePages();
-app.UseMiddleware<LoginRateLimits>();
+app.UseRateLimiter();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,6 +1,7 @@
 using LoginOrchestrator.Api.Account;
 using LoginOrchestrator.Api.AdminUsers;
 using LoginOrchestrator.Api.Login;
+using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
@@ -34,6 +35,11 @@ public static class LoginServices
                 "Login:PublicOrigin is required with WeCom: WeCom's redirect_uri is built from it.")
             .ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.AddPolicy<string, LoginRateLimit>(LoginRateLimit.Policy);
+        });
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher>(sp => new BcryptPasswordHasher(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.BcryptWorkFactor));

@@ -33,7 +33,9 @@ public static class PersistenceServices
         // database, so instances share it and it lasts as long as what it protects.
         builder.Services.AddDataProtection().SetApplicationName("LoginOrchestrator").PersistKeysToDbContext<LoginDbContext>();
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabasePreparedCheck>("database-prepared", tags: [HealthApi.ReadyTag])
+            .AddDbContextCheck<LoginDbContext>("database", tags: [HealthApi.ReadyTag]);
         builder.Services.AddSingleton<DatabasePreparation>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabasePreparation>());
         return builder;

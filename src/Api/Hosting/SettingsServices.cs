@@ -18,7 +18,7 @@ public static class SettingsServices
         services.AddSingleton<TemplateValidator>();
         services.AddSingleton<SettingValidator>();
         services.AddSingleton<SettingsCache>();
-        services.AddSingleton<MessageTemplates>();
+        services.AddSingleton<IMessageTemplates, MessageTemplates>();
         services.AddSingleton<ILoginPolicySource, SettingsLoginPolicySource>();
         if (StoreServices.UsesRedis(builder.Configuration))
         {

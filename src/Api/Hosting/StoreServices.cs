@@ -45,7 +45,7 @@ public static class StoreServices
         services.AddSingleton<ICodeSendLimiter, RedisCodeSendLimiter>();
         services.AddSingleton<IAccountLockout, RedisAccountLockout>();
         services.AddSingleton<IRequestRateLimiter, RedisRequestRateLimiter>();
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthApi.ReadyTag]);
+        services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis", tags: [HealthApi.ReadyTag]);
     }
 
     private static void AddInProcessStores(IServiceCollection services)

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Steps;
 using LoginOrchestrator.Steps.Bind;
@@ -13,7 +14,7 @@ public static class LoginFlowsApi
 {
     public static RouteGroupBuilder MapLoginFlows(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/login/flows").WithTags("Login flows");
+        var group = routes.MapGroup("/login/flows").WithTags("Login flows").RequireRateLimiting(LoginRateLimit.Policy);
         group.MapPost("/", CreateFlow).WithName("CreateFlow");
         group.MapGet("/{flowId}", GetFlow).WithName("GetFlow");
         group.MapPost("/{flowId}/password", SubmitPassword).WithName("SubmitPassword");
