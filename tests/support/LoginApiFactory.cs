@@ -4,7 +4,6 @@ using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Steps.Otp;
-using LoginOrchestrator.Steps.Passwords;
 using LoginOrchestrator.Stores.Database;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,5 @@
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Steps.Passwords;
 using LoginOrchestrator.Stores.Database;
 using LoginOrchestrator.Stores.Settings;
 using static LoginOrchestrator.Templates.Settings.SettingCatalog;

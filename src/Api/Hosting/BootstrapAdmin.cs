@@ -1,5 +1,5 @@
 using LoginOrchestrator.Orchestrator.Policy;
-using LoginOrchestrator.Steps.Passwords;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

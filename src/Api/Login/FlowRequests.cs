@@ -2,11 +2,27 @@ namespace LoginOrchestrator.Api.Login;
 
 public sealed record CreateFlowRequest(string? ReturnTo);
 
-public sealed record PasswordRequest(string? UserId, string? Password);
+/// <summary>A body the login flows group checks for shape before its handler runs (<see cref="FlowRequestValidation"/>).</summary>
+public interface IFlowRequest
+{
+    /// <summary>Every violation, by field; empty when the body is well formed.</summary>
+    Dictionary<string, string[]> Check();
+}
 
-public sealed record CodeRequest(string? Code);
+public sealed record PasswordRequest(string? UserId, string? Password) : IFlowRequest
+{
+    public Dictionary<string, string[]> Check() => FlowRequestRules.Check(this);
+}
 
-public sealed record BindRequest(string? Channel, string? Target);
+public sealed record CodeRequest(string? Code) : IFlowRequest
+{
+    public Dictionary<string, string[]> Check() => FlowRequestRules.Check(this);
+}
+
+public sealed record BindRequest(string? Channel, string? Target) : IFlowRequest
+{
+    public Dictionary<string, string[]> Check() => FlowRequestRules.Check(this);
+}
 
 /// <summary>Field rules of the flow actions; every violation is named so the form can show it.</summary>
 public static class FlowRequestRules

@@ -14,7 +14,9 @@ public static class LoginFlowsApi
 {
     public static RouteGroupBuilder MapLoginFlows(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/login/flows").WithTags("Login flows").RequireRateLimiting(LoginRateLimit.Policy);
+        var group = routes.MapGroup("/login/flows").WithTags("Login flows")
+            .RequireRateLimiting(LoginRateLimit.Policy)
+            .AddEndpointFilter<FlowRequestValidation>();
         group.MapPost("/", CreateFlow).WithName("CreateFlow");
         group.MapGet("/{flowId}", GetFlow).WithName("GetFlow");
         group.MapPost("/{flowId}/password", SubmitPassword).WithName("SubmitPassword");
@@ -42,7 +44,7 @@ public static class LoginFlowsApi
         FlowHttp.Answer(await services.Engine.GetAsync(flowId, services.Client, services.Cancellation), services);
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitPassword(string flowId, PasswordRequest body, [AsParameters] FlowServices services) =>
-        SubmitAsync(flowId, LoginTrigger.SubmitPassword, FlowRequestRules.Check(body), () => new PasswordInput(body.UserId!.Trim(), body.Password!), services);
+        SubmitAsync(flowId, LoginTrigger.SubmitPassword, () => new PasswordInput(body.UserId!.Trim(), body.Password!), services);
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitWeComCode(string flowId, CodeRequest body, [AsParameters] FlowServices services) =>
         SubmitCodeAsync(flowId, LoginTrigger.SubmitWeComCode, body, services);
@@ -57,20 +59,17 @@ public static class LoginFlowsApi
         SubmitCodeAsync(flowId, LoginTrigger.SubmitCaptcha, body, services);
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitBindTarget(string flowId, BindRequest body, [AsParameters] FlowServices services) =>
-        SubmitAsync(flowId, LoginTrigger.SubmitBindTarget, FlowRequestRules.Check(body), () => new BindInput(body.Channel!, body.Target!), services);
+        SubmitAsync(flowId, LoginTrigger.SubmitBindTarget, () => new BindInput(body.Channel!, body.Target!), services);
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> ResendCaptcha(string flowId, [AsParameters] FlowServices services) =>
-        SubmitAsync(flowId, LoginTrigger.ResendCaptcha, [], () => StepInput.None, services);
+        SubmitAsync(flowId, LoginTrigger.ResendCaptcha, () => StepInput.None, services);
 
     private static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitCodeAsync(
         string flowId, LoginTrigger action, CodeRequest body, FlowServices services) =>
-        SubmitAsync(flowId, action, FlowRequestRules.Check(body), () => new CodeInput(body.Code!.Trim()), services);
+        SubmitAsync(flowId, action, () => new CodeInput(body.Code!.Trim()), services);
 
-    /// <summary>A malformed body is refused here, before the flow is touched; a well-formed one goes to the action's step.</summary>
+    /// <summary>The body is well formed here (the group's validation); the action's step decides the rest.</summary>
     private static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitAsync(
-        string flowId, LoginTrigger action, Dictionary<string, string[]> errors, Func<StepInput> input, FlowServices services)
-    {
-        if (errors.Count > 0) return FlowHttp.Invalid(errors, services.Http);
-        return FlowHttp.Answer(await services.Engine.SubmitAsync(flowId, action, input(), services.Client, services.Cancellation), services);
-    }
+        string flowId, LoginTrigger action, Func<StepInput> input, FlowServices services) =>
+        FlowHttp.Answer(await services.Engine.SubmitAsync(flowId, action, input(), services.Client, services.Cancellation), services);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using BCryptNet = BCrypt.Net.BCrypt;
 using HashType = BCrypt.Net.HashType;
+using LoginOrchestrator.Orchestrator.Ports;
 
 namespace LoginOrchestrator.Steps.Passwords;
 

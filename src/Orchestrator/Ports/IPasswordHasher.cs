@@ -1,4 +1,4 @@
-namespace LoginOrchestrator.Steps.Passwords;
+namespace LoginOrchestrator.Orchestrator.Ports;
 
 /// <summary>Hashes and checks local passwords.</summary>
 public interface IPasswordHasher
