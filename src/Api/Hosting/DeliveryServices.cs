@@ -18,8 +18,10 @@ public static class DeliveryServices
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart()
-            // The messages' app name is the service's (Login:AppName), whatever the Delivery section says.
-            .PostConfigure<IOptions<LoginOptions>>((delivery, login) => delivery.AppName = login.Value.AppName);
+            // The messages' app name is the service's (Login:AppName), whatever the Delivery section says. Read from the
+            // configuration, not from LoginOptions: a bad Login section must fail the start once, not again in here.
+            .Configure<IConfiguration>((delivery, configuration) =>
+                delivery.AppName = configuration[$"{LoginOptions.Section}:{nameof(LoginOptions.AppName)}"] ?? delivery.AppName);
         services.AddOptions<HousekeepingOptions>().BindConfiguration(HousekeepingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliveryMessageProtector>();
         services.AddSingleton<ICodeDispatcher, CodeDispatcher>();
