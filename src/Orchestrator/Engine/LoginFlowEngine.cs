@@ -137,6 +137,8 @@ public sealed partial class LoginFlowEngine(
         if (flow.State == LoginState.Locked) return Problem(context, FlowCodes.Locked);
         if (!context.Machine.TryAccept(offered)) return NotOffered(context, offered);
 
+        // Redis commands take no cancellation token: past the request's deadline, stop before the next one.
+        cancellationToken.ThrowIfCancellationRequested();
         var step = steps.For(offered);
         var subject = step.SubjectOf(context, input);
         // The user typed before the first factor passed: kept for the audit, never shown before it passed.

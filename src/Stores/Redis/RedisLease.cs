@@ -16,13 +16,13 @@ public sealed class RedisLease : IAsyncDisposable
     private readonly RedisKey _key;
     private readonly string _owner;
     private readonly TimeSpan _lifetime;
+    // Never disposed: it has no timer, and the renewal loop may still read its token after a release.
     private readonly CancellationTokenSource _held = new();
-    private readonly Task _renewing;
 
     private RedisLease(IDatabase db, RedisKey key, string owner, TimeSpan lifetime)
     {
         (_db, _key, _owner, _lifetime) = (db, key, owner, lifetime);
-        _renewing = RenewAsync();
+        _ = RenewAsync();
     }
 
     /// <summary>Takes the lease, waiting up to <paramref name="wait"/> for its holder; null when it is still held then.</summary>
@@ -55,12 +55,15 @@ public sealed class RedisLease : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops renewing and sends the release; the answer does not wait for it. On one connection Redis runs it before
+    /// anything this instance sends later, and a renewal still on its way finds the key gone and does nothing.
+    /// </summary>
+    public ValueTask DisposeAsync()
     {
-        await _held.CancelAsync();
-        // The release goes out at once, not after a renewal still on its way: on one connection Redis runs them in order.
-        await Task.WhenAll(_renewing, ReleaseAsync());
-        _held.Dispose();
+        _held.Cancel();
+        _ = ReleaseAsync();
+        return ValueTask.CompletedTask;
     }
 
     private async Task ReleaseAsync()
