@@ -13,6 +13,7 @@ using LoginOrchestrator.Api.Sessions;
 var builder = WebApplication.CreateBuilder(AdminCommand.IsInvoked(args) ? [] : args);
 
 builder.AddHttpDefaults();
+builder.Services.AddFrontendCors();
 builder.AddTrustedProxies();
 builder.AddTelemetry();
 builder.AddPersistence();
@@ -36,6 +37,7 @@ app.UseStaticFiles();
 app.UseExceptionHandler();
 app.UseRequestTimeouts();
 app.UseStatusCodePages();
+app.UseCors();
 app.UseRateLimiter();
 app.UseRequestLocalization();
 app.UseAuthentication();

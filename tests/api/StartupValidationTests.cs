@@ -12,6 +12,8 @@ public sealed class StartupValidationTests
     [InlineData("Login:AllowedReturnUrls:0", "ftp://desk.corp.example/", "Login:AllowedReturnUrls")]
     [InlineData("Login:AllowedReturnUrls:0", "https://desk.corp.example/app?x=1", "Login:AllowedReturnUrls")]
     [InlineData("Login:PublicOrigin", "https://login.corp.example/path", "Login:PublicOrigin")]
+    [InlineData("Cors:AllowedOrigins:0", "https://desk.corp.example/app", "Cors:AllowedOrigins")]
+    [InlineData("Cors:AllowedOrigins:0", "desk.corp.example", "Cors:AllowedOrigins")]
     [InlineData("Requests:DeadlineSeconds", "0", "DeadlineSeconds")]
     [InlineData("Delivery:SendTimeoutSeconds", "60", "SendTimeoutSeconds")]
     public void AMalformedSettingStopsTheStart(string key, string value, string named)

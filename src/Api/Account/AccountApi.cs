@@ -18,7 +18,7 @@ public static class AccountApi
 {
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder routes)
     {
-        var account = routes.MapGroup("/account").WithTags("Account").RequireAuthorization();
+        var account = routes.MapGroup("/account").WithTags("Account").RequireAuthorization().RequireCors(FrontendCors.Policy);
         account.MapGet("/", GetAccount).WithName("GetAccount");
         account.MapPut("/status", SetStatus).WithName("SetStatus");
         account.MapPut("/password", ChangePassword).WithName("ChangePassword");

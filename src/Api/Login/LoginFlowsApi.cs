@@ -15,6 +15,7 @@ public static class LoginFlowsApi
     public static RouteGroupBuilder MapLoginFlows(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/login/flows").WithTags("Login flows")
+            .RequireCors(FrontendCors.Policy)
             .RequireRateLimiting(LoginRateLimit.Policy)
             .AddEndpointFilter<FlowRequestValidation>();
         group.MapPost("/", CreateFlow).WithName("CreateFlow");

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Sessions;
 using Microsoft.AspNetCore.Http.Features;
@@ -20,7 +21,7 @@ public static class SessionApi
 {
     public static RouteGroupBuilder MapSession(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/session").WithTags("Session").RequireAuthorization();
+        var group = routes.MapGroup("/session").WithTags("Session").RequireAuthorization().RequireCors(FrontendCors.Policy);
         group.MapGet("/", GetSession).WithName("GetSession");
         group.MapDelete("/", Logout).WithName("Logout");
         return group;
