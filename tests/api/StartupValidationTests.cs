@@ -16,6 +16,8 @@ public sealed class StartupValidationTests
     [InlineData("Cors:AllowedOrigins:0", "desk.corp.example", "Cors:AllowedOrigins")]
     [InlineData("Requests:DeadlineSeconds", "0", "DeadlineSeconds")]
     [InlineData("Delivery:SendTimeoutSeconds", "60", "SendTimeoutSeconds")]
+    [InlineData("Smtp:Port", "0", "Port")]
+    [InlineData("Smtp:From", "not a mailbox <", "Smtp:From")]
     public void AMalformedSettingStopsTheStart(string key, string value, string named)
     {
         using var factory = new MisconfiguredFactory(key, value);

@@ -15,7 +15,7 @@ public static class DeliveryServices
     public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             // The messages' app name is the service's (Login:AppName), whatever the Delivery section says. Read from the
