@@ -1,4 +1,5 @@
 using LoginOrchestrator.Api.Account;
+using LoginOrchestrator.Api.AdminClients;
 using LoginOrchestrator.Api.AdminSettings;
 using LoginOrchestrator.Api.AdminUsers;
 using LoginOrchestrator.Api.Audit;
@@ -6,6 +7,7 @@ using LoginOrchestrator.Api.Dashboard;
 using LoginOrchestrator.Api.Health;
 using LoginOrchestrator.Api.Hosting;
 using LoginOrchestrator.Api.Login;
+using LoginOrchestrator.Api.Oidc;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 
@@ -22,12 +24,14 @@ builder.AddSettings();
 builder.AddWeCom();
 builder.AddLogin();
 builder.AddDelivery();
+builder.AddOidcProvider();
 builder.Services.AddJobsDashboard();
 
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync(required: AdminCommand.IsInvoked(args));
 if (AdminCommand.IsInvoked(args)) return await AdminCommand.RunAsync(app.Services, args);
+await app.LoadOidcKeysAsync();
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
@@ -40,6 +44,7 @@ app.UseStatusCodePages();
 app.UseCors();
 app.UseRateLimiter();
 app.UseRequestLocalization();
+app.UseOidcKeyGate();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -48,12 +53,14 @@ api.MapLoginFlows();
 api.MapSession();
 api.MapAccount();
 api.MapAdminUsers();
+api.MapAdminClients();
 api.MapAdminAudit();
 api.MapAdminSettings();
 api.MapDashboardSession();
 app.MapJobsDashboard();
 app.MapHealth();
 app.MapMetrics();
+app.MapOidc();
 app.MapOpenApi();
 
 await app.RunAsync();

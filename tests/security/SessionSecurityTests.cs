@@ -68,7 +68,7 @@ public sealed class SessionSecurityTests(LoginApiFactory factory) : IClassFixtur
         // Another instance: its own connection to the same Redis.
         await using var other = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
         var otherInstance = new SessionService(new RedisSessionStore(other, factory.Services.GetRequiredService<RedisKeys>(), factory.Clock),
-            new SessionEpochs(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock), factory.Clock,
+            new SessionEpochs(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock), [], factory.Clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<SessionService>.Instance);
         (await otherInstance.ValidateAsync(token, default)).Should().NotBeNull();
 

@@ -1,13 +1,15 @@
 using System.Globalization;
+using LoginOrchestrator.Api.Oidc;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LoginOrchestrator.Api.Login;
 
 /// <summary>What every flow handler needs, bundled for <c>[AsParameters]</c>.</summary>
-public sealed record FlowServices(LoginFlowEngine Engine, HttpContext Http)
+public sealed record FlowServices(LoginFlowEngine Engine, SsoCookie Sso, HttpContext Http)
 {
     public ClientInfo Client => new(
         Http.Connection.RemoteIpAddress?.ToString(),
@@ -20,8 +22,13 @@ public sealed record FlowServices(LoginFlowEngine Engine, HttpContext Http)
 /// <summary>Maps engine results to HTTP: 200 with the flow, or a problem document that carries the flow as it now stands.</summary>
 public static class FlowHttp
 {
-    public static Results<Ok<FlowDto>, ProblemHttpResult> Answer(FlowResult result, FlowServices services) =>
-        result.Problem is null ? TypedResults.Ok(FlowViews.ToDto(result)) : Problem(result, services);
+    public static Results<Ok<FlowDto>, ProblemHttpResult> Answer(FlowResult result, FlowServices services)
+    {
+        if (result.Problem is not null) return Problem(result, services);
+        // The browser that finished a login is known to /connect/authorize from now on (single sign-on for apps).
+        if (result.Session is { } session) services.Sso.Issue(services.Http, SessionService.HashOf(session.Token), session.ExpiresAt);
+        return TypedResults.Ok(FlowViews.ToDto(result));
+    }
 
     public static ProblemHttpResult Problem(FlowResult result, FlowServices services)
     {

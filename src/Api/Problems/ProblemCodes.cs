@@ -23,16 +23,18 @@ public static class ProblemCodes
     public const string UserExists = "user_exists";
     public const string LastAdmin = "last_admin";
     public const string ContactTaken = "contact_taken";
+    public const string ClientNotFound = "client_not_found";
+    public const string ClientExists = "client_exists";
 
     public static int StatusOf(string code) => code switch
     {
         InvalidRequest => StatusCodes.Status400BadRequest,
         Unauthenticated or FlowCodes.InvalidCredentials or FlowCodes.CodeInvalid => StatusCodes.Status401Unauthorized,
         Forbidden or ReauthenticationRequired => StatusCodes.Status403Forbidden,
-        NotFound or FlowCodes.FlowNotFound or UserNotFound or SettingNotFound => StatusCodes.Status404NotFound,
+        NotFound or FlowCodes.FlowNotFound or UserNotFound or SettingNotFound or ClientNotFound => StatusCodes.Status404NotFound,
         MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         FlowCodes.ActionNotAllowed or FlowCodes.FlowBusy or FlowCodes.TargetUnavailable
-            or OtpAlreadyEnabled or OtpNotEnabled or OtpNotPending or UserExists or LastAdmin or ContactTaken => StatusCodes.Status409Conflict,
+            or OtpAlreadyEnabled or OtpNotEnabled or OtpNotPending or UserExists or LastAdmin or ContactTaken or ClientExists => StatusCodes.Status409Conflict,
         FlowCodes.FlowExpired or FlowCodes.CodeExpired => StatusCodes.Status410Gone,
         SettingProblem.SettingInvalid or SettingProblem.TemplateInvalid => StatusCodes.Status422UnprocessableEntity,
         FlowCodes.Locked => StatusCodes.Status423Locked,

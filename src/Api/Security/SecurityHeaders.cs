@@ -1,4 +1,5 @@
 using LoginOrchestrator.Api.Dashboard;
+using LoginOrchestrator.Api.Oidc;
 
 namespace LoginOrchestrator.Api.Security;
 
@@ -9,7 +10,7 @@ namespace LoginOrchestrator.Api.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    private static readonly string[] NoStorePaths = ["/api/", DashboardCookie.Path];
+    private static readonly string[] NoStorePaths = ["/api/", DashboardCookie.Path, SsoCookie.Path];
 
     /// <summary>
     /// The pages load only their own scripts, styles and data (the QR code is a data: image); nothing inline can run.
@@ -18,6 +19,15 @@ public static class SecurityHeaders
     private const string PagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The OpenID Connect answers: OpenIddict's form_post page (one fixed inline script, allowed by its hash) and the
+    /// consent and logout pages post to, or are redirected on to, the app's registered URI on its own origin, so
+    /// <c>form-action</c> is not limited here; nothing else may load.
+    /// </summary>
+    private const string OidcPolicy =
+        "default-src 'none'; script-src 'sha256-j7OoGArf6XW6YY4cAyS3riSSvrJRqpSi1fOF9vQ5SrI='; style-src 'self'; " +
+        "base-uri 'none'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -30,7 +40,9 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             if (!headers.ContainsKey("Content-Security-Policy"))
-                headers.ContentSecurityPolicy = path.StartsWithSegments(DashboardCookie.Path) ? "frame-ancestors 'none'" : PagePolicy;
+                headers.ContentSecurityPolicy = path.StartsWithSegments(DashboardCookie.Path) ? "frame-ancestors 'none'"
+                    : path.StartsWithSegments(SsoCookie.Path) ? OidcPolicy
+                    : PagePolicy;
             if (NoStorePaths.Any(p => path.StartsWithSegments(p.TrimEnd('/'))))
             {
                 headers.CacheControl = "no-store";

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Oidc;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Sessions;
@@ -34,9 +35,10 @@ public static class SessionApi
     }
 
     /// <summary>The token dies at once: the store is the only place it lives.</summary>
-    public static async Task<NoContent> Logout(HttpContext http, SessionService sessions)
+    public static async Task<NoContent> Logout(HttpContext http, SessionService sessions, SsoCookie sso)
     {
-        await sessions.RevokeAsync(http.Features.GetRequiredFeature<SessionRecord>().TokenHash, http.RequestAborted);
+        sso.Clear(http);
+        await sessions.RevokeAsync(http.Features.GetRequiredFeature<SessionRecord>(), http.RequestAborted);
         return TypedResults.NoContent();
     }
 }

@@ -92,6 +92,8 @@ public sealed partial class LoginFlowEngine
     {
         var flow = context.Flow;
         flow.Message = null;
+        // How the code of a Captcha factor came (an app's `amr` tells email from SMS).
+        var captchaChannel = flow.Factors.Contains(LoginFactor.Captcha) ? flow.Captcha?.Channel : null;
         flow.Captcha = null;
         // Past the request's deadline no session is made: its answer (the token) would never reach the client.
         context.CancellationToken.ThrowIfCancellationRequested();
@@ -99,7 +101,7 @@ public sealed partial class LoginFlowEngine
             user.UserId, user.Name, [user.Role], [.. flow.Factors], flow.Degraded,
             flow.EnrolOtpRequired ? ["enrol_otp"] : [],
             TimeSpan.FromSeconds(context.Policy.SessionAbsoluteLifetimeSeconds),
-            TimeSpan.FromSeconds(context.Policy.SessionIdleTimeoutSeconds), user.SessionEpoch), context.CancellationToken);
+            TimeSpan.FromSeconds(context.Policy.SessionIdleTimeoutSeconds), user.SessionEpoch, captchaChannel), context.CancellationToken);
         await EndAsync(context, reason: null);
         return Answer(context, session);
     }

@@ -12,7 +12,8 @@ public sealed record SessionGrant(
     IReadOnlyList<string> RequiredActions,
     TimeSpan AbsoluteLifetime,
     TimeSpan IdleTimeout,
-    int Epoch = 0);
+    int Epoch = 0,
+    string? CaptchaChannel = null);
 
 /// <summary>A session token, handed out once.</summary>
 public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);

@@ -13,7 +13,8 @@ public sealed record SessionRecord(
     DateTimeOffset ExpiresAt,
     TimeSpan IdleTimeout,
     DateTimeOffset LastSeenAt,
-    int Epoch = 0)
+    int Epoch = 0,
+    string? CaptchaChannel = null)
 {
     public bool IsLiveAt(DateTimeOffset now) => now < ExpiresAt && now < LastSeenAt + IdleTimeout;
 }

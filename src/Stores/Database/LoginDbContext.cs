@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using LoginOrchestrator.Stores.Oidc;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Stores.Database;
@@ -18,6 +19,11 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<SettingRecord> Settings => Set<SettingRecord>();
     public DbSet<SettingAuditRecord> SettingAudit => Set<SettingAuditRecord>();
     public DbSet<ServerSecretRecord> ServerSecrets => Set<ServerSecretRecord>();
+    public DbSet<OidcApplicationRecord> OidcApplications => Set<OidcApplicationRecord>();
+    public DbSet<OidcAuthorizationRecord> OidcAuthorizations => Set<OidcAuthorizationRecord>();
+    public DbSet<OidcTokenRecord> OidcTokens => Set<OidcTokenRecord>();
+    public DbSet<OidcKeyRecord> OidcKeys => Set<OidcKeyRecord>();
+    public DbSet<ClientAuditRecord> ClientAudit => Set<ClientAuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -113,5 +119,7 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             audit.Property(a => a.ClientIp).HasMaxLength(64);
             audit.Property(a => a.UserAgent).HasMaxLength(512);
         });
+
+        OidcModel.Configure(model);
     }
 }

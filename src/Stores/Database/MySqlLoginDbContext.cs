@@ -22,6 +22,11 @@ public sealed class MySqlLoginDbContext(DbContextOptions<MySqlLoginDbContext> op
         model.Entity<UserAccount>().Property(u => u.NormalizedUserId).UseCollation(UserIdCollation);
         model.Entity<RecoveryCodeRecord>().Property(c => c.NormalizedUserId).UseCollation(UserIdCollation);
         model.Entity<LoginAuditRecord>().Property(a => a.UserId).UseCollation(UserIdCollation);
+        // Client ids, token references and subjects are exact: "itdesk" is not "ItDesk".
+        model.Entity<Oidc.OidcApplicationRecord>().Property(a => a.ClientId).UseCollation(UserIdCollation);
+        model.Entity<Oidc.OidcTokenRecord>().Property(t => t.ReferenceId).UseCollation(UserIdCollation);
+        model.Entity<Oidc.OidcTokenRecord>().Property(t => t.Subject).UseCollation(UserIdCollation);
+        model.Entity<Oidc.OidcAuthorizationRecord>().Property(a => a.Subject).UseCollation(UserIdCollation);
     }
 
     /// <summary>The server version the model targets when it cannot ask the server (migrations, start without a database).</summary>

@@ -22,6 +22,13 @@ public sealed class UserAccount
 
     public string? Email { get; set; }
     public string? Mobile { get; set; }
+
+    /// <summary>
+    /// Proven: bound with a code, or taken from the WeCom directory (the company's own record of its member). An address
+    /// an admin typed is not; apps see <c>email_verified</c>/<c>phone_number_verified</c> from these.
+    /// </summary>
+    public bool EmailVerified { get; set; }
+    public bool MobileVerified { get; set; }
     public string? Category { get; set; }
 
     /// <summary>WeCom department ids, comma-separated.</summary>

@@ -35,9 +35,9 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         var updated = channel switch
         {
             Channels.Email => await db.Users.Where(u => u.NormalizedUserId == normalized)
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, target).SetProperty(u => u.UpdatedAt, now), cancellationToken),
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, target).SetProperty(u => u.EmailVerified, true).SetProperty(u => u.UpdatedAt, now), cancellationToken),
             Channels.Sms => await db.Users.Where(u => u.NormalizedUserId == normalized)
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Mobile, target).SetProperty(u => u.UpdatedAt, now), cancellationToken),
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Mobile, target).SetProperty(u => u.MobileVerified, true).SetProperty(u => u.UpdatedAt, now), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Only email and sms contacts are bound."),
         };
         if (updated != 1) throw new InvalidOperationException($"User {userId} vanished while binding a contact.");
@@ -51,8 +51,10 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         user.Name = member.Name;
         user.Departments = string.Join(',', member.Departments);
         // A contact the user bound stays theirs; the directory only fills what is missing, and not with another's.
-        user.Email ??= await UnheldAsync(member.UserId, Channels.Email, member.Email, cancellationToken);
-        user.Mobile ??= await UnheldAsync(member.UserId, Channels.Sms, member.Mobile, cancellationToken);
+        if (user.Email is null && await UnheldAsync(member.UserId, Channels.Email, member.Email, cancellationToken) is { } email)
+            (user.Email, user.EmailVerified) = (email, true);
+        if (user.Mobile is null && await UnheldAsync(member.UserId, Channels.Sms, member.Mobile, cancellationToken) is { } mobile)
+            (user.Mobile, user.MobileVerified) = (mobile, true);
         user.DirectoryDepartedAt = null;
         if (db.ChangeTracker.HasChanges())
         {
@@ -86,6 +88,7 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
             CreatedAt = now,
             UpdatedAt = now,
         };
+        (user.EmailVerified, user.MobileVerified) = (user.Email is not null, user.Mobile is not null);
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
         return new LoginAccount(ToLoginUser(user), null);

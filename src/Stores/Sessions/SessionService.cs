@@ -12,7 +12,9 @@ namespace LoginOrchestrator.Stores.Sessions;
 /// Issues and checks opaque session tokens: 32 random bytes, base64url, stored under their SHA-256 only. A session is
 /// good while it lives in the store and its epoch is not below its user's (<see cref="SessionEpochs"/>).
 /// </summary>
-public sealed class SessionService(ISessionStore store, SessionEpochs epochs, TimeProvider time, ILogger<SessionService> logger) : ISessionIssuer
+public sealed class SessionService(
+    ISessionStore store, SessionEpochs epochs, IEnumerable<ISessionGrantRevocation> grants, TimeProvider time, ILogger<SessionService> logger)
+    : ISessionIssuer
 {
     public async Task<IssuedSession> IssueAsync(SessionGrant grant, CancellationToken cancellationToken)
     {
@@ -21,7 +23,7 @@ public sealed class SessionService(ISessionStore store, SessionEpochs epochs, Ti
         var expiresAt = now + grant.AbsoluteLifetime;
         await store.CreateAsync(new SessionRecord(
             HashOf(token), grant.UserId, grant.Name, grant.Roles, [.. grant.Factors.Select(FlowNames.Factor)],
-            grant.Degraded, grant.RequiredActions, now, expiresAt, grant.IdleTimeout, now, grant.Epoch), cancellationToken);
+            grant.Degraded, grant.RequiredActions, now, expiresAt, grant.IdleTimeout, now, grant.Epoch, grant.CaptchaChannel), cancellationToken);
         return new IssuedSession(token, expiresAt);
     }
 
@@ -29,7 +31,12 @@ public sealed class SessionService(ISessionStore store, SessionEpochs epochs, Ti
     public async Task<SessionRecord?> ValidateAsync(string token, CancellationToken cancellationToken)
     {
         if (token.Length is 0 or > 128) return null;
-        var hash = HashOf(token);
+        return await FindLiveAsync(HashOf(token), cancellationToken);
+    }
+
+    /// <summary>The live session stored under a token's hash (an SSO cookie's, an app's refresh token's), slid forward like <see cref="ValidateAsync"/>.</summary>
+    public async Task<SessionRecord?> FindLiveAsync(string hash, CancellationToken cancellationToken)
+    {
         var session = await store.FindAsync(hash, cancellationToken);
         if (session is null) return null;
         if (await epochs.CurrentAsync(session.UserId, cancellationToken) is not { } epoch || session.Epoch < epoch)
@@ -42,7 +49,12 @@ public sealed class SessionService(ISessionStore store, SessionEpochs epochs, Ti
         return session;
     }
 
-    public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => store.RevokeAsync(tokenHash, cancellationToken);
+    /// <summary>Ends one session, and what apps were granted from it.</summary>
+    public async Task RevokeAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        await store.RevokeAsync(session.TokenHash, cancellationToken);
+        await RevokeGrantsAsync(session.UserId, grant => grant.RevokeSessionAsync(session.UserId, session.TokenHash, cancellationToken));
+    }
 
     public Task SetRequiredActionsAsync(string tokenHash, IReadOnlyList<string> requiredActions, CancellationToken cancellationToken) =>
         store.ChangeAsync(tokenHash, session => session with { RequiredActions = requiredActions }, cancellationToken);
@@ -70,14 +82,33 @@ public sealed class SessionService(ISessionStore store, SessionEpochs epochs, Ti
     public async Task<int> RevokeAfterEpochAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken)
     {
         epochs.Forget(userId);
+        int revoked;
         try
         {
-            return await store.RevokeUserAsync(userId, keepTokenHash, cancellationToken);
+            revoked = await store.RevokeUserAsync(userId, keepTokenHash, cancellationToken);
         }
         catch (Exception e) when (DependencyFailure.Is(e))
         {
             logger.LogWarning("Sessions of {UserId} could not be deleted now ({Error}); their epoch refuses them already", userId, e.GetBaseException().Message);
-            return 0;
+            revoked = 0;
+        }
+        await RevokeGrantsAsync(userId, grant => grant.RevokeUserAsync(userId, keepTokenHash, cancellationToken));
+        return revoked;
+    }
+
+    /// <summary>Best effort: a grant checks its session whenever it is used, so one left behind is refused anyway.</summary>
+    private async Task RevokeGrantsAsync(string userId, Func<ISessionGrantRevocation, Task> revoke)
+    {
+        foreach (var grant in grants)
+        {
+            try
+            {
+                await revoke(grant);
+            }
+            catch (Exception e) when (DependencyFailure.Is(e))
+            {
+                logger.LogWarning("App grants of {UserId} could not be revoked now ({Error}); their session check refuses them", userId, e.GetBaseException().Message);
+            }
         }
     }
 

@@ -1,11 +1,12 @@
 // The admin console: settings drawn from their meta (type, choices, range, JSON fields), template editing with a
-// live preview, users, and the login audit.
+// live preview, users, the apps that sign in through the service (OpenID Connect clients), and the login audit.
 import { h, show, debounce } from './dom.js';
 import { call, requireSession, logOut } from './api.js';
 import { t, applyLanguage, formatTime } from './i18n.js';
 
 const main = document.querySelector('#admin');
-const tabs = { settings: settingsTab, users: usersTab, audit: auditTab };
+const tabs = { settings: settingsTab, users: usersTab, clients: clientsTab, audit: auditTab };
+const Scopes = ['openid', 'profile', 'email', 'phone', 'roles', 'departments', 'offline_access'];
 const TemplateChannels = { email_config: 'email', sms_config: 'sms', wecom_config: 'wecom' };
 
 async function start() {
@@ -222,3 +223,68 @@ function auditTable(page, load, number) {
 }
 
 start();
+
+// The apps that sign in through the service. A new secret is shown once, in this answer, and never again.
+async function clientsTab() {
+  const secret = h('div', { id: 'client-secret', 'aria-live': 'polite' });
+  const list = h('div');
+  const reload = async () => {
+    const answer = await call('GET', '/api/v1/admin/clients');
+    list.replaceChildren(answer.ok ? clientsTable(answer.body, reload, secret) : h('p', { class: 'message error', role: 'alert' }, problemText(answer.body)));
+  };
+  await reload();
+  return h('section', { class: 'panel' }, h('h2', {}, t('admin.clients')), secret, list, clientForm(reload, secret));
+}
+
+function showSecret(place, client, value) {
+  place.replaceChildren(value ? h('p', { class: 'message', role: 'status' }, t('admin.clientSecret', { id: client.clientId }), ' ',
+    h('code', { 'data-secret': client.clientId }, value)) : h('p', { class: 'ok', role: 'status' }, t('admin.saved')));
+}
+
+function clientsTable(clients, reload, secret) {
+  const rows = clients.map(client => {
+    const result = h('td', { 'data-result': client.clientId });
+    const path = `/api/v1/admin/clients/${encodeURIComponent(client.clientId)}`;
+    const fail = answer => result.replaceChildren(h('span', { class: 'field-error', role: 'alert' }, problemText(answer.body)));
+    const rotate = async () => { const a = await call('POST', `${path}/secret`); a.ok ? showSecret(secret, client, a.body.clientSecret) : fail(a); };
+    const remove = async () => { const a = await call('DELETE', path); a.ok ? reload() : fail(a); };
+    return h('tr', { 'data-client': client.clientId }, h('td', {}, client.clientId), h('td', {}, client.displayName), h('td', {}, client.type),
+      h('td', {}, client.firstParty ? t('admin.yes') : t('admin.no')), h('td', {}, client.redirectUris.join(' ')), h('td', {}, client.scopes.join(' ')),
+      h('td', {}, client.type === 'confidential' ? h('button', { type: 'button', class: 'secondary', onclick: rotate }, t('admin.rotateSecret')) : null, ' ',
+        h('button', { type: 'button', class: 'secondary', onclick: remove }, t('admin.deleteClient'))), result);
+  });
+  return h('table', {}, h('thead', {}, h('tr', {}, [t('admin.clientId'), t('account.name'), t('admin.clientType'), t('admin.firstParty'),
+    t('admin.redirectUris'), t('admin.scopes'), '', ''].map(c => h('th', { scope: 'col' }, c)))), h('tbody', {}, rows));
+}
+
+function clientForm(reload, secret) {
+  const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
+  const clientId = h('input', { id: 'client-id', required: true });
+  const name = h('input', { id: 'client-name', required: true });
+  const type = h('select', { id: 'client-type' }, ['confidential', 'public'].map(v => h('option', { value: v }, v)));
+  const firstParty = h('input', { id: 'client-first-party', type: 'checkbox', checked: true });
+  const redirects = h('textarea', { id: 'client-redirects', rows: 2, placeholder: 'https://desk.corp.example/signin-oidc' });
+  const logouts = h('textarea', { id: 'client-logouts', rows: 2 });
+  const scopes = Scopes.map(s => h('label', { class: 'inline' }, h('input', { type: 'checkbox', value: s, checked: ['openid', 'profile'].includes(s), 'data-scope': s }), ' ', s));
+  const error = h('p', { class: 'field-error', role: 'alert' });
+  const lines = area => area.value.split('\n').map(l => l.trim()).filter(Boolean);
+  const form = h('form', { id: 'client-form' }, h('h3', {}, t('admin.newClient')),
+    field(clientId.id, t('admin.clientId'), clientId), field(name.id, t('account.name'), name), field(type.id, t('admin.clientType'), type),
+    field(firstParty.id, t('admin.firstParty'), firstParty), field(redirects.id, t('admin.redirectUris'), redirects),
+    field(logouts.id, t('admin.logoutUris'), logouts), h('fieldset', {}, h('legend', {}, t('admin.scopes')), scopes), error,
+    h('button', { type: 'submit' }, t('admin.register')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const answer = await call('POST', '/api/v1/admin/clients', {
+      clientId: clientId.value.trim(), displayName: name.value.trim(), type: type.value, firstParty: firstParty.checked,
+      redirectUris: lines(redirects), postLogoutRedirectUris: lines(logouts),
+      scopes: scopes.map(l => l.querySelector('input')).filter(i => i.checked).map(i => i.value),
+    });
+    if (!answer.ok) { error.textContent = problemText(answer.body); return; }
+    error.textContent = '';
+    form.reset();
+    showSecret(secret, answer.body.client, answer.body.clientSecret);
+    await reload();
+  });
+  return form;
+}

@@ -39,6 +39,10 @@ const texts = {
     'admin.from': '起', 'admin.to': '止', 'admin.filter': '筛选', 'admin.time': '时间', 'admin.factors': '验证因素', 'admin.degraded': '降级',
     'admin.reason': '原因', 'admin.ip': 'IP', 'admin.page': '第 {page} 页，共 {total} 条', 'admin.prev': '上一页', 'admin.next': '下一页',
     'admin.yes': '是', 'admin.no': '否', 'admin.namespace': '命名空间',
+    'admin.clients': '应用', 'admin.clientId': '客户端 ID', 'admin.clientType': '类型', 'admin.firstParty': '自有应用（无需授权确认）',
+    'admin.redirectUris': '回调地址（每行一个，完全匹配）', 'admin.logoutUris': '退出后回调地址', 'admin.scopes': '范围', 'admin.register': '注册',
+    'admin.newClient': '注册应用', 'admin.rotateSecret': '更换密钥', 'admin.deleteClient': '删除',
+    'admin.clientSecret': '{id} 的密钥（仅显示这一次）：',
   },
   en: {
     'app.name': 'LoginOrchestrator sign-in', 'app.language': '中文', 'app.languageLabel': 'Change language',
@@ -83,6 +87,10 @@ const texts = {
     'admin.from': 'From', 'admin.to': 'To', 'admin.filter': 'Filter', 'admin.time': 'Time', 'admin.factors': 'Factors', 'admin.degraded': 'Degraded',
     'admin.reason': 'Reason', 'admin.ip': 'IP', 'admin.page': 'Page {page}, {total} in all', 'admin.prev': 'Previous', 'admin.next': 'Next',
     'admin.yes': 'yes', 'admin.no': 'no', 'admin.namespace': 'Namespace',
+    'admin.clients': 'Apps', 'admin.clientId': 'Client ID', 'admin.clientType': 'Type', 'admin.firstParty': 'First-party (no consent screen)',
+    'admin.redirectUris': 'Redirect URIs (one per line, matched exactly)', 'admin.logoutUris': 'Post-logout redirect URIs', 'admin.scopes': 'Scopes',
+    'admin.register': 'Register', 'admin.newClient': 'Register an app', 'admin.rotateSecret': 'New secret', 'admin.deleteClient': 'Delete',
+    'admin.clientSecret': 'Secret of {id} (shown this once):',
   },
 };
 
