@@ -179,6 +179,19 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<LoginDbContext>());
     }
 
+    /// <summary>Registers an OpenID Connect client as the admin API does; the confidential one's secret, or null.</summary>
+    public async Task<string?> RegisterClientAsync(
+        string clientId, IReadOnlyList<string> redirectUris, bool confidential = true, bool firstParty = true,
+        IReadOnlyList<string>? postLogoutRedirectUris = null, IReadOnlyList<string>? scopes = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<Api.AdminClients.ClientAdministration>().CreateAsync(
+            new Api.AdminClients.ClientRequest(clientId, clientId, confidential ? "confidential" : "public", firstParty, redirectUris,
+                postLogoutRedirectUris ?? [], scopes ?? ["openid", "profile", "email", "roles", "departments", "offline_access"]),
+            "test", CancellationToken.None);
+        return outcome.Value?.ClientSecret ?? (outcome.Refusal is null ? null : throw new InvalidOperationException($"{clientId}: {outcome.Refusal}"));
+    }
+
     /// <summary>The current TOTP code of a secret at the host's time.</summary>
     public string TotpCode(byte[] secret) =>
         new OtpNet.Totp(secret, TotpVerifier.StepSeconds, OtpNet.OtpHashMode.Sha1, TotpVerifier.Digits).ComputeTotp(TimeProvider().GetUtcNow().UtcDateTime);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -43,9 +44,9 @@ public static class OidcClaims
         identity.SetClaim(Claims.Subject, user.NormalizedUserId)
             .SetClaim(Claims.Name, user.Name)
             .SetClaim(Claims.AuthenticationContextReference, session.Degraded ? Degraded : Standard)
-            .SetClaim(Claims.AuthenticationTime, session.IssuedAt.ToUnixTimeSeconds().ToString(), ClaimValueTypes.Integer64)
             .SetClaim(SessionId, SessionIdOf(session.TokenHash))
             .SetClaim(SessionTokenHash, session.TokenHash);
+        identity.AddClaim(new Claim(Claims.AuthenticationTime, session.IssuedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         identity.SetClaims(Claims.AuthenticationMethodReference, [.. MethodsOf(session)]);
         if (granted.Contains(Scopes.Email) && user.Email is { } email && user.EmailVerified)
             identity.SetClaim(Claims.Email, email).SetClaim(Claims.EmailVerified, true);
