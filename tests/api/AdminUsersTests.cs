@@ -23,6 +23,13 @@ public sealed class AdminUsersTests(LoginApiFactory factory) : IClassFixture<Log
         { "PUT", "/api/v1/admin/settings/flow/max_attempts" },
         { "POST", "/api/v1/admin/templates/preview" },
         { "POST", "/api/v1/admin/dashboard-session" },
+        { "GET", "/api/v1/admin/clients" },
+        { "POST", "/api/v1/admin/clients" },
+        { "GET", "/api/v1/admin/clients/someone" },
+        { "PUT", "/api/v1/admin/clients/someone" },
+        { "POST", "/api/v1/admin/clients/someone/secret" },
+        { "DELETE", "/api/v1/admin/clients/someone" },
+        { "GET", "/api/v1/admin/clients/someone/audit" },
     };
 
     [Theory]

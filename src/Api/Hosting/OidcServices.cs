@@ -5,6 +5,7 @@ using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Oidc;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace LoginOrchestrator.Api.Hosting;
 
@@ -57,6 +58,13 @@ public static class OidcServices
                     .SetRevocationEndpointUris(OidcEndpoints.Revocation[1..])
                     .SetJsonWebKeySetEndpointUris(OidcEndpoints.Jwks[1..]);
                 server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
+                // S256 only: a "plain" challenge is the verifier itself, and protects nothing once the request is seen.
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler.UseInlineHandler(context =>
+                {
+                    context.Metadata[Metadata.AcrValuesSupported] = System.Text.Json.JsonSerializer.SerializeToElement(OidcClaims.ContextReferences);
+                    return default;
+                }));
                 server.RegisterScopes([.. OidcScopes.All]);
                 server.RegisterClaims(OidcClaims.Supported);
                 // Scopes are checked against each client's permissions; there is no scope table to check them against.

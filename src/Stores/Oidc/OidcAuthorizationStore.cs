@@ -107,10 +107,13 @@ public sealed class OidcAuthorizationStore(LoginDbContext db) : IOpenIddictAutho
     public async ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken) =>
         await Revoke(Authorizations.Where(a => a.Subject == subject), cancellationToken);
 
-    private static Task<int> Revoke(IQueryable<OidcAuthorizationRecord> query, CancellationToken cancellationToken) =>
-        query.Where(a => a.Status != Statuses.Revoked).ExecuteUpdateAsync(s => s
+    private static Task<int> Revoke(IQueryable<OidcAuthorizationRecord> query, CancellationToken cancellationToken)
+    {
+        var concurrencyToken = Guid.NewGuid().ToString();
+        return query.Where(a => a.Status != Statuses.Revoked).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.Status, Statuses.Revoked)
-            .SetProperty(a => a.ConcurrencyToken, Guid.NewGuid().ToString()), cancellationToken);
+            .SetProperty(a => a.ConcurrencyToken, concurrencyToken), cancellationToken);
+    }
 
     public ValueTask SetApplicationIdAsync(OidcAuthorizationRecord authorization, string? identifier, CancellationToken cancellationToken) =>
         OidcStoreWrites.Set(() => authorization.ApplicationId = identifier);

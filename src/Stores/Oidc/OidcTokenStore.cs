@@ -108,10 +108,13 @@ public sealed class OidcTokenStore(LoginDbContext db, TimeProvider time) : IOpen
     public async ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken) =>
         await Revoke(Tokens.Where(t => t.Subject == subject), cancellationToken);
 
-    private static Task<int> Revoke(IQueryable<OidcTokenRecord> query, CancellationToken cancellationToken) =>
-        query.Where(t => t.Status != Statuses.Revoked).ExecuteUpdateAsync(s => s
+    private static Task<int> Revoke(IQueryable<OidcTokenRecord> query, CancellationToken cancellationToken)
+    {
+        var concurrencyToken = Guid.NewGuid().ToString();
+        return query.Where(t => t.Status != Statuses.Revoked).ExecuteUpdateAsync(s => s
             .SetProperty(t => t.Status, Statuses.Revoked)
-            .SetProperty(t => t.ConcurrencyToken, Guid.NewGuid().ToString()), cancellationToken);
+            .SetProperty(t => t.ConcurrencyToken, concurrencyToken), cancellationToken);
+    }
 
     public ValueTask SetApplicationIdAsync(OidcTokenRecord token, string? identifier, CancellationToken cancellationToken) => OidcStoreWrites.Set(() => token.ApplicationId = identifier);
     public ValueTask SetAuthorizationIdAsync(OidcTokenRecord token, string? identifier, CancellationToken cancellationToken) => OidcStoreWrites.Set(() => token.AuthorizationId = identifier);
