@@ -1,6 +1,8 @@
 using System.Net;
 using Hangfire;
 using LoginOrchestrator.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginOrchestrator.Api.Tests;
@@ -8,7 +10,19 @@ namespace LoginOrchestrator.Api.Tests;
 /// <summary>Two instances on one MariaDB and one Redis: A in this process, B its own process.</summary>
 public sealed class TwoInstanceFactory : LoginApiFactory
 {
+    /// <summary>One issuer for both, as behind one load balancer; plain http on loopback for the OpenID Connect endpoints.</summary>
+    public static readonly IReadOnlyDictionary<string, string> OidcSettings = new Dictionary<string, string>
+    {
+        ["Login:PublicOrigin"] = "http://sso.corp.example",
+        ["Oidc:AllowHttp"] = "true",
+    };
+
     protected override bool FakeClock => false;
+
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in OidcSettings) builder.UseSetting(key, value);
+    }
 }
 
 public sealed class TwoInstanceTests(TwoInstanceFactory factory) : IClassFixture<TwoInstanceFactory>, IAsyncLifetime
@@ -18,11 +32,32 @@ public sealed class TwoInstanceTests(TwoInstanceFactory factory) : IClassFixture
     private FlowClient B => new(_process!.Client);
 
     public async Task InitializeAsync() =>
-        _process = await ApiProcess.StartAsync(factory.SharedSettings, Path.Combine(factory.DataDirectory, "instance-b"));
+        _process = await ApiProcess.StartAsync(
+            factory.SharedSettings.Concat(TwoInstanceFactory.OidcSettings).ToDictionary(), Path.Combine(factory.DataDirectory, "instance-b"));
 
     public async Task DisposeAsync()
     {
         if (_process is not null) await _process.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task BothInstancesPublishTheSameKeysAndHonourEachOthersGrants()
+    {
+        (await B.Http.GetStringAsync("/.well-known/jwks")).Should().Be(await _a.Http.GetStringAsync("/.well-known/jwks"),
+            "the keys are in the shared database, not made per instance");
+        await factory.AddUserAsync("two-instance-oidc", "Oidc-Pass-2026");
+        const string redirect = "https://desk.corp.example/signin-oidc";
+        var secret = await factory.RegisterClientAsync("two-instance-app", [redirect]);
+        var browser = new OidcTestClient(factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false }));
+        await browser.LoginAsync("two-instance-oidc", "Oidc-Pass-2026");
+        var code = await browser.CodeAsync("two-instance-app", redirect);
+
+        var onB = new OidcTestClient(_process!.Client);
+        var tokens = await onB.ExchangeAsync(code, "two-instance-app", redirect, secret);
+        tokens.Status.Should().Be(HttpStatusCode.OK, $"{tokens.Body} {_process.Output}");
+        var refreshed = await browser.RefreshAsync(tokens.RefreshToken!, "two-instance-app", secret);
+        refreshed.Status.Should().Be(HttpStatusCode.OK, "A redeems what B issued");
+        (await onB.RefreshAsync(tokens.RefreshToken!, "two-instance-app", secret)).Error.Should().Be("invalid_grant", "a replay is caught on the other instance too");
     }
 
     [Fact]

@@ -9,6 +9,8 @@ namespace LoginOrchestrator.Tests.Support;
 /// <summary>The tokens a code or a refresh token was exchanged for, or the error.</summary>
 public sealed record TokenAnswer(HttpStatusCode Status, JsonElement Body)
 {
+    /// <summary>When the ID token says it was issued.</summary>
+    public DateTimeOffset IssuedAt => DateTimeOffset.FromUnixTimeSeconds(IdClaims.GetProperty("iat").GetInt64());
     public string? Error => Body.TryGetProperty("error", out var e) ? e.GetString() : null;
     public string? AccessToken => Body.TryGetProperty("access_token", out var t) ? t.GetString() : null;
     public string? RefreshToken => Body.TryGetProperty("refresh_token", out var t) ? t.GetString() : null;
