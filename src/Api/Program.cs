@@ -8,6 +8,7 @@ using LoginOrchestrator.Api.Health;
 using LoginOrchestrator.Api.Hosting;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Oidc;
+using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 
@@ -61,7 +62,7 @@ app.MapJobsDashboard();
 app.MapHealth();
 app.MapMetrics();
 app.MapOidc();
-app.MapOpenApi();
+app.MapApiDocument();
 
 await app.RunAsync();
 return 0;

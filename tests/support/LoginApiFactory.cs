@@ -44,12 +44,16 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Every answer of <c>/api/v1</c> is checked against the OpenAPI document; a mismatch fails the fixture.</summary>
+    public AnswerConformance Conformance { get; }
+
     /// <summary>Every line the host logged, at every level.</summary>
     public CapturedLogs Logs { get; } = new();
 
     public LoginApiFactory()
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "loginorchestrator-tests", RunId);
+        Conformance = new AnswerConformance(async () => new OpenApiConformance(await CreateClient().GetStringAsync("/openapi/v1.json")));
         Mailbox = Embedded ? new OutboxMailbox(Path.Combine(DataDirectory, "outbox")) : new MaildevMailbox(TestServices.Maildev, DateTimeOffset.UtcNow);
     }
 
@@ -95,6 +99,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
             foreach (var (key, value) in SharedSettings) builder.UseSetting(key, value);
         ConfigureSettings(builder);
         if (FakeClock) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(Conformance));
     }
 
     protected virtual void ConfigureSettings(IWebHostBuilder builder) { }
@@ -200,9 +205,12 @@ public class LoginApiFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        var violations = Conformance.Violations.ToList();
         await base.DisposeAsync();
         if (!Embedded) await DropServicesStateAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (violations.Count > 0)
+            throw new InvalidOperationException($"{violations.Count} answers the OpenAPI document does not describe:\n{string.Join("\n", violations.Distinct().Take(40))}");
     }
 
     /// <summary>Leaves the shared services as they were: this run's database and keys go.</summary>

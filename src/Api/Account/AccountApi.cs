@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Lists;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
@@ -19,15 +20,15 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder routes)
     {
         var account = routes.MapGroup("/account").WithTags("Account").RequireAuthorization().RequireCors(FrontendCors.Policy);
-        account.MapGet("/", GetAccount).WithName("GetAccount");
-        account.MapPut("/status", SetStatus).WithName("SetStatus");
-        account.MapPut("/password", ChangePassword).WithName("ChangePassword");
-        account.MapPost("/otp", BeginOtpEnrolment).WithName("BeginOtpEnrolment");
-        account.MapPost("/otp/confirm", ConfirmOtpEnrolment).WithName("ConfirmOtpEnrolment");
-        account.MapDelete("/otp", RemoveOtp).WithName("RemoveOtp");
-        account.MapPost("/recovery-codes", RegenerateRecoveryCodes).WithName("RegenerateRecoveryCodes");
+        account.MapGet("/", GetAccount).WithName("GetAccount").WithSummary("The signed-in user's profile.");
+        account.MapPut("/status", SetStatus).WithName("SetStatus").WithSummary("Sets the user's desk status (online, busy, offline).");
+        account.MapPut("/password", ChangePassword).WithName("ChangePassword").WithSummary("Changes the local password (the current one, or a fresh login, is required); ends the other sessions.").ProducesProblems(409);
+        account.MapPost("/otp", BeginOtpEnrolment).WithName("BeginOtpEnrolment").WithSummary("Begins TOTP enrolment: a secret and its QR code, pending until confirmed.").ProducesProblems(409);
+        account.MapPost("/otp/confirm", ConfirmOtpEnrolment).WithName("ConfirmOtpEnrolment").WithSummary("Confirms TOTP enrolment with a code of the new authenticator; returns recovery codes.").ProducesProblems(401, 409);
+        account.MapDelete("/otp", RemoveOtp).WithName("RemoveOtp").WithSummary("Turns TOTP off (a fresh login is required); ends the other sessions.").ProducesProblems(409);
+        account.MapPost("/recovery-codes", RegenerateRecoveryCodes).WithName("RegenerateRecoveryCodes").WithSummary("Replaces the recovery codes (shown once).").ProducesProblems(409);
 
-        routes.MapGet("/users", ListColleagues).WithName("ListColleagues").WithTags("Account").RequireAuthorization(AccessPolicies.Colleagues);
+        routes.MapGet("/users", ListColleagues).WithName("ListColleagues").WithSummary("Colleagues by name or id, for the desk.").WithTags("Account").RequireAuthorization(AccessPolicies.Colleagues);
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.OpenApi;
 using System.Security.Claims;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
@@ -12,11 +13,11 @@ public static class AdminClientsApi
     {
         var group = routes.MapGroup("/admin/clients").WithTags("Admin: clients").RequireAuthorization(AccessPolicies.Admin);
         group.MapGet("/", ListClients).WithName("ListClients").WithSummary("The registered clients.");
-        group.MapPost("/", CreateClient).WithName("CreateClient").WithSummary("Registers a client; a confidential one's secret is in this answer only.");
-        group.MapGet("/{clientId}", GetClient).WithName("GetClient").WithSummary("One client.");
-        group.MapPut("/{clientId}", UpdateClient).WithName("UpdateClient").WithSummary("Replaces a client's name, URIs, scopes and first-party flag (not its id, type or secret).");
-        group.MapPost("/{clientId}/secret", RotateClientSecret).WithName("RotateClientSecret").WithSummary("A new secret for a confidential client; the old one stops working.");
-        group.MapDelete("/{clientId}", DeleteClient).WithName("DeleteClient").WithSummary("Removes a client, its grants and its tokens.");
+        group.MapPost("/", CreateClient).WithName("CreateClient").WithSummary("Registers a client; a confidential one's secret is in this answer only.").ProducesProblems(409);
+        group.MapGet("/{clientId}", GetClient).WithName("GetClient").WithSummary("One client.").ProducesProblems(404);
+        group.MapPut("/{clientId}", UpdateClient).WithName("UpdateClient").WithSummary("Replaces a client's name, URIs, scopes and first-party flag (not its id, type or secret).").ProducesProblems(404);
+        group.MapPost("/{clientId}/secret", RotateClientSecret).WithName("RotateClientSecret").WithSummary("A new secret for a confidential client; the old one stops working.").ProducesProblems(404);
+        group.MapDelete("/{clientId}", DeleteClient).WithName("DeleteClient").WithSummary("Removes a client, its grants and its tokens.").ProducesProblems(404);
         group.MapGet("/{clientId}/audit", ClientAudit).WithName("ClientAudit").WithSummary("Who changed the client, and when.");
         return group;
     }

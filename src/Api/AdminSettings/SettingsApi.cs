@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.OpenApi;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -20,9 +21,9 @@ public static class SettingsApi
     public static RouteGroupBuilder MapAdminSettings(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/admin").WithTags("Admin: settings").RequireAuthorization(AdminPolicy);
-        group.MapGet("/settings", ListSettings).WithName("ListSettings");
-        group.MapPut("/settings/{namespace}/{key}", UpdateSetting).WithName("UpdateSetting");
-        group.MapPost("/templates/preview", PreviewTemplate).WithName("PreviewTemplate");
+        group.MapGet("/settings", ListSettings).WithName("ListSettings").WithSummary("The global settings with their meta (type, range, default), by namespace.");
+        group.MapPut("/settings/{namespace}/{key}", UpdateSetting).WithName("UpdateSetting").WithSummary("Sets one setting (validated against its meta, templates rendered once); audited, every instance told.").ProducesProblems(404, 422);
+        group.MapPost("/templates/preview", PreviewTemplate).WithName("PreviewTemplate").WithSummary("Renders a template with sample data, without saving it.").ProducesProblems(422);
         return group;
     }
 

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Account;
 using LoginOrchestrator.Api.Lists;
 using LoginOrchestrator.Api.Problems;
@@ -12,12 +13,12 @@ public static class AdminUsersApi
     public static RouteGroupBuilder MapAdminUsers(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/admin/users").WithTags("Admin: users").RequireAuthorization(AccessPolicies.Admin);
-        group.MapGet("/", ListUsers).WithName("ListUsers");
-        group.MapPost("/", CreateUser).WithName("CreateUser");
-        group.MapGet("/{userId}", GetUser).WithName("GetUser");
-        group.MapPatch("/{userId}", UpdateUser).WithName("UpdateUser");
-        group.MapPost("/{userId}/unlock", UnlockUser).WithName("UnlockUser");
-        group.MapDelete("/{userId}/otp", ResetUserOtp).WithName("ResetUserOtp");
+        group.MapGet("/", ListUsers).WithName("ListUsers").WithSummary("The users, filtered by role or text, paged.");
+        group.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Creates a user (id, name, role, contacts, an initial password).").ProducesProblems(409);
+        group.MapGet("/{userId}", GetUser).WithName("GetUser").WithSummary("One user.").ProducesProblems(404);
+        group.MapPatch("/{userId}", UpdateUser).WithName("UpdateUser").WithSummary("Changes a user's role or disables them (their sessions and app grants end).").ProducesProblems(404, 409);
+        group.MapPost("/{userId}/unlock", UnlockUser).WithName("UnlockUser").WithSummary("Lifts a user's lock-out.").ProducesProblems(404);
+        group.MapDelete("/{userId}/otp", ResetUserOtp).WithName("ResetUserOtp").WithSummary("Removes a user's TOTP, so they enrol again.").ProducesProblems(404);
         return group;
     }
 

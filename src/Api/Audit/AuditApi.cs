@@ -19,7 +19,7 @@ public static class AuditApi
     private static readonly string[] Outcomes = ["Issued", "Failed", "Locked", "Expired"];
 
     public static RouteHandlerBuilder MapAdminAudit(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/admin/audit", ReadAudit).WithName("ReadAudit").WithTags("Admin: audit").RequireAuthorization(AccessPolicies.Admin);
+        routes.MapGet("/admin/audit", ReadAudit).WithName("ReadAudit").WithSummary("The login audit, newest first, filtered and paged.").WithTags("Admin: audit").RequireAuthorization(AccessPolicies.Admin);
 
     public static async Task<Results<Ok<PageDto<AuditRecordDto>>, ProblemHttpResult>> ReadAudit(
         string? userId, string? outcome, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, LoginDbContext db,

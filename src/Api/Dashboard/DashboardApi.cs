@@ -15,7 +15,7 @@ public static class DashboardApi
     public static IEndpointRouteBuilder MapDashboardSession(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/admin/dashboard-session", OpenDashboard)
-            .WithName("OpenDashboard").WithTags("Admin: jobs").RequireAuthorization(DashboardPolicy);
+            .WithName("OpenDashboard").WithSummary("Sets the Hangfire dashboard cookie for an admin or ops session.").WithTags("Admin: jobs").RequireAuthorization(DashboardPolicy);
         return routes;
     }
 

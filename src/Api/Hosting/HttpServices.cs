@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
@@ -51,7 +52,12 @@ public static class HttpServices
                 "The answer took longer than the request deadline; nothing was issued. Try again shortly.").WriteAsync(http),
         });
 
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<ApiDocument>();
+            options.AddOperationTransformer<ApiDocument>();
+            options.AddSchemaTransformer<WireSchemas>();
+        });
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Steps;
@@ -18,15 +19,15 @@ public static class LoginFlowsApi
             .RequireCors(FrontendCors.Policy)
             .RequireRateLimiting(LoginRateLimit.Policy)
             .AddEndpointFilter<FlowRequestValidation>();
-        group.MapPost("/", CreateFlow).WithName("CreateFlow");
-        group.MapGet("/{flowId}", GetFlow).WithName("GetFlow");
-        group.MapPost("/{flowId}/password", SubmitPassword).WithName("SubmitPassword");
-        group.MapPost("/{flowId}/wecom", SubmitWeComCode).WithName("SubmitWeComCode");
-        group.MapPost("/{flowId}/otp", SubmitOtp).WithName("SubmitOtp");
-        group.MapPost("/{flowId}/recovery-code", SubmitRecoveryCode).WithName("SubmitRecoveryCode");
-        group.MapPost("/{flowId}/bind", SubmitBindTarget).WithName("SubmitBindTarget");
-        group.MapPost("/{flowId}/captcha/resend", ResendCaptcha).WithName("ResendCaptcha");
-        group.MapPost("/{flowId}/captcha", SubmitCaptcha).WithName("SubmitCaptcha");
+        group.MapPost("/", CreateFlow).WithName("CreateFlow").WithSummary("Starts a login flow (optionally with a returnTo this service may send the browser to when Issued).");
+        group.MapGet("/{flowId}", GetFlow).WithName("GetFlow").WithSummary("The flow as it stands: its state and the actions it offers now.").ProducesProblems(404, 410);
+        group.MapPost("/{flowId}/password", SubmitPassword).WithName("SubmitPassword").WithSummary("The password action: WeCom confirms the member, or (WeCom down) the local password, degraded.").ProducesProblems(401, 404, 409, 410, 423);
+        group.MapPost("/{flowId}/wecom", SubmitWeComCode).WithName("SubmitWeComCode").WithSummary("The WeCom OAuth action: the code WeCom's page sent back.").ProducesProblems(401, 404, 409, 410, 423);
+        group.MapPost("/{flowId}/otp", SubmitOtp).WithName("SubmitOtp").WithSummary("The TOTP action: a 6-digit code of the bound authenticator.").ProducesProblems(401, 404, 409, 410, 423);
+        group.MapPost("/{flowId}/recovery-code", SubmitRecoveryCode).WithName("SubmitRecoveryCode").WithSummary("The recovery-code action: a one-time code instead of TOTP.").ProducesProblems(401, 404, 409, 410, 423);
+        group.MapPost("/{flowId}/bind", SubmitBindTarget).WithName("SubmitBindTarget").WithSummary("The bind action: the email or mobile number to bind; a code is sent to it.").ProducesProblems(404, 409, 410, 423);
+        group.MapPost("/{flowId}/captcha/resend", ResendCaptcha).WithName("ResendCaptcha").WithSummary("Sends the captcha code again, once the resend wait is over.").ProducesProblems(404, 409, 410, 423);
+        group.MapPost("/{flowId}/captcha", SubmitCaptcha).WithName("SubmitCaptcha").WithSummary("The captcha action: the code that was sent.").ProducesProblems(401, 404, 409, 410, 423);
         return group;
     }
 

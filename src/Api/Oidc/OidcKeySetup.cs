@@ -12,13 +12,22 @@ namespace LoginOrchestrator.Api.Oidc;
 /// </summary>
 public sealed class OidcKeySetup(OidcKeyRing ring) : IConfigureOptions<OpenIddictServerOptions>, IOptionsChangeTokenSource<OpenIddictServerOptions>
 {
+    private static readonly Lazy<OidcKeySet> Placeholder = new(() =>
+    {
+        var key = new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "placeholder" };
+        return new OidcKeySet([key], [key]);
+    });
+
     public string Name => Options.DefaultName;
 
     public IChangeToken GetChangeToken() => ring.Changes;
 
     public void Configure(OpenIddictServerOptions options)
     {
-        var keys = ring.Current ?? throw new InvalidOperationException("The OpenID Connect key ring was not loaded at start.");
+        // OpenIddict reads its options on every request (to see whether the path is one of its endpoints). Until the key
+        // ring is loaded (no database at start), a throwaway key stands in: the key gate answers 503 for every OpenID
+        // Connect path meanwhile, so it never signs anything, and the ring's first load rebuilds these options.
+        var keys = ring.Current ?? Placeholder.Value;
         options.SigningCredentials.Clear();
         options.EncryptionCredentials.Clear();
         foreach (var key in keys.Signing) options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));

@@ -26,6 +26,20 @@ public static class ProblemCodes
     public const string ClientNotFound = "client_not_found";
     public const string ClientExists = "client_exists";
 
+    /// <summary>
+    /// Every code a refusal can carry: the constants of this table, of the flow's codes and of the settings' problems,
+    /// but the two that only ever name a flow's message. The OpenAPI document lists them per status.
+    /// </summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        .. new[] { typeof(ProblemCodes), typeof(FlowCodes), typeof(SettingProblem) }
+            .SelectMany(type => type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .Where(code => code is not (FlowCodes.CodeSent or FlowCodes.SecondFactorUnavailable))
+            .Distinct(),
+    ];
+
     public static int StatusOf(string code) => code switch
     {
         InvalidRequest => StatusCodes.Status400BadRequest,

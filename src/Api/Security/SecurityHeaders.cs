@@ -40,7 +40,8 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             if (!headers.ContainsKey("Content-Security-Policy"))
-                headers.ContentSecurityPolicy = path.StartsWithSegments(DashboardCookie.Path) ? "frame-ancestors 'none'"
+                // The dashboard and the API reference (Scalar) bring inline scripts of their own.
+                headers.ContentSecurityPolicy = path.StartsWithSegments(DashboardCookie.Path) || path.StartsWithSegments(OpenApi.ApiReference.Path) ? "frame-ancestors 'none'"
                     : path.StartsWithSegments(SsoCookie.Path) ? OidcPolicy
                     : PagePolicy;
             if (NoStorePaths.Any(p => path.StartsWithSegments(p.TrimEnd('/'))))

@@ -23,8 +23,8 @@ public static class SessionApi
     public static RouteGroupBuilder MapSession(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/session").WithTags("Session").RequireAuthorization().RequireCors(FrontendCors.Policy);
-        group.MapGet("/", GetSession).WithName("GetSession");
-        group.MapDelete("/", Logout).WithName("Logout");
+        group.MapGet("/", GetSession).WithName("GetSession").WithSummary("The session of the bearer token.");
+        group.MapDelete("/", Logout).WithName("Logout").WithSummary("Ends the session, and what apps were granted from it.");
         return group;
     }
 
