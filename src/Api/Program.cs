@@ -42,7 +42,7 @@ app.UseStaticFiles();
 app.UseExceptionHandler();
 app.UseRequestTimeouts();
 app.UseStatusCodePages();
-app.UseCors();
+app.UseFrontendCors();
 app.UseRateLimiter();
 app.UseRequestLocalization();
 app.UseOidcKeyGate();
