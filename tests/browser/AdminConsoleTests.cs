@@ -52,6 +52,35 @@ public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory 
         await Screenshots.TakeAsync(page, "admin-template-error");
     }
 
+    /// <summary>#18.1: an admin registers an app in the console and sees its secret this once.</summary>
+    [Fact]
+    public async Task AdminRegistersAnAppAndSeesItsSecretOnce()
+    {
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/admin/?tab=clients");
+
+        await page.GetByLabel("Client ID").FillAsync("console-desk");
+        await page.Locator("#client-name").FillAsync("Console desk");
+        await page.Locator("#client-redirects").FillAsync("https://desk.corp.example/signin-oidc");
+        await page.Locator("input[data-scope=offline_access]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+
+        var secret = page.Locator("code[data-secret=console-desk]");
+        await Expect(secret).ToBeVisibleAsync();
+        (await secret.TextContentAsync()).Should().HaveLength(43);
+        await Expect(page.Locator("tr[data-client=console-desk]")).ToContainTextAsync("confidential");
+        await Expect(page.Locator("tr[data-client=console-desk]")).ToContainTextAsync("offline_access");
+        await Screenshots.TakeAsync(page, "admin-clients");
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("tr[data-client=console-desk]")).ToBeVisibleAsync();
+        await Expect(page.Locator("code[data-secret]")).ToHaveCountAsync(0);
+
+        await page.Locator("tr[data-client=console-desk] button", new() { HasText = "Delete" }).ClickAsync();
+        await Expect(page.Locator("tr[data-client=console-desk]")).ToHaveCountAsync(0);
+    }
+
     [Fact]
     public async Task AdminFindsUsersAndTheirLoginsInTheAudit()
     {
