@@ -8,7 +8,8 @@ namespace LoginOrchestrator.Tests.Support;
 
 /// <summary>
 /// Sits in front of the test host's pipeline and checks each answer of <c>/api/v1</c> against the OpenAPI document as
-/// it goes by; what does not conform is kept, and fails the test class when its host is disposed.
+/// it goes by. One that does not conform reaches the test as a 500 naming the mismatch (so that test fails where it
+/// made the request), and is kept for the fixture's end.
 /// </summary>
 public sealed class AnswerConformance(Func<Task<OpenApiConformance>> document) : IStartupFilter
 {
@@ -16,6 +17,25 @@ public sealed class AnswerConformance(Func<Task<OpenApiConformance>> document) :
     private Task<OpenApiConformance>? _conformance;
 
     public IReadOnlyCollection<string> Violations => _violations;
+
+    /// <summary>The start of the 500 answer that replaces one the document does not describe.</summary>
+    public const string OpenApiViolation = "OPENAPI VIOLATION:";
+
+    private async Task<string?> CheckAsync(HttpContext http, byte[] answer)
+    {
+        // A route that is not there (404), or a method it does not have (405), is no operation to describe.
+        if (http.GetEndpoint() is not RouteEndpoint endpoint || http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) return null;
+        try
+        {
+            var conformance = await (_conformance ??= document());
+            return conformance.Check(http.Request.Method, endpoint.RoutePattern.RawText ?? "", http.Response.StatusCode,
+                http.Response.ContentType, System.Text.Encoding.UTF8.GetString(answer));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return $"{http.Request.Method} {http.Request.Path} → {http.Response.StatusCode}: the check failed: {e.Message}";
+        }
+    }
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
@@ -28,33 +48,49 @@ public sealed class AnswerConformance(Func<Task<OpenApiConformance>> document) :
                 return;
             }
             var original = http.Response.Body;
-            using var buffer = new MemoryStream();
+            using var buffer = new AnswerBuffer();
             http.Response.Body = buffer;
             try
             {
                 await pipeline(http);
             }
-            finally
+            catch
             {
                 http.Response.Body = original;
                 buffer.Position = 0;
                 await buffer.CopyToAsync(original);
+                throw;
             }
-            // A route that is not there (404), or a method it does not have (405), is no operation to describe.
-            if (http.GetEndpoint() is not RouteEndpoint endpoint || http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) return;
-            try
+            http.Response.Body = original;
+            var violation = await CheckAsync(http, buffer.ToArray());
+            if (violation is not null && !http.Response.HasStarted)
             {
-                var conformance = await (_conformance ??= document());
-                var body = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-                if (conformance.Check(http.Request.Method, endpoint.RoutePattern.RawText ?? "", http.Response.StatusCode, http.Response.ContentType, body) is { } violation)
-                    _violations.Enqueue(violation);
+                // The test that made this request fails at its own call: the answer it gets says what drifted.
+                _violations.Enqueue(violation);
+                http.Response.Clear();
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync($"{OpenApiViolation} {violation}");
+                return;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The answer has gone out as it was; the check's own failure is a finding too.
-                _violations.Enqueue($"{http.Request.Method} {http.Request.Path} → {http.Response.StatusCode}: the check failed: {e.Message}");
-            }
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original);
         });
         next(app);
     };
+}
+
+/// <summary>
+/// Holds an answer as the server's own stream would: a write goes through even with a cancelled token (the request
+/// timeout writes its 503 with the request's, already cancelled, token; a plain MemoryStream would drop it).
+/// </summary>
+internal sealed class AnswerBuffer : MemoryStream
+{
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        base.WriteAsync(buffer, offset, count, CancellationToken.None);
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        base.WriteAsync(buffer, CancellationToken.None);
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

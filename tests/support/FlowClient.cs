@@ -53,6 +53,7 @@ public sealed class FlowClient(HttpClient http)
         if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
+        if (text.StartsWith(AnswerConformance.OpenApiViolation, StringComparison.Ordinal)) throw new InvalidOperationException(text);
         var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
         return new Answer(response.StatusCode, body, response);
     }

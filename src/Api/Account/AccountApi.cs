@@ -19,14 +19,16 @@ public static class AccountApi
 {
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder routes)
     {
-        var account = routes.MapGroup("/account").WithTags("Account").RequireAuthorization().RequireCors(FrontendCors.Policy);
+        var account = routes.MapGroup("/account").WithTags("Account").RequireAuthorization().RequireCors(FrontendCors.Policy)
+            // The user of a live session can be gone (removed while it ran).
+            .ProducesProblems(404);
         account.MapGet("/", GetAccount).WithName("GetAccount").WithSummary("The signed-in user's profile.");
         account.MapPut("/status", SetStatus).WithName("SetStatus").WithSummary("Sets the user's desk status (online, busy, offline).");
-        account.MapPut("/password", ChangePassword).WithName("ChangePassword").WithSummary("Changes the local password (the current one, or a fresh login, is required); ends the other sessions.").ProducesProblems(409);
-        account.MapPost("/otp", BeginOtpEnrolment).WithName("BeginOtpEnrolment").WithSummary("Begins TOTP enrolment: a secret and its QR code, pending until confirmed.").ProducesProblems(409);
+        account.MapPut("/password", ChangePassword).WithName("ChangePassword").WithSummary("Changes the local password (the current one, or a fresh login, is required); ends the other sessions.").ProducesProblems(401, 409, 423);
+        account.MapPost("/otp", BeginOtpEnrolment).WithName("BeginOtpEnrolment").WithSummary("Begins TOTP enrolment: a secret and its QR code, pending until confirmed.").ProducesProblems(401, 409, 423);
         account.MapPost("/otp/confirm", ConfirmOtpEnrolment).WithName("ConfirmOtpEnrolment").WithSummary("Confirms TOTP enrolment with a code of the new authenticator; returns recovery codes.").ProducesProblems(401, 409);
-        account.MapDelete("/otp", RemoveOtp).WithName("RemoveOtp").WithSummary("Turns TOTP off (a fresh login is required); ends the other sessions.").ProducesProblems(409);
-        account.MapPost("/recovery-codes", RegenerateRecoveryCodes).WithName("RegenerateRecoveryCodes").WithSummary("Replaces the recovery codes (shown once).").ProducesProblems(409);
+        account.MapDelete("/otp", RemoveOtp).WithName("RemoveOtp").WithSummary("Turns TOTP off (a fresh login is required); ends the other sessions.").ProducesProblems(401, 409, 423);
+        account.MapPost("/recovery-codes", RegenerateRecoveryCodes).WithName("RegenerateRecoveryCodes").WithSummary("Replaces the recovery codes (shown once).").ProducesProblems(401, 409, 423);
 
         routes.MapGet("/users", ListColleagues).WithName("ListColleagues").WithSummary("Colleagues by name or id, for the desk.").WithTags("Account").RequireAuthorization(AccessPolicies.Colleagues);
         return routes;
