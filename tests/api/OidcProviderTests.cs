@@ -82,6 +82,27 @@ public abstract class OidcProviderTests(LoginApiFactory factory)
     }
 
     [Fact]
+    public async Task TheHousekeepingRemovesSpentTokensOnceARefreshTokenLifetimeHasPassed()
+    {
+        var (browser, _, _) = await SignedInAsync();
+        var (clientId, redirect, _) = await ClientAsync(confidential: false);
+        var first = await browser.ExchangeAsync(await browser.CodeAsync(clientId, redirect), clientId, redirect);
+        (await browser.RefreshAsync(first.RefreshToken!, clientId)).Status.Should().Be(HttpStatusCode.OK);
+        var applicationId = await factory.WithDbAsync(db => db.OidcApplications.Where(a => a.ClientId == clientId).Select(a => a.Id).SingleAsync());
+        Task<int> TokensAsync() => factory.WithDbAsync(db => db.OidcTokens.CountAsync(t => t.ApplicationId == applicationId));
+        var issued = await TokensAsync();
+        issued.Should().BeGreaterThan(1);
+
+        var sweep = factory.Services.GetServices<Orchestrator.Ports.IExpiringStore>().OfType<Oidc.OidcGrantSweep>().Single();
+        await sweep.PurgeExpiredAsync(default);
+        (await TokensAsync()).Should().Be(issued, "a redeemed refresh token is kept while a replay of it could still come");
+
+        factory.Clock.Advance(TimeSpan.FromDays(15));
+        (await sweep.PurgeExpiredAsync(default)).Should().BeGreaterThan(0);
+        (await TokensAsync()).Should().Be(0, "all of them expired or spent, and older than a refresh token's lifetime");
+    }
+
+    [Fact]
     public async Task LoggingOutEndsTheGrantsOfThatSessionOnly()
     {
         var (browser, userId, token) = await SignedInAsync();

@@ -34,6 +34,7 @@ public static class OidcServices
         services.AddSingleton<SsoCookie>();
         services.AddScoped<AdminClients.ClientAdministration>();
         services.AddSingleton<ISessionGrantRevocation, OidcSessionGrants>();
+        services.AddSingleton<IExpiringStore, OidcGrantSweep>();
 
         services.AddOpenIddict()
             .AddCore(core =>

@@ -1,6 +1,9 @@
 namespace LoginOrchestrator.Orchestrator.Ports;
 
-/// <summary>An in-process store whose entries must be swept when their time is up (Redis keys expire by themselves).</summary>
+/// <summary>
+/// A store whose entries must be swept when their time is up: the in-process ones (Redis keys expire by themselves),
+/// and the database's OpenID Connect tokens.
+/// </summary>
 public interface IExpiringStore
 {
     string Name { get; }
