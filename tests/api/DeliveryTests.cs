@@ -97,6 +97,21 @@ public sealed class DeliveryTests(GatedSmtpFactory factory) : IClassFixture<Gate
         (await _client.GetAsync(flowId)).State.Should().Be("Credentials", "nothing was saved");
     }
 
+    /// <summary>#19.4: an admin's unlock also starts the user's and their address's code counts of the day again.</summary>
+    [Fact]
+    public async Task AnAdminUnlockLiftsTheDailyCapsOfTheUserAndTheirAddress()
+    {
+        await factory.AddUserAsync("capped-unlock", "capped-Pass-1", email: "capped-unlock@corp.example");
+        for (var i = 0; i < 3; i++)
+            (await _client.LoginAsync("capped-unlock", "capped-Pass-1")).State.Should().Be("Captcha");
+        (await _client.LoginAsync("capped-unlock", "capped-Pass-1")).Status.Should().Be(HttpStatusCode.TooManyRequests);
+
+        var admin = await factory.AdminTokenAsync(_client);
+        (await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/users/capped-unlock/unlock", null, admin)).Status.Should().Be(HttpStatusCode.NoContent);
+
+        (await _client.LoginAsync("capped-unlock", "capped-Pass-1")).State.Should().Be("Captcha", "the unlock reset today's caps");
+    }
+
     [Fact]
     public async Task TheCodeIsInNoLogLineAndNoJobArgument()
     {

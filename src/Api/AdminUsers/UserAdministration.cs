@@ -15,8 +15,8 @@ public sealed record NewUser(string UserId, string Name, string Role, string? Em
 
 /// <summary>What admins (and the operator's CLI) do to users: create, change role, disable, unlock, reset a password.</summary>
 public sealed class UserAdministration(
-    LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, ISessionRevocation sessions, ILoginPolicySource policy,
-    TimeProvider time, ILogger<UserAdministration> logger)
+    LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, ICodeSendLimiter codeSends, ISessionRevocation sessions,
+    ILoginPolicySource policy, TimeProvider time, ILogger<UserAdministration> logger)
 {
     public static IReadOnlyList<string> AllRoles { get; } = [Roles.Agent, Roles.Admin, Roles.Ops];
 
@@ -111,7 +111,9 @@ public sealed class UserAdministration(
         var user = await FindAsync(userId, cancellationToken);
         if (user is null) return false;
         await lockout.UnlockAsync(user.UserId, cancellationToken);
-        logger.LogInformation("User {UserId} unlocked by an administrator", user.UserId);
+        // Ten codes to one address lock its owner out of a captcha login until midnight: the unlock lifts that too.
+        await codeSends.ResetAsync(user.UserId, [user.UserId, .. new[] { user.Email, user.Mobile }.OfType<string>()], cancellationToken);
+        logger.LogInformation("User {UserId} unlocked by an administrator (lock-out and today's code caps)", user.UserId);
         return true;
     }
 

@@ -15,6 +15,13 @@ public static class DailyCaps
         return caps;
     }
 
+    /// <summary>Today's counters of a user and of their targets (what an admin's unlock resets).</summary>
+    public static IReadOnlyList<string> OfUser(string userId, IEnumerable<string> targets, DateTimeOffset now)
+    {
+        var day = now.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        return [$"user:{UserIds.Canonical(userId)}:{day}", .. targets.Select(t => $"target:{t.ToLowerInvariant()}:{day}").Distinct()];
+    }
+
     /// <summary>Until the next UTC midnight, when the counters start again.</summary>
     public static TimeSpan UntilTomorrow(DateTimeOffset now) => now.UtcDateTime.Date.AddDays(1) - now.UtcDateTime;
 }

@@ -11,4 +11,10 @@ public interface ICodeSendLimiter
 {
     /// <summary>Counts one send against every cap, or none when any cap is reached.</summary>
     Task<SendAllowance> TryAcquireAsync(string userId, string target, string? clientIp, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Today's counts of the user and of their own targets start again (an admin's unlock); an address's count stays,
+    /// since an address is nobody's own.
+    /// </summary>
+    Task ResetAsync(string userId, IEnumerable<string> targets, CancellationToken cancellationToken);
 }

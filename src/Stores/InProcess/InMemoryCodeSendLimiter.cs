@@ -26,4 +26,11 @@ public sealed class InMemoryCodeSendLimiter(IOptions<RateLimitOptions> options, 
         }
         return Task.FromResult(SendAllowance.Granted);
     }
+
+    public Task ResetAsync(string userId, IEnumerable<string> targets, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            foreach (var counter in DailyCaps.OfUser(userId, targets, time.GetUtcNow())) _counts.TryRemove(counter, out _);
+        return Task.CompletedTask;
+    }
 }

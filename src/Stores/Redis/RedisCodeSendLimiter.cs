@@ -32,4 +32,7 @@ public sealed class RedisCodeSendLimiter(
         var allowed = (int)await redis.GetDatabase().ScriptEvaluateAsync(CheckAndCount, keys, args) == 1;
         return allowed ? SendAllowance.Granted : new SendAllowance(false, DailyCaps.UntilTomorrow(now));
     }
+
+    public async Task ResetAsync(string userId, IEnumerable<string> targets, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().KeyDeleteAsync([.. DailyCaps.OfUser(userId, targets, time.GetUtcNow()).Select(c => redisKeys.CodeSends(c))]);
 }
