@@ -52,6 +52,7 @@ app.UseAuthorization();
 var api = app.MapGroup("/api/v1");
 api.MapLoginFlows();
 api.MapSession();
+api.MapSessionLists();
 api.MapAccount();
 api.MapAdminUsers();
 api.MapAdminClients();

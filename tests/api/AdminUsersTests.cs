@@ -30,6 +30,8 @@ public sealed class AdminUsersTests(LoginApiFactory factory) : IClassFixture<Log
         { "POST", "/api/v1/admin/clients/someone/secret" },
         { "DELETE", "/api/v1/admin/clients/someone" },
         { "GET", "/api/v1/admin/clients/someone/audit" },
+        { "GET", "/api/v1/admin/users/someone/sessions" },
+        { "DELETE", "/api/v1/admin/users/someone/sessions/0123456789abcdef0123456789abcdef" },
     };
 
     [Theory]

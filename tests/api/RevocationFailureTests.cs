@@ -36,6 +36,7 @@ public sealed class FailingRevocationsFactory : LoginApiFactory
         public Task ChangeAsync(string tokenHash, Func<SessionRecord, SessionRecord> change, CancellationToken cancellationToken) =>
             inner.ChangeAsync(tokenHash, change, cancellationToken);
         public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => inner.RevokeAsync(tokenHash, cancellationToken);
+        public Task<IReadOnlyList<SessionRecord>> ListUserAsync(string userId, CancellationToken cancellationToken) => inner.ListUserAsync(userId, cancellationToken);
 
         public Task<int> RevokeUserAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken) =>
             Interlocked.Decrement(ref factory._failuresLeft) >= 0

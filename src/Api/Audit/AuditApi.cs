@@ -16,7 +16,8 @@ public sealed record AuditRecordDto(
 /// <summary><c>GET /admin/audit</c>: the login audit, newest first, filtered by user, outcome and time.</summary>
 public static class AuditApi
 {
-    private static readonly string[] Outcomes = ["Issued", "Failed", "Locked", "Expired"];
+    /// <summary>A login's outcomes, and a session ended on request (by its user or an admin: see <c>reason</c>).</summary>
+    private static readonly string[] Outcomes = ["Issued", "Failed", "Locked", "Expired", Sessions.SessionControl.Revoked];
 
     public static RouteHandlerBuilder MapAdminAudit(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/admin/audit", ReadAudit).WithName("ReadAudit").WithSummary("The login audit, newest first, filtered and paged.").WithTags("Admin: audit").RequireAuthorization(AccessPolicies.Admin);

@@ -50,6 +50,7 @@ public static class LoginServices
         services.AddSingleton<ICodeHashKey>(sp => sp.GetRequiredService<ServerSecrets>());
         services.AddSingleton<SessionService>();
         services.AddSingleton<SessionEpochs>();
+        services.AddScoped<Sessions.SessionControl>();
         services.AddSingleton<ISessionIssuer>(sp => sp.GetRequiredService<SessionService>());
         services.AddSingleton<TotpSecretProtector>();
         services.AddSingleton<ISessionRevocation, SessionRevocation>();

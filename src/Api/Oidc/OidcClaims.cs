@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Database;
+using LoginOrchestrator.Stores.Sessions;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -33,8 +32,7 @@ public static class OidcClaims
     public static readonly string[] ContextReferences = [Standard, Degraded];
 
     /// <summary>The public id of a session (the ID token's <c>sid</c>); the token hash itself never leaves.</summary>
-    public static string SessionIdOf(string tokenHash) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes("sid:" + tokenHash)))[..32].ToLowerInvariant();
+    public static string SessionIdOf(string tokenHash) => SessionIds.Of(tokenHash);
 
     public static ClaimsIdentity For(SessionRecord session, UserAccount user, IEnumerable<string> scopes)
     {

@@ -43,6 +43,7 @@ public static class WireVocabulary
         [(typeof(FlowCaptchaDto), "channel")] = Channels,
         [(typeof(FlowCaptchaDto), "delivery")] = Deliveries,
         [(typeof(SessionDto), "factors")] = Factors,
+        [(typeof(SessionSummaryDto), "factors")] = Factors,
         [(typeof(SessionDto), "requiredActions")] = RequiredActions,
         [(typeof(SessionDto), "roles")] = UserAdministration.AllRoles,
         [(typeof(Account.ProfileDto), "role")] = UserAdministration.AllRoles,

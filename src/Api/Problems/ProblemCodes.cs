@@ -25,6 +25,7 @@ public static class ProblemCodes
     public const string ContactTaken = "contact_taken";
     public const string ClientNotFound = "client_not_found";
     public const string ClientExists = "client_exists";
+    public const string SessionNotFound = "session_not_found";
 
     /// <summary>
     /// Every code a refusal can carry: the constants of this table, of the flow's codes and of the settings' problems,
@@ -45,7 +46,7 @@ public static class ProblemCodes
         InvalidRequest => StatusCodes.Status400BadRequest,
         Unauthenticated or FlowCodes.InvalidCredentials or FlowCodes.CodeInvalid => StatusCodes.Status401Unauthorized,
         Forbidden or ReauthenticationRequired => StatusCodes.Status403Forbidden,
-        NotFound or FlowCodes.FlowNotFound or UserNotFound or SettingNotFound or ClientNotFound => StatusCodes.Status404NotFound,
+        NotFound or FlowCodes.FlowNotFound or UserNotFound or SettingNotFound or ClientNotFound or SessionNotFound => StatusCodes.Status404NotFound,
         MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         FlowCodes.ActionNotAllowed or FlowCodes.FlowBusy or FlowCodes.TargetUnavailable
             or OtpAlreadyEnabled or OtpNotEnabled or OtpNotPending or UserExists or LastAdmin or ContactTaken or ClientExists => StatusCodes.Status409Conflict,

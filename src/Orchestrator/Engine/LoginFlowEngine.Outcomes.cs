@@ -101,7 +101,7 @@ public sealed partial class LoginFlowEngine
             user.UserId, user.Name, [user.Role], [.. flow.Factors], flow.Degraded,
             flow.EnrolOtpRequired ? ["enrol_otp"] : [],
             TimeSpan.FromSeconds(context.Policy.SessionAbsoluteLifetimeSeconds),
-            TimeSpan.FromSeconds(context.Policy.SessionIdleTimeoutSeconds), user.SessionEpoch, captchaChannel), context.CancellationToken);
+            TimeSpan.FromSeconds(context.Policy.SessionIdleTimeoutSeconds), user.SessionEpoch, captchaChannel, context.Client), context.CancellationToken);
         await EndAsync(context, reason: null);
         return Answer(context, session);
     }

@@ -13,7 +13,8 @@ public sealed record SessionGrant(
     TimeSpan AbsoluteLifetime,
     TimeSpan IdleTimeout,
     int Epoch = 0,
-    string? CaptchaChannel = null);
+    string? CaptchaChannel = null,
+    ClientInfo? Client = null);
 
 /// <summary>A session token, handed out once.</summary>
 public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);

@@ -15,6 +15,9 @@ public interface ISessionStore
 
     Task RevokeAsync(string tokenHash, CancellationToken cancellationToken);
 
+    /// <summary>The user's sessions still in the store (some may be past their idle end; the caller checks).</summary>
+    Task<IReadOnlyList<SessionRecord>> ListUserAsync(string userId, CancellationToken cancellationToken);
+
     /// <summary>Revokes every session of the user except <paramref name="keepTokenHash"/>.</summary>
     Task<int> RevokeUserAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken);
 }

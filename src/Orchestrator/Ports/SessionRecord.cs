@@ -14,7 +14,9 @@ public sealed record SessionRecord(
     TimeSpan IdleTimeout,
     DateTimeOffset LastSeenAt,
     int Epoch = 0,
-    string? CaptchaChannel = null)
+    string? CaptchaChannel = null,
+    string? ClientIp = null,
+    string? UserAgent = null)
 {
     public bool IsLiveAt(DateTimeOffset now) => now < ExpiresAt && now < LastSeenAt + IdleTimeout;
 }

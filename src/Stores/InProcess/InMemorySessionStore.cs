@@ -34,6 +34,12 @@ public sealed class InMemorySessionStore(TimeProvider time) : ISessionStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<SessionRecord>> ListUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var canonical = UserIds.Canonical(userId);
+        return Task.FromResult<IReadOnlyList<SessionRecord>>([.. _sessions.Values.Where(s => UserIds.Canonical(s.UserId) == canonical)]);
+    }
+
     public Task<int> RevokeUserAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken)
     {
         var canonical = UserIds.Canonical(userId);

@@ -74,6 +74,14 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
 
     public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => Db.KeyDeleteAsync(keys.Session(tokenHash));
 
+    public async Task<IReadOnlyList<SessionRecord>> ListUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var sessions = new List<SessionRecord>();
+        foreach (var hash in await Db.SortedSetRangeByScoreAsync(keys.UserSessions(userId), time.GetUtcNow().ToUnixTimeMilliseconds()))
+            if (await FindAsync(hash.ToString(), cancellationToken) is { } session) sessions.Add(session);
+        return sessions;
+    }
+
     public async Task<int> RevokeUserAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken)
     {
         var index = keys.UserSessions(userId);

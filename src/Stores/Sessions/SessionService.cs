@@ -23,7 +23,8 @@ public sealed class SessionService(
         var expiresAt = now + grant.AbsoluteLifetime;
         await store.CreateAsync(new SessionRecord(
             HashOf(token), grant.UserId, grant.Name, grant.Roles, [.. grant.Factors.Select(FlowNames.Factor)],
-            grant.Degraded, grant.RequiredActions, now, expiresAt, grant.IdleTimeout, now, grant.Epoch, grant.CaptchaChannel), cancellationToken);
+            grant.Degraded, grant.RequiredActions, now, expiresAt, grant.IdleTimeout, now, grant.Epoch, grant.CaptchaChannel,
+            grant.Client?.IpAddress, Truncate(grant.Client?.UserAgent, 256)), cancellationToken);
         return new IssuedSession(token, expiresAt);
     }
 
@@ -111,6 +112,24 @@ public sealed class SessionService(
             }
         }
     }
+
+    /// <summary>The live sessions of a user, newest first.</summary>
+    public async Task<IReadOnlyList<SessionRecord>> ListAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var sessions = await store.ListUserAsync(userId, cancellationToken);
+        return [.. sessions.Where(s => s.IsLiveAt(now)).OrderByDescending(s => s.IssuedAt)];
+    }
+
+    /// <summary>Ends the user's session of this public id (<see cref="SessionIds"/>); false when they have none such.</summary>
+    public async Task<SessionRecord?> RevokeByIdAsync(string userId, string sessionId, CancellationToken cancellationToken)
+    {
+        var session = (await ListAsync(userId, cancellationToken)).FirstOrDefault(s => SessionIds.Of(s.TokenHash) == sessionId);
+        if (session is not null) await RevokeAsync(session, cancellationToken);
+        return session;
+    }
+
+    private static string? Truncate(string? text, int length) => text is { Length: > 0 } && text.Length > length ? text[..length] : text;
 
     public static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
