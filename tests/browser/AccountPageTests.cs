@@ -9,6 +9,30 @@ namespace LoginOrchestrator.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccountPageTests(BrowserFixture browser, BrowserApiFactory factory) : IClassFixture<BrowserApiFactory>
 {
+    /// <summary>#19.3: the account page lists the user's sessions and ends another one.</summary>
+    [Fact]
+    public async Task UserSeesTheirSessionsAndEndsTheOneOnAnotherDevice()
+    {
+        await factory.AddUserAsync("zhouba", "Desk-Pass-2026");
+        var phoneClient = factory.CreateSocketClient();
+        phoneClient.DefaultRequestHeaders.UserAgent.ParseAdd("DeskPhone/2.0");
+        var phone = (await new FlowClient(phoneClient).LoginAsync("zhouba", "Desk-Pass-2026")).Token!;
+        var token = (await new FlowClient(factory.CreateSocketClient()).LoginAsync("zhouba", "Desk-Pass-2026")).Token!;
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/account/");
+
+        var rows = page.Locator("#sessions tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page.Locator("#sessions")).ToContainTextAsync("(this one)");
+        await Screenshots.TakeAsync(page, "account-sessions");
+        await rows.Filter(new() { HasText = "DeskPhone/2.0" }).GetByRole(AriaRole.Button, new() { Name = "End" }).ClickAsync();
+
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).Not.ToContainTextAsync("DeskPhone/2.0");
+        (await new FlowClient(factory.CreateSocketClient()).SendAsync(HttpMethod.Get, "/api/v1/session", null, phone))
+            .Status.Should().Be(System.Net.HttpStatusCode.Unauthorized, "the phone's session ended");
+    }
+
     [Fact]
     public async Task UserEnrolsTotpSeesTenRecoveryCodesOnceAndLogsOut()
     {

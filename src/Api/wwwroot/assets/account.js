@@ -1,7 +1,8 @@
-// The account page: profile and status, TOTP enrolment from a QR code, recovery codes shown once, password, log out.
+// The account page: profile and status, TOTP enrolment from a QR code, recovery codes shown once, password, the
+// user's sessions (each can be ended), log out.
 import { h, show, focusFirst } from './dom.js';
 import { call, requireSession, logOut } from './api.js';
-import { t, applyLanguage } from './i18n.js';
+import { t, applyLanguage, formatTime } from './i18n.js';
 
 const main = document.querySelector('#account');
 
@@ -20,7 +21,7 @@ async function draw(current, focus) {
   const profile = (await call('GET', '/api/v1/account')).body;
   show(main,
     current.requiredActions.includes('enrol_otp') ? h('p', { class: 'message warning', role: 'alert' }, t('account.enrolRequired')) : null,
-    profilePanel(profile), otpPanel(profile, current), passwordPanel(profile));
+    profilePanel(profile), otpPanel(profile, current), passwordPanel(profile), await sessionsPanel());
   if (focus) main.querySelector(focus)?.focus();
 }
 
@@ -146,3 +147,29 @@ function passwordPanel(profile) {
 }
 
 start();
+
+// Where the user is signed in; ending a session also ends what apps were given from it. Ending the current one logs out.
+async function sessionsPanel() {
+  const panel = h('section', { class: 'panel', id: 'sessions', 'aria-labelledby': 'sessions-title' });
+  const load = async () => {
+    const answer = await call('GET', '/api/v1/account/sessions');
+    const rows = (answer.ok ? answer.body : []).map(session => {
+      const result = h('td');
+      const end = async () => {
+        const ended = await call('DELETE', `/api/v1/account/sessions/${encodeURIComponent(session.id)}`);
+        if (!ended.ok) return outcome(result, ended);
+        if (session.current) return logOut();
+        await load();
+      };
+      return h('tr', { 'data-session': session.id },
+        h('td', {}, session.userAgent ?? '—', session.current ? h('strong', {}, ` (${t('account.thisSession')})`) : null),
+        h('td', {}, session.clientIp ?? '—'), h('td', {}, formatTime(session.createdAt)), h('td', {}, formatTime(session.lastSeenAt)),
+        h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: end }, t('account.endSession'))), result);
+    });
+    show(panel, h('h2', { id: 'sessions-title' }, t('account.sessions')),
+      h('table', {}, h('thead', {}, h('tr', {}, [t('account.device'), 'IP', t('account.signedInAt'), t('account.lastSeen'), '', ''].map(c => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, rows)));
+  };
+  await load();
+  return panel;
+}

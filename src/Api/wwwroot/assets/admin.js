@@ -173,7 +173,8 @@ function usersTable(page, load, number) {
     disabled.addEventListener('change', () => act('PATCH', path, { disabled: disabled.checked }));
     return h('tr', { 'data-user': user.userId }, h('td', {}, user.userId), h('td', {}, user.name), h('td', {}, roleSelect), h('td', {}, disabled),
       h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => act('POST', `${path}/unlock`) }, t('admin.unlock')), ' ',
-        user.totpEnabled ? h('button', { type: 'button', class: 'secondary', onclick: () => act('DELETE', `${path}/otp`) }, t('admin.resetOtp')) : null),
+        user.totpEnabled ? h('button', { type: 'button', class: 'secondary', onclick: () => act('DELETE', `${path}/otp`) }, t('admin.resetOtp')) : null, ' ',
+        h('button', { type: 'button', class: 'secondary', onclick: () => userSessions(user, result) }, t('account.sessions'))),
       result);
   });
   return h('div', {},
@@ -287,4 +288,18 @@ function clientForm(reload, secret) {
     await reload();
   });
   return form;
+}
+
+// One user's sessions, each with a button that ends it (audited as Revoked, by this admin).
+async function userSessions(user, place) {
+  const path = `/api/v1/admin/users/${encodeURIComponent(user.userId)}/sessions`;
+  const answer = await call('GET', path);
+  if (!answer.ok) return place.replaceChildren(h('span', { class: 'field-error', role: 'alert' }, problemText(answer.body)));
+  const list = h('ul', { 'data-sessions-of': user.userId }, answer.body.map(session => h('li', { 'data-session': session.id },
+    `${session.userAgent ?? '—'} · ${session.clientIp ?? '—'} · ${formatTime(session.lastSeenAt)} `,
+    h('button', { type: 'button', class: 'secondary', onclick: async () => {
+      const ended = await call('DELETE', `${path}/${encodeURIComponent(session.id)}`);
+      ended.ok ? userSessions(user, place) : place.replaceChildren(h('span', { class: 'field-error', role: 'alert' }, problemText(ended.body)));
+    } }, t('account.endSession')))));
+  place.replaceChildren(answer.body.length ? list : h('span', {}, '—'));
 }
