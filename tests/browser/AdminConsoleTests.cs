@@ -81,6 +81,34 @@ public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory 
         await Expect(page.Locator("tr[data-client=console-desk]")).ToHaveCountAsync(0);
     }
 
+    /// <summary>#19.3: an admin opens a user's sessions in the users list and ends one; the audit shows it.</summary>
+    [Fact]
+    public async Task AdminEndsAUsersSessionFromTheUsersList()
+    {
+        await factory.AddUserAsync("wujiu", "Desk-Pass-2026");
+        var session = (await new FlowClient(factory.CreateSocketClient()).LoginAsync("wujiu", "Desk-Pass-2026")).Token!;
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/admin/?tab=users");
+
+        await page.GetByLabel("Search").FillAsync("wujiu");
+        await page.GetByLabel("Search").PressAsync("Enter");
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        var row = page.Locator("tr[data-user=wujiu]");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Sessions" }).ClickAsync();
+        var sessions = row.Locator("[data-sessions-of=wujiu] li");
+        await Expect(sessions).ToHaveCountAsync(1);
+        await sessions.GetByRole(AriaRole.Button, new() { Name = "End" }).ClickAsync();
+        await Expect(row.Locator("[data-result]")).ToHaveTextAsync("—");
+
+        (await new FlowClient(factory.CreateSocketClient()).SendAsync(HttpMethod.Get, "/api/v1/session", null, session))
+            .Status.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        await page.Locator("#tab-audit").ClickAsync();
+        await page.GetByLabel("User ID").FillAsync("wujiu");
+        await page.GetByLabel("User ID").PressAsync("Enter");
+        await Expect(page.Locator("#audit-table tbody tr").Filter(new() { HasText = "Revoked" })).ToHaveCountAsync(1);
+    }
+
     [Fact]
     public async Task AdminFindsUsersAndTheirLoginsInTheAudit()
     {
