@@ -63,7 +63,7 @@ public static class AuthorizeEndpoint
         var identity = OidcClaims.For(session, user, scopes);
         // One authorization per session and app: the session's end revokes it, and every token made from it.
         var descriptor = Grant(applicationId, user, AuthorizationTypes.AdHoc, scopes, time);
-        descriptor.Properties[OidcSessionGrants.SessionProperty] = JsonSerializer.SerializeToElement(OidcClaims.SessionIdOf(session.TokenHash));
+        descriptor.Properties[OidcSessionGrants.SessionProperty] = JsonSerializer.SerializeToElement(SessionIds.Of(session.TokenHash));
         var grant = await authorizations.CreateAsync(descriptor, cancellation);
         identity.SetAuthorizationId(await authorizations.GetIdAsync(grant, cancellation));
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -31,9 +31,6 @@ public static class OidcClaims
 
     public static readonly string[] ContextReferences = [Standard, Degraded];
 
-    /// <summary>The public id of a session (the ID token's <c>sid</c>); the token hash itself never leaves.</summary>
-    public static string SessionIdOf(string tokenHash) => SessionIds.Of(tokenHash);
-
     public static ClaimsIdentity For(SessionRecord session, UserAccount user, IEnumerable<string> scopes)
     {
         var granted = scopes.ToHashSet(StringComparer.Ordinal);
@@ -42,7 +39,7 @@ public static class OidcClaims
         identity.SetClaim(Claims.Subject, user.NormalizedUserId)
             .SetClaim(Claims.Name, user.Name)
             .SetClaim(Claims.AuthenticationContextReference, session.Degraded ? Degraded : Standard)
-            .SetClaim(SessionId, SessionIdOf(session.TokenHash))
+            .SetClaim(SessionId, SessionIds.Of(session.TokenHash))
             .SetClaim(SessionTokenHash, session.TokenHash);
         identity.AddClaim(new Claim(Claims.AuthenticationTime, session.IssuedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         identity.SetClaims(Claims.AuthenticationMethodReference, [.. MethodsOf(session)]);

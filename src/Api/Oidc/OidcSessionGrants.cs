@@ -1,4 +1,5 @@
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Sessions;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -15,13 +16,13 @@ public sealed class OidcSessionGrants(IServiceScopeFactory scopes) : ISessionGra
 
     public Task RevokeSessionAsync(string userId, string tokenHash, CancellationToken cancellationToken)
     {
-        var sid = OidcClaims.SessionIdOf(tokenHash);
+        var sid = SessionIds.Of(tokenHash);
         return RevokeAsync(userId, session => session == sid, cancellationToken);
     }
 
     public Task RevokeUserAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken)
     {
-        var keep = keepTokenHash is null ? null : OidcClaims.SessionIdOf(keepTokenHash);
+        var keep = keepTokenHash is null ? null : SessionIds.Of(keepTokenHash);
         return RevokeAsync(userId, session => session is not null && session != keep, cancellationToken);
     }
 
