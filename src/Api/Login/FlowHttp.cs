@@ -11,9 +11,12 @@ namespace LoginOrchestrator.Api.Login;
 /// <summary>What every flow handler needs, bundled for <c>[AsParameters]</c>.</summary>
 public sealed record FlowServices(LoginFlowEngine Engine, SsoCookie Sso, HttpContext Http)
 {
-    public ClientInfo Client => new(
-        Http.Connection.RemoteIpAddress?.ToString(),
-        Http.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
+    public ClientInfo Client => ClientOf(Http);
+
+    /// <summary>Who is asking, as the audit and the session list record it.</summary>
+    public static ClientInfo ClientOf(HttpContext http) => new(
+        http.Connection.RemoteIpAddress?.ToString(),
+        http.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
         CultureInfo.CurrentUICulture.Name);
 
     public CancellationToken Cancellation => Http.RequestAborted;

@@ -26,7 +26,7 @@ public static class AuthorizeEndpoint
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var cancellation = http.RequestAborted;
         var session = sso.Read(http) is { } hash ? await sessions.FindLiveAsync(hash, cancellation) : null;
-        var user = session is null ? null : await db.Users.AsNoTracking().WithUserId(session.UserId).SingleOrDefaultAsync(u => !u.Disabled, cancellation);
+        var user = session is null ? null : await db.Users.FindEnabledAsync(session.UserId, cancellation);
 
         if (user is null || NeedsFreshLogin(request, session!, time.GetUtcNow()))
         {
@@ -50,12 +50,10 @@ public static class AuthorizeEndpoint
             {
                 var answer = http.Request.HasFormContentType ? http.Request.Form[ConsentPage.AnswerField].ToString() : "";
                 if (answer == ConsentPage.Deny) return OidcErrors.Forbid(Errors.AccessDenied, "The user did not allow the app.");
-                if (answer != ConsentPage.Allow || request.HasPromptValue(PromptValues.None))
-                {
-                    if (request.HasPromptValue(PromptValues.None))
-                        return OidcErrors.Forbid(Errors.ConsentRequired, "The user has not allowed this app yet, and prompt=none forbids asking.");
+                if (request.HasPromptValue(PromptValues.None))
+                    return OidcErrors.Forbid(Errors.ConsentRequired, "The user has not allowed this app yet, and prompt=none forbids asking.");
+                if (answer != ConsentPage.Allow)
                     return ConsentPage.Render(http, await applications.GetLocalizedDisplayNameAsync(application, cancellation) ?? request.ClientId!, scopes, request);
-                }
                 await authorizations.CreateAsync(Grant(applicationId, user, AuthorizationTypes.Permanent, scopes, time), cancellation);
             }
         }

@@ -4,7 +4,6 @@ using LoginOrchestrator.Stores.Sessions;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -28,7 +27,7 @@ public static class TokenEndpoint
         var granted = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal
             ?? throw new InvalidOperationException("OpenIddict passed a grant it did not validate.");
         var session = granted.GetClaim(OidcClaims.SessionTokenHash) is { } hash ? await sessions.FindLiveAsync(hash, cancellation) : null;
-        var user = session is null ? null : await db.Users.AsNoTracking().WithUserId(session.UserId).SingleOrDefaultAsync(u => !u.Disabled, cancellation);
+        var user = session is null ? null : await db.Users.FindEnabledAsync(session.UserId, cancellation);
         if (session is null || user is null || user.NormalizedUserId != granted.GetClaim(Claims.Subject))
             return OidcErrors.Forbid(Errors.InvalidGrant, "The session this grant came from has ended.");
 

@@ -1,7 +1,6 @@
 using LoginOrchestrator.Stores.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -16,7 +15,7 @@ public static class UserInfoEndpoint
         var principal = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal
             ?? throw new InvalidOperationException("OpenIddict passed an access token it did not validate.");
         var subject = principal.GetClaim(Claims.Subject) ?? "";
-        var user = await db.Users.AsNoTracking().WithUserId(subject).SingleOrDefaultAsync(u => !u.Disabled, http.RequestAborted);
+        var user = await db.Users.FindEnabledAsync(subject, http.RequestAborted);
         if (user is null) return OidcErrors.Forbid(Errors.InvalidToken, "The user is gone or disabled.");
 
         var claims = new Dictionary<string, object>(StringComparer.Ordinal) { [Claims.Subject] = user.NormalizedUserId };

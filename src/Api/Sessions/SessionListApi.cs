@@ -1,4 +1,3 @@
-using System.Globalization;
 using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
@@ -32,16 +31,13 @@ public static class SessionListApi
 
     private static SessionRecord Current(HttpContext http) => http.Features.GetRequiredFeature<SessionRecord>();
 
-    private static ClientInfo Requester(HttpContext http) => new(
-        http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), CultureInfo.CurrentUICulture.Name);
-
     private static Refusal NoSuchSession => new(ProblemCodes.SessionNotFound, "No live session of this id.");
 
     public static async Task<Ok<IReadOnlyList<SessionSummaryDto>>> ListOwnSessions(HttpContext http, SessionControl sessions) =>
         TypedResults.Ok(await sessions.ListAsync(Current(http).UserId, Current(http).TokenHash, http.RequestAborted));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeOwnSession(string sessionId, HttpContext http, SessionControl sessions) =>
-        await sessions.RevokeAsync(Current(http).UserId, sessionId, "by_user", Requester(http), http.RequestAborted)
+        await sessions.RevokeAsync(Current(http).UserId, sessionId, "by_user", Login.FlowServices.ClientOf(http), http.RequestAborted)
             ? TypedResults.NoContent()
             : NoSuchSession.ToProblem(http);
 
@@ -53,7 +49,7 @@ public static class SessionListApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeUserSession(
         string userId, string sessionId, HttpContext http, SessionControl sessions) =>
-        await sessions.RevokeAsync(userId, sessionId, $"by_admin:{Current(http).UserId}", Requester(http), http.RequestAborted)
+        await sessions.RevokeAsync(userId, sessionId, $"by_admin:{Current(http).UserId}", Login.FlowServices.ClientOf(http), http.RequestAborted)
             ? TypedResults.NoContent()
             : NoSuchSession.ToProblem(http);
 }

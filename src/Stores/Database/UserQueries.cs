@@ -13,6 +13,10 @@ public static class UserQueries
         return users.Where(u => u.NormalizedUserId == normalized);
     }
 
+    /// <summary>The user of this id, read only, unless disabled (what an app's sign-in and its tokens may describe).</summary>
+    public static Task<UserAccount?> FindEnabledAsync(this IQueryable<UserAccount> users, string userId, CancellationToken cancellationToken) =>
+        users.AsNoTracking().WithUserId(userId).SingleOrDefaultAsync(u => !u.Disabled, cancellationToken);
+
     /// <summary>Whether an enabled user other than <paramref name="exceptUserId"/> has this contact bound.</summary>
     public static Task<bool> HoldingContactAsync(
         this IQueryable<UserAccount> users, string? exceptUserId, string channel, string target, CancellationToken cancellationToken)
