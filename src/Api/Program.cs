@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Recovery;
 using LoginOrchestrator.Api.Account;
 using LoginOrchestrator.Api.AdminClients;
 using LoginOrchestrator.Api.AdminSettings;
@@ -51,6 +52,7 @@ app.UseAuthorization();
 
 var api = app.MapGroup("/api/v1");
 api.MapLoginFlows();
+api.MapRecoveryFlows();
 api.MapSession();
 api.MapSessionLists();
 api.MapAccount();

@@ -17,7 +17,7 @@ public sealed class TemplateRenderException(string message, int? line = null, in
 public sealed class TemplateRenderer
 {
     /// <param name="html">Escape every variable for an HTML body.</param>
-    public string Render(string template, MessageModel model, bool html = false)
+    public string Render(string template, TemplateModel model, bool html = false)
     {
         var parsed = Parse(template);
         using var timeout = new CancellationTokenSource(TemplateSandbox.Timeout);
@@ -49,19 +49,17 @@ public sealed class TemplateRenderer
         throw new TemplateRenderException(first.Message, first.Span.Start.Line + 1, first.Span.Start.Column + 1);
     }
 
-    private static ScriptObject Variables(MessageModel model, bool html)
+    private static ScriptObject Variables(TemplateModel model, bool html)
     {
-        string Text(string value) => html ? WebUtility.HtmlEncode(value) : value;
-        return new ScriptObject
-        {
-            ["code"] = Text(model.Code),
-            ["expire_minutes"] = model.ExpireMinutes,
-            ["expire_seconds"] = model.ExpireSeconds,
-            ["user_name"] = Text(model.UserName),
-            ["user_id"] = Text(model.UserId),
-            ["purpose"] = Text(model.Purpose),
-            ["app_name"] = Text(model.AppName),
-            ["now"] = Text(model.Now.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)),
-        };
+        var variables = new ScriptObject();
+        foreach (var (name, value) in model.Variables())
+            variables[name] = html && value is string text ? WebUtility.HtmlEncode(text) : value;
+        return variables;
     }
+}
+
+/// <summary>How a time shows in a message: one fixed form, whatever the server's culture.</summary>
+public static class TemplateTime
+{
+    public static string Format(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 }

@@ -27,4 +27,18 @@ public sealed class TemplateValidator(TemplateRenderer renderer)
             return new TemplateProblem(e.Message, e.Line, e.Column);
         }
     }
+
+    /// <summary>A notice template: the notice variables only (so never a code).</summary>
+    public TemplateProblem? CheckNotice(string template)
+    {
+        try
+        {
+            foreach (var sample in NoticeModel.Samples) renderer.Render(template, sample);
+            return null;
+        }
+        catch (TemplateRenderException e)
+        {
+            return new TemplateProblem(e.Message, e.Line, e.Column);
+        }
+    }
 }

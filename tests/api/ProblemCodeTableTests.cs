@@ -7,15 +7,12 @@ namespace LoginOrchestrator.Api.Tests;
 /// <summary>The one code → status table covers every code a refusal can carry.</summary>
 public sealed class ProblemCodeTableTests
 {
-    /// <summary>Codes that only ever name a flow's message, never a refusal.</summary>
-    private static readonly string[] MessageOnly = [FlowCodes.CodeSent, FlowCodes.SecondFactorUnavailable];
-
     public static TheoryData<string> Codes()
     {
         var data = new TheoryData<string>();
         foreach (var type in new[] { typeof(FlowCodes), typeof(ProblemCodes) })
             foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
-                if ((string)field.GetRawConstantValue()! is var code && !MessageOnly.Contains(code)) data.Add(code);
+                if ((string)field.GetRawConstantValue()! is var code && !FlowCodes.MessageOnly.Contains(code)) data.Add(code);
         return data;
     }
 

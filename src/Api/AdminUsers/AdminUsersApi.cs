@@ -2,12 +2,13 @@ using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Account;
 using LoginOrchestrator.Api.Lists;
 using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Api.Recovery;
 using LoginOrchestrator.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LoginOrchestrator.Api.AdminUsers;
 
-/// <summary>api.md's <c>/admin/users</c> rows: list, create, change role, disable, unlock, reset TOTP.</summary>
+/// <summary>api.md's <c>/admin/users</c> rows: list, create, change role, disable, unlock, reset TOTP, send a recovery.</summary>
 public static class AdminUsersApi
 {
     public static RouteGroupBuilder MapAdminUsers(this IEndpointRouteBuilder routes)
@@ -18,6 +19,7 @@ public static class AdminUsersApi
         group.MapGet("/{userId}", GetUser).WithName("GetUser").WithSummary("One user.").ProducesProblems(404);
         group.MapPatch("/{userId}", UpdateUser).WithName("UpdateUser").WithSummary("Changes a user's role or disables them (their sessions and app grants end).").ProducesProblems(404, 409);
         group.MapPost("/{userId}/unlock", UnlockUser).WithName("UnlockUser").WithSummary("Lifts a user's lock-out.").ProducesProblems(404);
+        group.MapPost("/{userId}/recovery", SendRecovery).WithName("SendRecovery").WithSummary("Sends the user a password recovery: a link by mail and a code to continue it.").ProducesProblems(403, 404, 409);
         group.MapDelete("/{userId}/otp", ResetUserOtp).WithName("ResetUserOtp").WithSummary("Removes a user's TOTP, so they enrol again.").ProducesProblems(404);
         return group;
     }
@@ -54,6 +56,12 @@ public static class AdminUsersApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> UnlockUser(string userId, HttpContext http, UserAdministration users) =>
         await users.UnlockAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);
+
+    public static async Task<Results<Accepted<RecoverySentDto>, ProblemHttpResult>> SendRecovery(string userId, HttpContext http, AdminRecovery recovery)
+    {
+        var outcome = await recovery.SendAsync(userId, http);
+        return outcome.Value is { } sent ? TypedResults.Accepted((string?)null, sent) : outcome.Refusal!.ToProblem(http);
+    }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ResetUserOtp(string userId, HttpContext http, OtpEnrolment enrolment) =>
         await enrolment.ResetAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);

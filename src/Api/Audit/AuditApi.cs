@@ -1,3 +1,4 @@
+using LoginOrchestrator.Orchestrator.Recovery;
 using LoginOrchestrator.Api.Lists;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
@@ -17,7 +18,13 @@ public sealed record AuditRecordDto(
 public static class AuditApi
 {
     /// <summary>A login's outcomes, and a session ended on request (by its user or an admin: see <c>reason</c>).</summary>
-    private static readonly string[] Outcomes = ["Issued", "Failed", "Locked", "Expired", Sessions.SessionControl.Revoked];
+    /// <summary>A recovery's terminal states, as the audit writes them (<c>LoginAudit</c>).</summary>
+    public static IReadOnlyList<string> RecoveryOutcomes { get; } =
+        [.. Enum.GetValues<RecoveryState>().Where(s => s.IsTerminal()).Select(s => $"Recovery{s}")];
+
+    private static readonly string[] Outcomes =
+        ["Issued", "Failed", "Locked", "Expired", Sessions.SessionControl.Revoked, .. RecoveryOutcomes];
+
 
     public static RouteHandlerBuilder MapAdminAudit(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/admin/audit", ReadAudit).WithName("ReadAudit").WithSummary("The login audit, newest first, filtered and paged.").WithTags("Admin: audit").RequireAuthorization(AccessPolicies.Admin);

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Steps.Notices;
 using Hangfire.Redis.StackExchange;
 using Hangfire.States;
 using Hangfire;
@@ -44,6 +45,8 @@ public static class DeliveryServices
         }
 
         services.AddScoped<SendCodeJob>();
+        services.AddSingleton<IAccountNotices, AccountNoticeQueue>();
+        services.AddScoped<NoticeJob>();
         services.AddScoped<HousekeepingJob>();
 
         // Storage is created lazily through DI: Hangfire's process-wide state must not capture a

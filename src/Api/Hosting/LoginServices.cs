@@ -1,3 +1,6 @@
+using LoginOrchestrator.Api.Recovery;
+using LoginOrchestrator.Steps.Recovery;
+using LoginOrchestrator.Orchestrator.Recovery;
 using LoginOrchestrator.Api.Account;
 using LoginOrchestrator.Api.AdminUsers;
 using LoginOrchestrator.Api.Login;
@@ -70,8 +73,27 @@ public static class LoginServices
         AddSteps(services);
         services.AddScoped<LoginPorts>();
         services.AddScoped<LoginFlowEngine>();
+        AddRecovery(services);
 
         return builder;
+    }
+
+    /// <summary>Password recovery: its engine, one step per external action, the code's job, the admin's send.</summary>
+    private static void AddRecovery(IServiceCollection services)
+    {
+        services.AddScoped<IRecoveryStep, IdentifyStep>();
+        services.AddScoped<IRecoveryStep, ResendRecoveryCodeStep>();
+        services.AddScoped<IRecoveryStep, RecoveryCodeCheckStep>();
+        services.AddScoped<IRecoveryStep, RecoveryTotpStep>();
+        services.AddScoped<IRecoveryStep, RecoveryBackupCodeStep>();
+        services.AddScoped<IRecoveryStep, NewPasswordStep>();
+        services.AddScoped<RecoverySteps>();
+        services.AddScoped<IRecoveryAudit, LoginAudit>();
+        services.AddSingleton<IRecoveryCodeQueue, RecoveryCodeQueue>();
+        services.AddScoped<RecoveryCodeJob>();
+        services.AddScoped<RecoveryPorts>();
+        services.AddScoped<RecoveryEngine>();
+        services.AddScoped<AdminRecovery>();
     }
 
     /// <summary>One step per external action of the machine (<see cref="LoginSteps"/> refuses a gap or a double).</summary>

@@ -39,6 +39,7 @@ public static class StoreServices
         services.AddSingleton<RedisFlowStore>();
         services.AddSingleton<IFlowStore>(sp => sp.GetRequiredService<RedisFlowStore>());
         services.AddSingleton<IExpiredFlowSource>(sp => sp.GetRequiredService<RedisFlowStore>());
+        services.AddSingleton<IRecoveryFlowStore, RedisRecoveryFlowStore>();
         services.AddSingleton<ICaptchaCodeStore, RedisCaptchaCodeStore>();
         services.AddSingleton<ISessionStore, RedisSessionStore>();
         services.AddSingleton<IDeliveryStore, RedisDeliveryStore>();
@@ -53,6 +54,7 @@ public static class StoreServices
         services.AddSingleton<InMemoryFlowStore>();
         services.AddSingleton<IFlowStore>(sp => sp.GetRequiredService<InMemoryFlowStore>());
         services.AddSingleton<IExpiredFlowSource>(sp => sp.GetRequiredService<InMemoryFlowStore>());
+        services.AddSingleton<IRecoveryFlowStore, InMemoryRecoveryFlowStore>();
         services.AddSingleton<InMemoryCaptchaCodeStore>();
         services.AddSingleton<ICaptchaCodeStore>(sp => sp.GetRequiredService<InMemoryCaptchaCodeStore>());
         services.AddSingleton<InMemorySessionStore>();

@@ -55,6 +55,21 @@ public static class FlowRequestRules
         return errors;
     }
 
+    public static Dictionary<string, string[]> Check(Recovery.IdentifyRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Text(errors, "userId", body.UserId, MaxUserIdLength);
+        return errors;
+    }
+
+    /// <summary>Only the shape here: the password rules are the recovery step's, named in its answer.</summary>
+    public static Dictionary<string, string[]> Check(Recovery.NewPasswordRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Text(errors, "password", body.Password, MaxPasswordLength);
+        return errors;
+    }
+
     private static void Text(Dictionary<string, string[]> errors, string field, string? value, int maxLength, bool allowControl = false)
     {
         if (string.IsNullOrWhiteSpace(value)) errors[field] = ["Required."];

@@ -22,6 +22,12 @@ public static class FlowTexts
         [FlowCodes.WeComUnavailable] = ("企业微信暂时不可用:仅设置了本地密码的账号可以登录。", "WeCom is unavailable: only accounts with a local password can sign in now."),
         [FlowCodes.SecondFactorUnavailable] = ("无法完成第二步验证,请联系管理员。", "No second factor can be reached; contact an administrator."),
         [FlowCodes.CodeSent] = ("验证码已发送。", "A code has been sent."),
+        [FlowCodes.RecoveryDisabled] = ("密码找回已关闭,请联系管理员。", "Password recovery is turned off; contact an administrator."),
+        [FlowCodes.RecoveryCodeSent] = ("如果该账号存在且有已验证的联系方式,验证码已发送到该联系方式。",
+            "If the account exists and has a verified contact, a code has been sent to it."),
+        [FlowCodes.PasswordChanged] = ("密码已更改,此前的登录已全部退出。请用新密码登录。",
+            "Your password was changed and every earlier sign-in ended. Sign in with the new password."),
+        [FlowCodes.AccountUnavailable] = ("该账号已停用,无法找回密码,请联系管理员。", "This account is disabled and cannot be recovered; contact an administrator."),
         [FlowCodes.TargetUnavailable] = ("该联系方式无法绑定,请换一个。", "This contact cannot be bound; use another."),
     };
 
@@ -33,7 +39,7 @@ public static class FlowTexts
 
     public static string Severity(string code) => code switch
     {
-        FlowCodes.CodeSent => "info",
+        FlowCodes.CodeSent or FlowCodes.RecoveryCodeSent or FlowCodes.PasswordChanged => "info",
         FlowCodes.WeComUnavailable => "warning",
         _ => "error",
     };

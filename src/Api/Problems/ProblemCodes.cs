@@ -27,9 +27,13 @@ public static class ProblemCodes
     public const string ClientExists = "client_exists";
     public const string SessionNotFound = "session_not_found";
 
+    /// <summary>An admin's recovery needs the user's proven email: the link goes there.</summary>
+    public const string ContactUnproven = "contact_unproven";
+    public const string UserDisabled = "user_disabled";
+
     /// <summary>
     /// Every code a refusal can carry: the constants of this table, of the flow's codes and of the settings' problems,
-    /// but the two that only ever name a flow's message. The OpenAPI document lists them per status.
+    /// but those that only ever name a flow's message (<see cref="FlowCodes.MessageOnly"/>). The OpenAPI document lists them per status.
     /// </summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -37,7 +41,7 @@ public static class ProblemCodes
             .SelectMany(type => type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
             .Where(field => field.IsLiteral && field.FieldType == typeof(string))
             .Select(field => (string)field.GetRawConstantValue()!)
-            .Where(code => code is not (FlowCodes.CodeSent or FlowCodes.SecondFactorUnavailable))
+            .Where(code => !FlowCodes.MessageOnly.Contains(code))
             .Distinct(),
     ];
 
@@ -45,11 +49,11 @@ public static class ProblemCodes
     {
         InvalidRequest => StatusCodes.Status400BadRequest,
         Unauthenticated or FlowCodes.InvalidCredentials or FlowCodes.CodeInvalid => StatusCodes.Status401Unauthorized,
-        Forbidden or ReauthenticationRequired => StatusCodes.Status403Forbidden,
+        Forbidden or ReauthenticationRequired or FlowCodes.RecoveryDisabled => StatusCodes.Status403Forbidden,
         NotFound or FlowCodes.FlowNotFound or UserNotFound or SettingNotFound or ClientNotFound or SessionNotFound => StatusCodes.Status404NotFound,
         MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         FlowCodes.ActionNotAllowed or FlowCodes.FlowBusy or FlowCodes.TargetUnavailable
-            or OtpAlreadyEnabled or OtpNotEnabled or OtpNotPending or UserExists or LastAdmin or ContactTaken or ClientExists => StatusCodes.Status409Conflict,
+            or OtpAlreadyEnabled or OtpNotEnabled or OtpNotPending or UserExists or LastAdmin or ContactTaken or ClientExists or ContactUnproven or UserDisabled => StatusCodes.Status409Conflict,
         FlowCodes.FlowExpired or FlowCodes.CodeExpired => StatusCodes.Status410Gone,
         SettingProblem.SettingInvalid or SettingProblem.TemplateInvalid => StatusCodes.Status422UnprocessableEntity,
         FlowCodes.Locked => StatusCodes.Status423Locked,

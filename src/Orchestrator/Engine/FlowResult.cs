@@ -8,7 +8,8 @@ namespace LoginOrchestrator.Orchestrator.Engine;
 /// <param name="Code">One of <see cref="FlowCodes"/>.</param>
 /// <param name="RetryAfterSeconds">For <c>locked</c> and <c>rate_limited</c>, when known.</param>
 /// <param name="Field">For <c>invalid_request</c>: the offending field.</param>
-public sealed record FlowProblem(string Code, int? RetryAfterSeconds = null, string? Field = null);
+/// <param name="Detail">What is wrong with <paramref name="Field"/>, when the code alone does not say (a password rule).</param>
+public sealed record FlowProblem(string Code, int? RetryAfterSeconds = null, string? Field = null, string? Detail = null);
 
 /// <summary>The answer to one request on a flow.</summary>
 public sealed record FlowResult(

@@ -28,6 +28,15 @@ public sealed record LoginPolicy
     /// <summary>Setting <c>two_factor.shared_contacts_allowed</c>: one contact may be bound to several active users.</summary>
     public bool SharedContactsAllowed { get; init; }
 
+    /// <summary>Setting <c>recovery.enabled</c>: a forgotten password can be recovered by a code to a verified contact.</summary>
+    public bool RecoveryEnabled { get; init; } = true;
+
+    /// <summary>Setting <c>recovery.lifetime_seconds</c>: how long a recovery the user starts lives.</summary>
+    public int RecoveryLifetimeSeconds { get; init; } = 900;
+
+    /// <summary>Setting <c>recovery.admin_link_hours</c>: how long a recovery an admin sends lives (its code as long).</summary>
+    public int AdminRecoveryLifetimeHours { get; init; } = 24;
+
     /// <summary>login-flow.md: resend cooldown 60 s (a rule, not a setting).</summary>
     public static TimeSpan ResendCooldown { get; } = TimeSpan.FromSeconds(60);
 }

@@ -26,6 +26,10 @@ public sealed record LoginUser
     public bool TotpEnabled { get; init; }
     public string? Email { get; init; }
     public string? Mobile { get; init; }
+
+    /// <summary>The contact was proven (bound with a code, or from the directory): recovery sends codes to proven ones only.</summary>
+    public bool EmailVerified { get; init; }
+    public bool MobileVerified { get; init; }
     public string? Category { get; init; }
     public IReadOnlyList<string> Departments { get; init; } = [];
     public string Language { get; init; } = "zh-CN";

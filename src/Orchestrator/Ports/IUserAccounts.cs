@@ -20,6 +20,12 @@ public interface IUserAccounts
     /// <summary>Binds a verified email or mobile number to the user.</summary>
     Task BindContactAsync(string userId, string channel, string target, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes a recovered password, raising the session epoch in the same write (every session ends); false when the
+    /// user is disabled or gone.
+    /// </summary>
+    Task<bool> SetPasswordAsync(string userId, string passwordHash, CancellationToken cancellationToken);
+
     /// <summary>Takes the directory's name and departments, and contacts the user has not bound; returns the account as it now is.</summary>
     Task<LoginAccount?> SyncFromDirectoryAsync(DirectoryUser member, CancellationToken cancellationToken);
 

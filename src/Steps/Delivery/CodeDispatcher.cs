@@ -73,14 +73,8 @@ public sealed class CodeDispatcher(
         return Render(dispatch, DefaultTemplates.For(dispatch.Channel, dispatch.Language), sender, model);
     }
 
-    private OutgoingMessage Render(CodeDispatch dispatch, MessageTemplate template, string? sender, MessageModel model)
-    {
-        var text = renderer.Render(template.Content, model);
-        if (dispatch.Channel != Channels.Email)
-            return new OutgoingMessage(dispatch.Channel, dispatch.Target, null, text, null, sender);
-
-        // The HTML body escapes every variable; the subject is plain text.
-        var html = $"<!DOCTYPE html><html><body><p>{renderer.Render(template.Content, model, html: true)}</p></body></html>";
-        return new OutgoingMessage(dispatch.Channel, dispatch.Target, renderer.Render(template.Title ?? "", model), text, html, sender);
-    }
+    private OutgoingMessage Render(CodeDispatch dispatch, MessageTemplate template, string? sender, MessageModel model) =>
+        dispatch.Channel == Channels.Email
+            ? RenderedMail.Of(renderer, template, model, dispatch.Target, sender)
+            : new OutgoingMessage(dispatch.Channel, dispatch.Target, null, renderer.Render(template.Content, model), null, sender);
 }

@@ -5,9 +5,29 @@ using Microsoft.EntityFrameworkCore;
 namespace LoginOrchestrator.Stores.Database;
 
 /// <summary>Writes login outcomes to the <c>login_audit</c> table.</summary>
-public sealed class LoginAudit(LoginDbContext db) : ILoginAudit
+public sealed class LoginAudit(LoginDbContext db) : ILoginAudit, IRecoveryAudit
 {
     public Task RecordAsync(LoginAuditEntry entry, CancellationToken cancellationToken) => RecordAllAsync([entry], cancellationToken);
+
+    /// <summary>A recovery's outcome, as <c>Recovery&lt;State&gt;</c>; an admin's recovery names them in its reason.</summary>
+    public async Task RecordAsync(RecoveryAuditEntry entry, CancellationToken cancellationToken)
+    {
+        var reason = entry.StartedBy is { } admin ? $"by_admin:{admin}" + (entry.Reason is { } r ? $" {r}" : "") : entry.Reason;
+        var record = new LoginAuditRecord
+        {
+            FlowId = entry.FlowId,
+            UserId = entry.UserId is { Length: > 64 } id ? id[..64] : entry.UserId,
+            Outcome = $"Recovery{entry.Outcome}",
+            Factors = "",
+            Reason = reason is { Length: > 64 } ? reason[..64] : reason,
+            ClientIp = entry.ClientIp,
+            UserAgent = entry.UserAgent is { Length: > 512 } ua ? ua[..512] : entry.UserAgent,
+            At = entry.At,
+        };
+        db.LoginAudit.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(record).State = EntityState.Detached;
+    }
 
     public async Task RecordAllAsync(IReadOnlyCollection<LoginAuditEntry> entries, CancellationToken cancellationToken)
     {

@@ -43,6 +43,15 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         if (updated != 1) throw new InvalidOperationException($"User {userId} vanished while binding a contact.");
     }
 
+    public async Task<bool> SetPasswordAsync(string userId, string passwordHash, CancellationToken cancellationToken)
+    {
+        var normalized = UserIds.Canonical(userId);
+        var now = time.GetUtcNow();
+        return await db.Users.Where(u => u.NormalizedUserId == normalized && !u.Disabled)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, passwordHash).SetProperty(u => u.UpdatedAt, now)
+                .SetProperty(u => u.SessionEpoch, u => u.SessionEpoch + 1), cancellationToken) == 1;
+    }
+
     public async Task<LoginAccount?> SyncFromDirectoryAsync(DirectoryUser member, CancellationToken cancellationToken)
     {
         var normalized = UserIds.Canonical(member.UserId);
@@ -113,6 +122,8 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         TotpEnabled = user.TotpEnabled && user.ProtectedTotpSecret is not null,
         Email = user.Email,
         Mobile = user.Mobile,
+        EmailVerified = user.EmailVerified,
+        MobileVerified = user.MobileVerified,
         Category = user.Category,
         Departments = user.Departments.Split(',', StringSplitOptions.RemoveEmptyEntries),
         Language = user.Language,

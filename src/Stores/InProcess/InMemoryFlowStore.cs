@@ -7,14 +7,12 @@ namespace LoginOrchestrator.Stores.InProcess;
 
 /// <summary>
 /// The embedded default's flow store. Flows are kept as JSON copies, like the Redis store will keep
-/// them, so a request changes a flow only by saving it. One semaphore per flow is its lease: made only for a flow that
-/// exists, and dropped when the last request holding or awaiting it is done, so made-up ids cost no memory.
+/// them, so a request changes a flow only by saving it. A flow's lease is an <see cref="InProcessLeases"/> entry, taken only for a flow that exists.
 /// </summary>
 public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredFlowSource
 {
     private readonly ConcurrentDictionary<string, StoredFlow> _flows = new();
-    private readonly Dictionary<string, LeaseEntry> _leases = [];
-    private readonly Lock _leaseGate = new();
+    private readonly InProcessLeases _leases = new();
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, Guid Sweep)> _claims = new();
 
     public Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken)
@@ -35,38 +33,11 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
     }
 
     /// <summary>Leases held or awaited now: zero when no request is on a flow.</summary>
-    public int LeaseCount
-    {
-        get { lock (_leaseGate) return _leases.Count; }
-    }
+    public int LeaseCount => _leases.Count;
 
     /// <summary>Null when the flow does not exist (the caller finds no flow) or another request kept it past the wait.</summary>
-    public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken)
-    {
-        LeaseEntry entry;
-        lock (_leaseGate)
-        {
-            if (!_flows.ContainsKey(flowId)) return null;
-            if (!_leases.TryGetValue(flowId, out entry!)) _leases[flowId] = entry = new LeaseEntry();
-            entry.Users++;
-        }
-        var acquired = false;
-        try
-        {
-            acquired = await entry.Semaphore.WaitAsync(wait, cancellationToken);
-            return acquired ? new Lease(this, flowId, entry) : null;
-        }
-        finally
-        {
-            if (!acquired) Leave(flowId, entry);
-        }
-    }
-
-    private void Leave(string flowId, LeaseEntry entry)
-    {
-        lock (_leaseGate)
-            if (--entry.Users == 0) _leases.Remove(flowId);
-    }
+    public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken) =>
+        _flows.ContainsKey(flowId) ? await _leases.TakeAsync(flowId, wait, cancellationToken) : null;
 
     public Task<IReadOnlyList<LoginFlow>> ClaimExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
@@ -96,21 +67,4 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
     private static StoredFlow Store(LoginFlow flow) => new(JsonSerializer.Serialize(flow), flow.ExpiresAt + IFlowStore.Retention);
 
     private sealed record StoredFlow(string Json, DateTimeOffset DiesAt);
-
-    /// <summary>A flow's semaphore and how many requests hold or await it.</summary>
-    private sealed class LeaseEntry
-    {
-        public readonly SemaphoreSlim Semaphore = new(1, 1);
-        public int Users;
-    }
-
-    private sealed class Lease(InMemoryFlowStore store, string flowId, LeaseEntry entry) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            entry.Semaphore.Release();
-            store.Leave(flowId, entry);
-            return ValueTask.CompletedTask;
-        }
-    }
 }

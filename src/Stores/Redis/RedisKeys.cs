@@ -14,6 +14,8 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
     public RedisKey FlowLease(string flowId) => $"{_prefix}flow-lease:{flowId}";
     public RedisKey FlowsByExpiry => $"{_prefix}flows-by-expiry";
     public RedisKey FlowsClaimed => $"{_prefix}flows-claimed";
+    public RedisKey RecoveryFlow(string flowId) => $"{_prefix}recovery:{flowId}";
+    public RedisKey RecoveryFlowLease(string flowId) => $"{_prefix}recovery-lease:{flowId}";
     public RedisKey Captcha(string flowId) => $"{_prefix}captcha:{flowId}";
     public RedisKey Session(string tokenHash) => $"{_prefix}session:{tokenHash}";
     public RedisKey UserSessions(string userId) => $"{_prefix}user-sessions:{UserIds.Canonical(userId)}";

@@ -19,14 +19,26 @@ public sealed class MessageTemplates(SettingsCache settings, IServiceScopeFactor
     };
 
     /// <summary>Only the first failure since the template was saved is written: a broken template costs one write, not one per message.</summary>
-    public async Task RecordFailureAsync(string channel, string reason, CancellationToken cancellationToken)
+    public Task RecordFailureAsync(string channel, string reason, CancellationToken cancellationToken) =>
+        RecordAsync(SettingCatalog.TwoFactor, KeyOf(channel), reason, cancellationToken);
+
+    public Task RecordNoticeFailureAsync(string key, string reason, CancellationToken cancellationToken) =>
+        RecordAsync(SettingCatalog.Notices, key, reason, cancellationToken);
+
+    public async Task<SavedMessageTemplate> NoticeAsync(string key, string language, CancellationToken cancellationToken)
+    {
+        var s = await settings.GetAsync(cancellationToken);
+        var template = DefaultNotices.InLanguage(s.Json<NoticeConfig>(SettingCatalog.Notices, key), language);
+        return new SavedMessageTemplate(template.Title, template.Content, s.Json<EmailConfig>(SettingCatalog.TwoFactor, "email_config").Sender);
+    }
+
+    private async Task RecordAsync(string @namespace, string key, string reason, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LoginDbContext>();
-        var key = KeyOf(channel);
         var now = time.GetUtcNow();
         var text = reason.Length > 512 ? reason[..512] : reason;
-        await db.Settings.Where(s => s.Meta!.Namespace == SettingCatalog.TwoFactor && s.Meta.Key == key && s.RenderFailure == null)
+        await db.Settings.Where(s => s.Meta!.Namespace == @namespace && s.Meta.Key == key && s.RenderFailure == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RenderFailure, text).SetProperty(s => s.RenderFailedAt, now), cancellationToken);
     }
 

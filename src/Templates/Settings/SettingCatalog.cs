@@ -11,6 +11,8 @@ public static class SettingCatalog
     public const string Session = "session";
     public const string Lockout = "lockout";
     public const string Audit = "audit";
+    public const string Recovery = "recovery";
+    public const string Notices = "notices";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -78,7 +80,24 @@ public static class SettingCatalog
             "How recent a login must be for a sensitive account change (a first TOTP, a first password) made without the current password.", "300") { Min = 60, Max = 3600 },
         new(TwoFactor, "shared_contacts_allowed", SettingType.Bool,
             "One email address or mobile number may be bound to more than one active user.", "false"),
+        new(Recovery, "enabled", SettingType.Bool, "A forgotten password can be recovered by a code to a proven contact (and TOTP, when enabled).", "true"),
+        new(Recovery, "lifetime_seconds", SettingType.Int, "How long a recovery the user starts lives.", "900") { Min = 300, Max = 3600 },
+        new(Recovery, "admin_link_hours", SettingType.Int, "How long a recovery an admin sends lives, its code as long.", "24") { Min = 1, Max = 168 },
+        .. DefaultNotices.Keys.Select(Notice),
     ];
+
+    private static SettingDefinition Notice(string key) =>
+        new(Notices, key, SettingType.Json, $"The {key.Replace('_', ' ')} notice mail: title and content templates (with English variants).",
+            Serialize(DefaultNotices.For(key)))
+        {
+            Fields =
+            [
+                new("title", JsonFieldKind.String, Template: true, MaxLength: 200, Notice: true),
+                new("content", JsonFieldKind.String, Template: true, Notice: true),
+                new("title_en", JsonFieldKind.String, Required: false, Template: true, MaxLength: 200, Notice: true),
+                new("content_en", JsonFieldKind.String, Required: false, Template: true, Notice: true),
+            ],
+        };
 
     public static SettingDefinition? Find(string @namespace, string key) =>
         All.FirstOrDefault(d => d.Namespace == @namespace && d.Key == key);

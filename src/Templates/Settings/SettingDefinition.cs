@@ -9,7 +9,8 @@ public enum JsonFieldKind { String, StringList }
 
 /// <summary>A field of a json setting: its kind, whether it must be present, and whether it is a Scriban template.</summary>
 /// <param name="CarriesCode">A code message's text: its trial renders must show the code.</param>
-public sealed record JsonField(string Name, JsonFieldKind Kind, bool Required = true, bool Template = false, int MaxLength = 2000, bool CarriesCode = false);
+/// <param name="Notice">An account notice's template: rendered from the notice variables (<see cref="NoticeModel"/>).</param>
+public sealed record JsonField(string Name, JsonFieldKind Kind, bool Required = true, bool Template = false, int MaxLength = 2000, bool CarriesCode = false, bool Notice = false);
 
 /// <summary>One setting's meta: what may be set, and its default. The catalog seeds <c>setting_meta</c> from these.</summary>
 public sealed record SettingDefinition(string Namespace, string Key, SettingType Type, string Description, string DefaultJson)

@@ -26,3 +26,6 @@ public sealed record WeComConfig(string Content, string? ContentEn = null);
 
 /// <summary><c>two_factor.scope</c>.</summary>
 public sealed record ScopeConfig(IReadOnlyList<string> Categories, IReadOnlyList<string> Departments, IReadOnlyList<string> Profiles);
+
+/// <summary><c>notices.*</c>: an account notice mail, title and content (with English variants); sent as <c>email_config</c>'s sender.</summary>
+public sealed record NoticeConfig(string Title, string Content, string? TitleEn = null, string? ContentEn = null);

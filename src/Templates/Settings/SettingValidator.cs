@@ -68,7 +68,7 @@ public sealed class SettingValidator(TemplateValidator templates)
         if (text.Length > field.MaxLength) return Invalid(path, $"At most {field.MaxLength} characters.");
         if (field.Required && string.IsNullOrWhiteSpace(text)) return Invalid(path, "Must not be empty.");
         if (!field.Template) return null;
-        return templates.Check(text, field.CarriesCode) is { } problem
+        return (field.Notice ? templates.CheckNotice(text) : templates.Check(text, field.CarriesCode)) is { } problem
             ? new SettingProblem(SettingProblem.TemplateInvalid, path, problem.Reason, problem.Line, problem.Column)
             : null;
     }
