@@ -19,23 +19,24 @@ public sealed record Answer(HttpStatusCode Status, JsonElement Body, HttpRespons
     public IReadOnlyList<string> Strings(string name) => [.. Flow.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
 }
 
-/// <summary>Drives login flows over HTTP the way a frontend does.</summary>
-public sealed class FlowClient(HttpClient http)
+/// <summary>Drives login flows (or, with <see cref="RecoveryBase"/>, recovery flows) over HTTP the way a frontend does.</summary>
+public sealed class FlowClient(HttpClient http, string basePath = FlowClient.Base)
 {
     public const string Base = "/api/v1/login/flows";
+    public const string RecoveryBase = "/api/v1/recovery/flows";
 
     public HttpClient Http => http;
 
     public async Task<Answer> StartAsync(object? body = null) =>
-        await SendAsync(HttpMethod.Post, Base, body is null ? null : JsonContent.Create(body));
+        await SendAsync(HttpMethod.Post, basePath, body is null ? null : JsonContent.Create(body));
 
-    public Task<Answer> GetAsync(string flowId) => SendAsync(HttpMethod.Get, $"{Base}/{flowId}", null);
+    public Task<Answer> GetAsync(string flowId) => SendAsync(HttpMethod.Get, $"{basePath}/{flowId}", null);
 
     public Task<Answer> PostAsync(string flowId, string action, object? body = null) =>
-        SendAsync(HttpMethod.Post, $"{Base}/{flowId}/{action}", body is null ? null : JsonContent.Create(body));
+        SendAsync(HttpMethod.Post, $"{basePath}/{flowId}/{action}", body is null ? null : JsonContent.Create(body));
 
     public Task<Answer> PostRawAsync(string flowId, string action, string raw, string contentType = "application/json") =>
-        SendAsync(HttpMethod.Post, $"{Base}/{flowId}/{action}", new StringContent(raw, Encoding.UTF8, contentType));
+        SendAsync(HttpMethod.Post, $"{basePath}/{flowId}/{action}", new StringContent(raw, Encoding.UTF8, contentType));
 
     public Task<Answer> PasswordAsync(string flowId, string userId, string password) =>
         PostAsync(flowId, "password", new { userId, password });

@@ -116,7 +116,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
     /// <summary>Adds a user straight to the database (the admin API is another issue's).</summary>
     public async Task<UserAccount> AddUserAsync(
         string userId, string? password, string role = Roles.Agent, string? email = null, byte[]? totpSecret = null,
-        bool disabled = false, string departments = "", string? mobile = null)
+        bool disabled = false, string departments = "", string? mobile = null, bool contactsVerified = false)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LoginDbContext>();
@@ -129,6 +129,8 @@ public class LoginApiFactory : WebApplicationFactory<Program>
             Role = role,
             Email = email,
             Mobile = mobile,
+            EmailVerified = contactsVerified && email is not null,
+            MobileVerified = contactsVerified && mobile is not null,
             Disabled = disabled,
             Departments = departments,
             PasswordHash = password is null ? null : scope.ServiceProvider.GetRequiredService<IPasswordHasher>().Hash(password),

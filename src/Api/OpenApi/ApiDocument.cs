@@ -109,7 +109,11 @@ public sealed class ApiDocument : IOpenApiDocumentTransformer, IOpenApiOperation
                     AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
                 },
                 ["retryAfter"] = Number("Seconds to wait (as the `Retry-After` header)."),
-                ["flow"] = new OpenApiSchemaReference(nameof(Login.FlowDto), document),
+                ["flow"] = new OpenApiSchema
+                {
+                    Description = "The flow as it now stands: a login flow on `/login/flows`, a recovery flow on `/recovery/flows`.",
+                    OneOf = [new OpenApiSchemaReference(nameof(Login.FlowDto), document), new OpenApiSchemaReference(nameof(Recovery.RecoveryFlowDto), document)],
+                },
                 ["requiredActions"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Array, Description = "What the session must do first (403).",

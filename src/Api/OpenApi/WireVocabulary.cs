@@ -2,10 +2,12 @@ using LoginOrchestrator.Api.AdminClients;
 using LoginOrchestrator.Api.AdminUsers;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Problems;
+using LoginOrchestrator.Api.Recovery;
 using LoginOrchestrator.Api.Sessions;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Orchestrator.Recovery;
 using LoginOrchestrator.Stores.Database;
 
 namespace LoginOrchestrator.Api.OpenApi;
@@ -20,7 +22,10 @@ public static class WireVocabulary
     public static readonly string[] Factors = [.. Enum.GetValues<LoginFactor>().Select(FlowNames.Factor)];
     public static readonly string[] Reasons = [.. Enum.GetValues<StageReason>().Select(FlowNames.Reason)];
     public static readonly string[] Actions =
-        ["submitPassword", "submitWeComCode", "submitOtp", "submitRecoveryCode", "submitBindTarget", "submitCaptcha", "resendCaptcha"];
+        ["submitPassword", "submitWeComCode", "submitOtp", "submitRecoveryCode", "submitBindTarget", "submitCaptcha", "resendCaptcha",
+         // A recovery's actions (it shares submitOtp and submitRecoveryCode).
+         "submitIdentifier", "resendCode", "submitCode", "submitNewPassword"];
+    public static readonly string[] RecoveryStates = Enum.GetNames<RecoveryState>();
     public static readonly string[] FieldTypes = ["text", "password", "code", "email", "tel", "choice"];
     public static readonly string[] MessageTypes = ["error", "warning", "info"];
     public static readonly string[] Channels = [Orchestrator.Ports.Channels.Email, Orchestrator.Ports.Channels.Sms, Orchestrator.Ports.Channels.WeCom];
@@ -39,7 +44,8 @@ public static class WireVocabulary
         [(typeof(FlowActionDto), "method")] = ["POST"],
         [(typeof(FlowFieldDto), "type")] = FieldTypes,
         [(typeof(FlowMessageDto), "type")] = MessageTypes,
-        [(typeof(FlowMessageDto), "code")] = [.. ProblemCodes.All, FlowCodes.CodeSent, FlowCodes.SecondFactorUnavailable],
+        [(typeof(FlowMessageDto), "code")] = [.. ProblemCodes.All, .. FlowCodes.MessageOnly],
+        [(typeof(RecoveryFlowDto), "state")] = RecoveryStates,
         [(typeof(FlowCaptchaDto), "channel")] = Channels,
         [(typeof(FlowCaptchaDto), "delivery")] = Deliveries,
         [(typeof(SessionDto), "factors")] = Factors,

@@ -548,6 +548,119 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
                             Required = true,
                             UpdatedAt = 1309306650624000000L,
                             ValueType = "bool"
+                        },
+                        new
+                        {
+                            Id = 23,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "true",
+                            Description = "A forgotten password can be recovered by a code to a proven contact (and TOTP, when enabled).",
+                            Enabled = true,
+                            Key = "enabled",
+                            Namespace = "recovery",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "bool"
+                        },
+                        new
+                        {
+                            Id = 24,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "900",
+                            Description = "How long a recovery the user starts lives.",
+                            Enabled = true,
+                            Key = "lifetime_seconds",
+                            MaxValue = 3600L,
+                            MinValue = 300L,
+                            Namespace = "recovery",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 25,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "24",
+                            Description = "How long a recovery an admin sends lives, its code as long.",
+                            Enabled = true,
+                            Key = "admin_link_hours",
+                            MaxValue = 168L,
+                            MinValue = 1L,
+                            Namespace = "recovery",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 26,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "{\"title\":\"{{ app_name }} 密码已更改\",\"content\":\"{{ user_name }},您好:您的账号 {{ user_id }} 的密码已于 {{ time }} 更改(IP {{ ip }}),此前的登录已全部退出。如非本人操作,请立即联系管理员。\",\"title_en\":\"Your {{ app_name }} password was changed\",\"content_en\":\"Hello {{ user_name }}, the password of your account {{ user_id }} was changed at {{ time }} (IP {{ ip }}) and every earlier sign-in was ended. If this was not you, contact your administrator at once.\"}",
+                            Description = "The password changed notice mail: title and content templates (with English variants).",
+                            Enabled = true,
+                            JsonSchema = "[{\"name\":\"title\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000,\"carriesCode\":false},{\"name\":\"title_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000,\"carriesCode\":false}]",
+                            Key = "password_changed",
+                            Namespace = "notices",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 27,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "{\"title\":\"{{ app_name }} 账号已暂时锁定\",\"content\":\"{{ user_name }},您好:您的账号 {{ user_id }} 因多次验证失败,已于 {{ time }} 被暂时锁定(IP {{ ip }})。如非本人操作,请立即联系管理员。\",\"title_en\":\"Your {{ app_name }} account is locked for now\",\"content_en\":\"Hello {{ user_name }}, your account {{ user_id }} was locked for a while at {{ time }} after repeated wrong answers (IP {{ ip }}). If this was not you, contact your administrator at once.\"}",
+                            Description = "The account locked notice mail: title and content templates (with English variants).",
+                            Enabled = true,
+                            JsonSchema = "[{\"name\":\"title\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000,\"carriesCode\":false},{\"name\":\"title_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000,\"carriesCode\":false}]",
+                            Key = "account_locked",
+                            Namespace = "notices",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 28,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "{\"title\":\"{{ app_name }} 新设备登录\",\"content\":\"{{ user_name }},您好:您的账号 {{ user_id }} 于 {{ time }} 在新设备上登录:{{ user_agent }}(IP {{ ip }})。如非本人操作,请立即联系管理员。\",\"title_en\":\"New sign-in to {{ app_name }}\",\"content_en\":\"Hello {{ user_name }}, your account {{ user_id }} signed in on a new device at {{ time }}: {{ user_agent }} (IP {{ ip }}). If this was not you, contact your administrator at once.\"}",
+                            Description = "The new device notice mail: title and content templates (with English variants).",
+                            Enabled = true,
+                            JsonSchema = "[{\"name\":\"title\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000,\"carriesCode\":false},{\"name\":\"title_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000,\"carriesCode\":false}]",
+                            Key = "new_device",
+                            Namespace = "notices",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 29,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "{\"title\":\"{{ app_name }} 密码找回\",\"content\":\"{{ user_name }},您好:管理员为您的账号 {{ user_id }} 发起了密码找回。请打开 {{ link }},输入另行发送给您的验证码,然后设置新密码。如非本人操作,请立即联系管理员。\",\"title_en\":\"Recover your {{ app_name }} password\",\"content_en\":\"Hello {{ user_name }}, an administrator started a password recovery for your account {{ user_id }}. Open {{ link }}, enter the code we sent you separately, then choose a new password. If this was not you, contact your administrator at once.\"}",
+                            Description = "The recovery started notice mail: title and content templates (with English variants).",
+                            Enabled = true,
+                            JsonSchema = "[{\"name\":\"title\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000,\"carriesCode\":false},{\"name\":\"title_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000,\"carriesCode\":false}]",
+                            Key = "recovery_started",
+                            Namespace = "notices",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 30,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "{\"title\":\"{{ app_name }} 联系方式已更改\",\"content\":\"{{ user_name }},您好:您的账号 {{ user_id }} 的联系方式已于 {{ time }} 更改为 {{ contact }}(IP {{ ip }})。如非本人操作,请立即联系管理员。\",\"title_en\":\"Your {{ app_name }} contact was changed\",\"content_en\":\"Hello {{ user_name }}, a contact of your account {{ user_id }} was changed to {{ contact }} at {{ time }} (IP {{ ip }}). If this was not you, contact your administrator at once.\"}",
+                            Description = "The contact changed notice mail: title and content templates (with English variants).",
+                            Enabled = true,
+                            JsonSchema = "[{\"name\":\"title\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content\",\"kind\":\"string\",\"required\":true,\"template\":true,\"maxLength\":2000,\"carriesCode\":false},{\"name\":\"title_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":200,\"carriesCode\":false},{\"name\":\"content_en\",\"kind\":\"string\",\"required\":false,\"template\":true,\"maxLength\":2000,\"carriesCode\":false}]",
+                            Key = "contact_changed",
+                            Namespace = "notices",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "json"
                         });
                 });
 
