@@ -1,3 +1,4 @@
+using OpenIddict.Abstractions;
 using System.Net;
 using System.Text.Json;
 using LoginOrchestrator.Stores.Database;
@@ -136,6 +137,28 @@ public abstract class OidcProviderTests(LoginApiFactory factory)
             (await scope.ServiceProvider.GetRequiredService<AdminUsers.UserAdministration>().UpdateAsync(userId, null, true, default)).Refusal.Should().BeNull();
 
         (await browser.RefreshAsync(tokens.RefreshToken!, clientId, secret)).Error.Should().Be("invalid_grant");
+    }
+
+    [Fact]
+    public async Task ARecoveredPasswordEndsEveryGrant()
+    {
+        var userId = Unique("oidc-rec-");
+        var email = $"{userId}@corp.example";
+        await factory.AddUserAsync(userId, Password, email: email, contactsVerified: true);
+        var browser = NewBrowser();
+        await browser.LoginAsync(userId, Password);
+        var (clientId, redirect, secret) = await ClientAsync(confidential: true);
+        var tokens = await browser.ExchangeAsync(await browser.CodeAsync(clientId, redirect), clientId, redirect, secret);
+
+        var recovery = new FlowClient(factory.CreateClient(), FlowClient.RecoveryBase);
+        var flowId = FlowClient.Id(await recovery.StartAsync());
+        await recovery.PostAsync(flowId, "identify", new { userId });
+        await recovery.PostAsync(flowId, "code", new { code = (await factory.WaitForMailAsync(email)).Code });
+        (await recovery.PostAsync(flowId, "password", new { password = "Recovered-Pass-2026" })).State.Should().Be("Done");
+
+        (await browser.RefreshAsync(tokens.RefreshToken!, clientId, secret)).Error.Should().Be("invalid_grant");
+        (await factory.WithDbAsync(db => db.OidcTokens.CountAsync(t => t.Subject == userId && t.Status == OpenIddictConstants.Statuses.Valid)))
+            .Should().Be(0, "every token of the user was revoked, not only refused");
     }
 
     [Fact]
