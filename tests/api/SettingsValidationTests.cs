@@ -47,6 +47,13 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
         { "lockout", "max_failures", "0", "setting_invalid", "value" },
         { "lockout", "wait_increment_seconds", "0", "setting_invalid", "value" },
         { "lockout", "max_wait_seconds", "86401", "setting_invalid", "value" },
+        { "recovery", "enabled", "\"no\"", "setting_invalid", "value" },
+        { "recovery", "lifetime_seconds", "299", "setting_invalid", "value" },
+        { "recovery", "admin_link_hours", "169", "setting_invalid", "value" },
+        // A notice knows no code, token or password: a template naming one is refused.
+        { "notices", "password_changed", """{"title":"t","content":"{{ code }}"}""", "template_invalid", "value.content" },
+        { "notices", "recovery_started", """{"title":"{{ password }}","content":"{{ link }}"}""", "template_invalid", "value.title" },
+        { "notices", "account_locked", """{"title":"t"}""", "setting_invalid", "value.content" },
     };
 
     [Theory]

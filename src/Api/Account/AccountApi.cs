@@ -57,7 +57,7 @@ public static class AccountApi
         PasswordChangeRequest body, HttpContext http, PasswordChange passwords)
     {
         if (string.IsNullOrEmpty(body.NewPassword)) return Refusal.Invalid("newPassword", "The new password is required.").ToProblem(http);
-        var refused = await passwords.ChangeAsync(Session(http), body.CurrentPassword, body.NewPassword, http.RequestAborted);
+        var refused = await passwords.ChangeAsync(Session(http), body.CurrentPassword, body.NewPassword, Login.FlowServices.ClientOf(http), http.RequestAborted);
         return refused is null ? TypedResults.NoContent() : refused.ToProblem(http);
     }
 

@@ -9,13 +9,14 @@ namespace LoginOrchestrator.Api.Account;
 /// <summary>
 /// A user changes their own password. The current one is required once one is set, and a wrong one counts
 /// against the account's lock-out like a wrong login (a stolen session must not become a password oracle). A first
-/// password (a WeCom-only user) has no current one to prove: it needs a recent login instead.
+/// password (a WeCom-only user) has no current one to prove: it needs a recent login instead. The user is told by mail.
 /// </summary>
 public sealed class PasswordChange(
     LoginDbContext db, IPasswordHasher hasher, IAccountLockout lockout, RecentAuthentication recent,
-    SessionService sessions, TimeProvider time, ILogger<PasswordChange> logger)
+    SessionService sessions, IAccountNotices notices, TimeProvider time, ILogger<PasswordChange> logger)
 {
-    public async Task<Refusal?> ChangeAsync(SessionRecord session, string? currentPassword, string newPassword, CancellationToken cancellationToken)
+    public async Task<Refusal?> ChangeAsync(
+        SessionRecord session, string? currentPassword, string newPassword, ClientInfo client, CancellationToken cancellationToken)
     {
         var user = await db.Users.FindEnabledAsync(session.UserId, cancellationToken);
         if (user is null) return Refusal.UserNotFound;
@@ -39,6 +40,7 @@ public sealed class PasswordChange(
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
         await lockout.ResetAsync(user.UserId, FailureKind.Password, cancellationToken);
+        await notices.NotifyAsync(new AccountNotice(user.UserId, NoticeKind.PasswordChanged, time.GetUtcNow(), client.IpAddress, client.UserAgent), cancellationToken);
         logger.LogInformation("User {UserId} changed their password; {Count} other sessions revoked", user.UserId, revoked);
         return null;
     }

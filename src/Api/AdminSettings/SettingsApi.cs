@@ -54,15 +54,31 @@ public static class SettingsApi
         if (string.IsNullOrEmpty(body.Template)) return Invalid("template", "Required.");
         if (body.Template.Length > 20_000) return Invalid("template", "At most 20000 characters.");
         if (body.Channel is not (null or "email" or "sms" or "wecom")) return Invalid("channel", "Must be email, sms or wecom.");
-        var model = MessageModel.Sample;
-        foreach (var (name, value) in body.Sample ?? [])
+        var notice = body.Notice ?? false;
+        TemplateModel model;
+        if (notice)
         {
-            if (!TryApply(ref model, name, value))
-                return Invalid($"sample.{name}", $"Not a template variable of the right type; variables: {string.Join(", ", MessageModel.VariableNames)}.");
+            var noticeModel = NoticeModel.Sample;
+            foreach (var (name, value) in body.Sample ?? [])
+            {
+                if (!TryApplyNotice(ref noticeModel, name, value))
+                    return Invalid($"sample.{name}", $"Not a notice variable, or not a short string; variables: {string.Join(", ", NoticeModel.VariableNames)}.");
+            }
+            model = noticeModel;
+        }
+        else
+        {
+            var messageModel = MessageModel.Sample;
+            foreach (var (name, value) in body.Sample ?? [])
+            {
+                if (!TryApply(ref messageModel, name, value))
+                    return Invalid($"sample.{name}", $"Not a template variable of the right type; variables: {string.Join(", ", MessageModel.VariableNames)}.");
+            }
+            model = messageModel;
         }
 
         // The same check as on save (offered variables only, sandbox limits), then the render asked for.
-        if (validator.Check(body.Template) is { } problem)
+        if ((notice ? validator.CheckNotice(body.Template) : validator.Check(body.Template)) is { } problem)
             return Unprocessable(new SettingProblem(SettingProblem.TemplateInvalid, "template", problem.Reason, problem.Line, problem.Column));
         string output;
         try
@@ -75,7 +91,7 @@ public static class SettingsApi
         }
 
         var warnings = new List<PreviewWarning>();
-        if (body.Channel is null or "sms" && output.Length > SmsSegmentLength)
+        if (!notice && body.Channel is null or "sms" && output.Length > SmsSegmentLength)
         {
             var segments = (int)Math.Ceiling(output.Length / 67.0); // concatenated UCS-2 segments carry 67 characters each
             warnings.Add(new PreviewWarning("sms_multiple_segments",
@@ -93,12 +109,32 @@ public static class SettingsApi
             case "code" when text is { Length: <= 16 }: model = model with { Code = text }; return true;
             case "user_name" when text is { Length: <= 128 }: model = model with { UserName = text }; return true;
             case "user_id" when text is { Length: <= 64 }: model = model with { UserId = text }; return true;
-            case "purpose" when text is "login" or "bind": model = model with { Purpose = text }; return true;
+            case "purpose" when text is "login" or "bind" or "recovery": model = model with { Purpose = text }; return true;
             case "app_name" when text is { Length: <= 64 }: model = model with { AppName = text }; return true;
             case "expire_seconds" when number is { } seconds: model = model with { ExpireSeconds = seconds }; return true;
             case "expire_minutes" when number is { } minutes: model = model with { ExpireSeconds = minutes * 60 }; return true;
             case "now" when text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var now):
                 model = model with { Now = now }; return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>Every notice variable is text: a short string replaces the sample's (the time as any parsable moment).</summary>
+    private static bool TryApplyNotice(ref NoticeModel model, string name, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: <= 512 } text) return false;
+        switch (name)
+        {
+            case "event" when DefaultNotices.Keys.Contains(text): model = model with { Event = text }; return true;
+            case "user_name": model = model with { UserName = text }; return true;
+            case "user_id": model = model with { UserId = text }; return true;
+            case "app_name": model = model with { AppName = text }; return true;
+            case "ip": model = model with { Ip = text }; return true;
+            case "user_agent": model = model with { UserAgent = text }; return true;
+            case "link": model = model with { Link = text }; return true;
+            case "contact": model = model with { Contact = text }; return true;
+            case "time" when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at):
+                model = model with { At = at }; return true;
             default: return false;
         }
     }

@@ -6,7 +6,8 @@ namespace LoginOrchestrator.Api.AdminSettings;
 /// <param name="Sample">Values for some of the template variables; the rest take the sample data.</param>
 /// <param name="Channel">email, sms or wecom: sms adds the segment warning (all channels when omitted).</param>
 /// <param name="Html">Render as an HTML email body, escaping the variables.</param>
-public sealed record TemplatePreviewRequest(string? Template, Dictionary<string, JsonElement>? Sample, string? Channel, bool? Html);
+/// <param name="Notice">An account notice's template (settings <c>notices.*</c>): the notice variables, never a code.</param>
+public sealed record TemplatePreviewRequest(string? Template, Dictionary<string, JsonElement>? Sample, string? Channel, bool? Html, bool? Notice = null);
 
 public sealed record PreviewWarning(string Code, string Message);
 

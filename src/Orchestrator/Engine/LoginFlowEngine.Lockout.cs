@@ -33,6 +33,9 @@ public sealed partial class LoginFlowEngine
         metrics.AccountLocked(kind.ToString());
         logger.LogWarning("Security event: account {UserId} locked for {Seconds} s after repeated wrong {Kind} answers",
             userId, (int)wait.Value.TotalSeconds, kind);
+        // The owner is told (an id that names no account tells nobody: the notice's job finds no one to mail).
+        await ports.Notices.NotifyAsync(new AccountNotice(userId, NoticeKind.AccountLocked, context.Now,
+            context.Client.IpAddress, context.Client.UserAgent), context.CancellationToken);
         return wait;
     }
 

@@ -18,7 +18,8 @@ public sealed record LoginPorts(
     IAccountLockout Lockout,
     IUserDirectory Directory,
     ICaptchaSender Captchas,
-    ICodeDispatcher Deliveries);
+    ICodeDispatcher Deliveries,
+    IAccountNotices Notices);
 
 /// <summary>
 /// The frame of every request on a flow: takes the flow's lease, expires it if its time is up, lets the machine accept

@@ -31,6 +31,8 @@ public sealed partial class RecoveryEngine
             metrics.AccountLocked(nameof(FailureKind.SecondFactor));
             logger.LogWarning("Security event: account {UserId} locked for {Seconds} s after repeated wrong second factors in recovery {FlowId}",
                 userId, (int)wait.TotalSeconds, flow.Id);
+            await ports.Notices.NotifyAsync(new AccountNotice(userId, NoticeKind.AccountLocked, context.Now,
+                context.Client.IpAddress, context.Client.UserAgent), context.CancellationToken);
             return await LockAsync(context, rejected.Code, SecondsUntil(context.Now, context.Now + wait));
         }
         if (flow.AttemptsRemaining > 0)
