@@ -22,7 +22,7 @@ public sealed record NoticeModel(
 
     public static NoticeModel Sample { get; } = new("password_changed", "张三", "zhangsan", "LoginOrchestrator",
         new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(8)), "203.0.113.7", "Mozilla/5.0 (Windows NT 10.0)",
-        "https://login.example.com/recover?flow=sample", "z***@example.com");
+        "https://login.example.com/recover/?flow=sample", "z***@example.com");
 
     /// <summary>Trial renders: the sample, and one that differs from it in every variable.</summary>
     public static IReadOnlyList<NoticeModel> Samples { get; } =

@@ -76,7 +76,7 @@ public sealed class NoticeTests(LoginApiFactory factory) : IClassFixture<LoginAp
             JsonContent.Create(new { template = "{{ code }}", notice = true }), admin);
 
         preview.Status.Should().Be(HttpStatusCode.OK, preview.Body.ToString());
-        preview.Body.GetProperty("output").GetString().Should().Be("张三 · https://login.example.com/recover?flow=sample · 198.51.100.9");
+        preview.Body.GetProperty("output").GetString().Should().Be("张三 · https://login.example.com/recover/?flow=sample · 198.51.100.9");
         withCode.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
         withCode.Code.Should().Be("template_invalid");
     }

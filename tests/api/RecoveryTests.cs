@@ -204,6 +204,9 @@ public abstract class RecoveryTests(LoginApiFactory factory) : IAsyncLifetime
 
         refused.Status.Should().Be(HttpStatusCode.Forbidden);
         refused.Code.Should().Be("recovery_disabled");
+        (await _recovery.SendAsync(HttpMethod.Get, "/api/v1/recovery", null)).Body.GetProperty("enabled").GetBoolean().Should().BeFalse();
+        await factory.SetSettingAsync("recovery", "enabled", true);
+        (await _recovery.SendAsync(HttpMethod.Get, "/api/v1/recovery", null)).Body.GetProperty("enabled").GetBoolean().Should().BeTrue();
     }
 
     [Fact]
@@ -221,8 +224,8 @@ public abstract class RecoveryTests(LoginApiFactory factory) : IAsyncLifetime
         var sent = await _login.SendAsync(HttpMethod.Post, $"/api/v1/admin/users/{userId}/recovery", null, admin);
         sent.Status.Should().Be(HttpStatusCode.Accepted, sent.Body.ToString());
 
-        var link = await WaitForMailWithAsync(email, "/recover?flow=");
-        var flowId = System.Text.RegularExpressions.Regex.Match(link.Text, @"/recover\?flow=([A-Za-z0-9_-]+)").Groups[1].Value;
+        var link = await WaitForMailWithAsync(email, "/recover/?flow=");
+        var flowId = System.Text.RegularExpressions.Regex.Match(link.Text, @"/recover/\?flow=([A-Za-z0-9_-]+)").Groups[1].Value;
         var code = (await WaitForMailWithAsync(email, "验证码为")).Code;
         (await _recovery.GetAsync(flowId)).State.Should().Be("Verify");
         (await _recovery.PostAsync(flowId, "code", new { code })).State.Should().Be("SetPassword");

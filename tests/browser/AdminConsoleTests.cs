@@ -110,6 +110,29 @@ public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory 
     }
 
     [Fact]
+    public async Task AdminSendsARecoveryWhoseLinkOpensTheRecoveryPage()
+    {
+        var email = $"sunqi.{factory.RunId}@corp.example";
+        await factory.AddUserAsync("sunqi", "Desk-Pass-2026", email: email, contactsVerified: true);
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/admin/?tab=users");
+        await page.GetByLabel("Search").FillAsync("sunqi");
+        await page.GetByLabel("Search").PressAsync("Enter");
+        var row = page.Locator("tr[data-user=sunqi]");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Send password recovery" }).ClickAsync();
+
+        await Expect(row.Locator("[data-result]")).ToContainTextAsync("A recovery mail was sent");
+        string? link = null;
+        for (var count = 1; link is null; count++)
+            link = System.Text.RegularExpressions.Regex.Match((await factory.WaitForMailAsync(email, count)).Text, @"https?://\S+/recover/\?flow=[A-Za-z0-9_-]+") is { Success: true } m ? m.Value : null;
+        var user = await browser.NewPageAsync(factory.Address, "en");
+        await user.GotoAsync(link);
+        await Expect(user.GetByRole(AriaRole.Heading, new() { Name = "Enter the code" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task AdminFindsUsersAndTheirLoginsInTheAudit()
     {
         await factory.AddUserAsync("zhaoliu", "Desk-Pass-2026");

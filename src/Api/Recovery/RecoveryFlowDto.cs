@@ -20,3 +20,6 @@ public sealed record RecoveryCodeDto(DateTimeOffset ExpiresAt, DateTimeOffset Re
 
 /// <summary>An admin's recovery for a user: sent, and until when it lives.</summary>
 public sealed record RecoverySentDto(DateTimeOffset ExpiresAt);
+
+/// <summary>Whether recovery is on (setting <c>recovery.enabled</c>).</summary>
+public sealed record RecoveryAvailabilityDto(bool Enabled);

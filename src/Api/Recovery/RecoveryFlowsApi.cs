@@ -1,6 +1,7 @@
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Security;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Orchestrator.Recovery;
 using LoginOrchestrator.Orchestrator.Steps;
 using LoginOrchestrator.Steps.Recovery;
@@ -16,6 +17,8 @@ public static class RecoveryFlowsApi
 {
     public static RouteGroupBuilder MapRecoveryFlows(this IEndpointRouteBuilder routes)
     {
+        routes.MapGet("/recovery", Availability).WithName("GetRecoveryAvailability").WithTags("Recovery flows").RequireCors(FrontendCors.Policy)
+            .WithSummary("Whether the settings allow recovery now: the login page offers \"forgot password\" only then.");
         var group = routes.MapGroup("/recovery/flows").WithTags("Recovery flows")
             .RequireCors(FrontendCors.Policy)
             .RequireRateLimiting(LoginRateLimit.Policy)
@@ -30,6 +33,9 @@ public static class RecoveryFlowsApi
         group.MapPost("/{flowId}/password", SubmitNewPassword).WithName("SubmitNewPassword").WithSummary("The new password: every session and app token of the account ends, and the user is told by mail.").ProducesProblems(403, 404, 409, 410, 423);
         return group;
     }
+
+    public static async Task<Ok<RecoveryAvailabilityDto>> Availability(ILoginPolicySource policy, HttpContext http) =>
+        TypedResults.Ok(new RecoveryAvailabilityDto((await policy.GetAsync(http.RequestAborted)).RecoveryEnabled));
 
     public static async Task<Results<Created<RecoveryFlowDto>, ProblemHttpResult>> CreateRecovery(RecoveryEngine engine, HttpContext http)
     {

@@ -12,7 +12,7 @@ public static class RecoveryViews
     public const string BasePath = "/api/v1/recovery/flows";
 
     /// <summary>The page a recovery link opens.</summary>
-    public static string PagePath(string flowId) => $"/recover?flow={Uri.EscapeDataString(flowId)}";
+    public static string PagePath(string flowId) => $"/recover/?flow={Uri.EscapeDataString(flowId)}";
 
     public static RecoveryFlowDto ToDto(RecoveryResult result)
     {

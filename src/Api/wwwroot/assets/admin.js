@@ -161,9 +161,9 @@ async function usersTab() {
 function usersTable(page, load, number) {
   const rows = page.items.map(user => {
     const result = h('td', { 'data-result': user.userId });
-    const act = async (method, path, body) => {
+    const act = async (method, path, body, done = () => t('admin.done')) => {
       const answer = await call(method, path, body);
-      result.replaceChildren(answer.ok ? h('span', { class: 'ok', role: 'status' }, t('admin.done'))
+      result.replaceChildren(answer.ok ? h('span', { class: 'ok', role: 'status' }, done(answer.body))
         : h('span', { class: 'field-error', role: 'alert', 'data-code': answer.body?.code ?? '' }, problemText(answer.body)));
     };
     const path = `/api/v1/admin/users/${encodeURIComponent(user.userId)}`;
@@ -174,7 +174,9 @@ function usersTable(page, load, number) {
     return h('tr', { 'data-user': user.userId }, h('td', {}, user.userId), h('td', {}, user.name), h('td', {}, roleSelect), h('td', {}, disabled),
       h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => act('POST', `${path}/unlock`) }, t('admin.unlock')), ' ',
         user.totpEnabled ? h('button', { type: 'button', class: 'secondary', onclick: () => act('DELETE', `${path}/otp`) }, t('admin.resetOtp')) : null, ' ',
-        h('button', { type: 'button', class: 'secondary', onclick: () => userSessions(user, result) }, t('account.sessions'))),
+        h('button', { type: 'button', class: 'secondary', onclick: () => userSessions(user, result) }, t('account.sessions')), ' ',
+        h('button', { type: 'button', class: 'secondary', 'data-send-recovery': user.userId,
+          onclick: () => act('POST', `${path}/recovery`, undefined, sent => t('admin.recoverySent', { time: formatTime(sent.expiresAt) })) }, t('admin.sendRecovery'))),
       result);
   });
   return h('div', {},
