@@ -111,17 +111,17 @@ function jsonField(setting, field) {
   const input = field.template ? h('textarea', { id, rows: 4, maxlength: field.maxLength }) : h('input', { id, type: 'text', maxlength: field.maxLength });
   input.value = current ?? '';
   const element = h('div', { class: 'field' }, h('label', { for: id }, field.name), input, errors);
-  if (field.template) element.append(templatePreview(input, TemplateChannels[setting.key], `${id}-preview`));
+  if (field.template) element.append(templatePreview(input, TemplateChannels[setting.key], `${id}-preview`, setting.namespace === 'notices'));
   return { name: field.name, value: () => (input.value === '' && !field.required ? undefined : input.value), element };
 }
 
-// As the admin types (debounced), the preview endpoint renders the template with sample values.
-function templatePreview(input, channel, id) {
+// As the admin types (debounced), the preview endpoint renders the template with sample values (a notice's, for notices).
+function templatePreview(input, channel, id, notice) {
   const output = h('div', { class: 'preview', id, 'aria-live': 'polite' });
   const length = h('span', { class: 'muted small', 'data-preview-length': '' });
   const warnings = h('div', { 'data-preview-warnings': '' });
   const render = debounce(async () => {
-    const answer = await call('POST', '/api/v1/admin/templates/preview', { template: input.value, channel });
+    const answer = await call('POST', '/api/v1/admin/templates/preview', notice ? { template: input.value, notice } : { template: input.value, channel });
     if (!answer.ok) {
       output.replaceChildren(h('span', { class: 'field-error', 'data-code': answer.body?.code ?? '' }, problemText(answer.body)));
       length.textContent = ''; warnings.replaceChildren();
