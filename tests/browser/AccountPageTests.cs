@@ -83,4 +83,25 @@ public sealed class AccountPageTests(BrowserFixture browser, BrowserApiFactory f
         (await client.LoginAsync("fengyi", "Desk-Pass-2026")).Code.Should().Be("invalid_credentials");
         (await client.LoginAsync("fengyi", "Harbour-Lantern-77")).State.Should().Be("Issued");
     }
+
+    [Fact]
+    public async Task UserChangesTheirEmailWithTheCodeSentToTheNewAddress()
+    {
+        var (old, fresh) = ($"qianba.{factory.RunId}@old.example", $"qianba.{factory.RunId}@new.example");
+        await factory.AddUserAsync("qianba", "Desk-Pass-2026", email: old, contactsVerified: true);
+        var token = (await new FlowClient(factory.CreateSocketClient()).LoginAsync("qianba", "Desk-Pass-2026")).Token!;
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/account/");
+        await Expect(page.Locator("#contacts")).ToContainTextAsync(old);
+
+        await page.GetByLabel("New email or mobile number").FillAsync(fresh);
+        await page.Locator("#contact-send").GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
+        await Expect(page.Locator("#contact-code")).ToBeFocusedAsync();
+        await page.Locator("#contact-code").FillAsync((await factory.WaitForMailAsync(fresh)).Code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+
+        await Expect(page.Locator("#contact-result [role=status]")).ToHaveTextAsync("Your contact was changed; the old one was told.");
+        await Expect(page.Locator("#contacts")).ToContainTextAsync(fresh);
+        (await factory.WaitForMailAsync(old)).Subject.Should().Be("LoginOrchestrator 联系方式已更改");
+    }
 }

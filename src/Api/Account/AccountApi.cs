@@ -2,6 +2,7 @@ using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Lists;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
+using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Database;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LoginOrchestrator.Api.Account;
 
 /// <summary>
-/// The signed-in user's own account (api.md): profile, desk status, password, TOTP and recovery codes; and the
+/// The signed-in user's own account (api.md): profile, desk status, password, contacts, TOTP and recovery codes; and the
 /// colleagues list. Any live session may use <c>/account</c>, even one that still has to enrol TOTP.
 /// </summary>
 public static class AccountApi
@@ -28,6 +29,8 @@ public static class AccountApi
         account.MapPost("/otp", BeginOtpEnrolment).WithName("BeginOtpEnrolment").WithSummary("Begins TOTP enrolment: a secret and its QR code, pending until confirmed.").ProducesProblems(401, 409, 423);
         account.MapPost("/otp/confirm", ConfirmOtpEnrolment).WithName("ConfirmOtpEnrolment").WithSummary("Confirms TOTP enrolment with a code of the new authenticator; returns recovery codes.").ProducesProblems(401, 409);
         account.MapDelete("/otp", RemoveOtp).WithName("RemoveOtp").WithSummary("Turns TOTP off (a fresh login is required); ends the other sessions.").ProducesProblems(401, 409, 423);
+        account.MapPost("/contacts/{channel}", BeginContactChange).WithName("BeginContactChange").WithSummary("Sends a code to a new email or mobile number (a recent login, or the current password, is required).").ProducesProblems(401, 403, 409, 423);
+        account.MapPost("/contacts/{channel}/confirm", ConfirmContactChange).WithName("ConfirmContactChange").WithSummary("Binds the new contact with the code sent to it; the old one is told.").ProducesProblems(401, 409, 410);
         account.MapPost("/recovery-codes", RegenerateRecoveryCodes).WithName("RegenerateRecoveryCodes").WithSummary("Replaces the recovery codes (shown once).").ProducesProblems(401, 409, 423);
 
         routes.MapGet("/users", ListColleagues).WithName("ListColleagues").WithSummary("Colleagues by name or id, for the desk.").WithTags("Account").RequireAuthorization(AccessPolicies.Colleagues);
@@ -93,6 +96,28 @@ public static class AccountApi
         var outcome = await enrolment.RegenerateRecoveryCodesAsync(Session(http).UserId, code, http.RequestAborted);
         return outcome.Value is { } codes ? TypedResults.Ok(new RecoveryCodesDto(codes)) : outcome.Refusal!.ToProblem(http);
     }
+
+    public static async Task<Results<Accepted<ContactCodeDto>, ProblemHttpResult>> BeginContactChange(
+        string channel, ContactChangeRequest body, HttpContext http, ContactChange contacts)
+    {
+        if (ChannelProblem(channel) is { } invalid) return invalid.ToProblem(http);
+        if (body.Target is not { Length: > 0 and <= 254 } target) return Refusal.Invalid("target", "Required, at most 254 characters.").ToProblem(http);
+        var outcome = await contacts.BeginAsync(Session(http), channel, target, body.CurrentPassword, Login.FlowServices.ClientOf(http), http.RequestAborted);
+        return outcome.Value is { } sent ? TypedResults.Accepted((string?)null, sent) : outcome.Refusal!.ToProblem(http);
+    }
+
+    public static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> ConfirmContactChange(
+        string channel, ContactCodeRequest body, HttpContext http, ContactChange contacts)
+    {
+        if (ChannelProblem(channel) is { } invalid) return invalid.ToProblem(http);
+        if (body.Code?.Trim() is not { Length: > 0 and <= 32 } code) return MissingCode(http);
+        var outcome = await contacts.ConfirmAsync(Session(http), channel, code, Login.FlowServices.ClientOf(http), http.RequestAborted);
+        return outcome.Value is { } user ? TypedResults.Ok(ProfileDto.Of(user)) : outcome.Refusal!.ToProblem(http);
+    }
+
+    /// <summary>Contacts that can be bound: an email address or a mobile number.</summary>
+    public static Refusal? ChannelProblem(string channel) =>
+        channel is BindTarget.Email or BindTarget.Sms ? null : Refusal.NotOneOf("channel", [BindTarget.Email, BindTarget.Sms]);
 
     public static async Task<Results<Ok<PageDto<ColleagueDto>>, ProblemHttpResult>> ListColleagues(
         string? status, HttpContext http, LoginDbContext db, int page = 1, int pageSize = 100)

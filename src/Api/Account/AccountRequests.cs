@@ -9,3 +9,8 @@ public sealed record EnrolmentDto(string Secret, string OtpauthUri, string QrCod
 public sealed record RecoveryCodesDto(IReadOnlyList<string> RecoveryCodes);
 public sealed record CreateUserRequest(string? UserId, string? Name, string? Role, string? Email, string? Mobile, string? Password);
 public sealed record UpdateUserRequest(string? Role, bool? Disabled);
+/// <param name="CurrentPassword">When the login is not recent: proof in its stead.</param>
+public sealed record ContactChangeRequest(string? Target, string? CurrentPassword = null);
+public sealed record ContactCodeRequest(string? Code);
+/// <param name="Target">The new contact, unproven until a code sent to it comes back; null or empty removes it.</param>
+public sealed record AdminContactRequest(string? Target);

@@ -2,7 +2,7 @@ using LoginOrchestrator.Stores.Database;
 
 namespace LoginOrchestrator.Api.Account;
 
-/// <summary>A user as the user and admins see them: contacts and factors, never a secret or hash.</summary>
+/// <summary>A user as the user and admins see them: contacts (and whether each is proven) and factors, never a secret or hash.</summary>
 public sealed record ProfileDto(
     string UserId,
     string Name,
@@ -10,6 +10,8 @@ public sealed record ProfileDto(
     string Status,
     string? Email,
     string? Mobile,
+    bool EmailVerified,
+    bool MobileVerified,
     IReadOnlyList<string> Departments,
     string? Category,
     string Language,
@@ -19,7 +21,7 @@ public sealed record ProfileDto(
     DateTimeOffset CreatedAt)
 {
     public static ProfileDto Of(UserAccount user) => new(
-        user.UserId, user.Name, user.Role, user.Status, user.Email, user.Mobile,
+        user.UserId, user.Name, user.Role, user.Status, user.Email, user.Mobile, user.EmailVerified, user.MobileVerified,
         user.Departments.Split(',', StringSplitOptions.RemoveEmptyEntries), user.Category, user.Language,
         user.Disabled, user.PasswordHash is not null, user.TotpEnabled, user.CreatedAt);
 }

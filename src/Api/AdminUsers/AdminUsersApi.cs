@@ -4,6 +4,7 @@ using LoginOrchestrator.Api.Lists;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Recovery;
 using LoginOrchestrator.Api.Security;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LoginOrchestrator.Api.AdminUsers;
@@ -19,6 +20,7 @@ public static class AdminUsersApi
         group.MapGet("/{userId}", GetUser).WithName("GetUser").WithSummary("One user.").ProducesProblems(404);
         group.MapPatch("/{userId}", UpdateUser).WithName("UpdateUser").WithSummary("Changes a user's role or disables them (their sessions and app grants end).").ProducesProblems(404, 409);
         group.MapPost("/{userId}/unlock", UnlockUser).WithName("UnlockUser").WithSummary("Lifts a user's lock-out.").ProducesProblems(404);
+        group.MapPut("/{userId}/contacts/{channel}", SetUserContact).WithName("SetUserContact").WithSummary("Sets (or removes) a user's email or mobile number: unproven until a code sent to it comes back; audited.").ProducesProblems(404, 409);
         group.MapPost("/{userId}/recovery", SendRecovery).WithName("SendRecovery").WithSummary("Sends the user a password recovery: a link by mail and a code to continue it.").ProducesProblems(403, 404, 409);
         group.MapDelete("/{userId}/otp", ResetUserOtp).WithName("ResetUserOtp").WithSummary("Removes a user's TOTP, so they enrol again.").ProducesProblems(404);
         return group;
@@ -56,6 +58,16 @@ public static class AdminUsersApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> UnlockUser(string userId, HttpContext http, UserAdministration users) =>
         await users.UnlockAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);
+
+    public static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> SetUserContact(
+        string userId, string channel, AdminContactRequest body, HttpContext http, ContactChange contacts)
+    {
+        if (AccountApi.ChannelProblem(channel) is { } invalid) return invalid.ToProblem(http);
+        if (body.Target is { Length: > 254 }) return Refusal.Invalid("target", "At most 254 characters.").ToProblem(http);
+        var admin = http.Features.GetRequiredFeature<Orchestrator.Ports.SessionRecord>().UserId;
+        var outcome = await contacts.SetByAdminAsync(userId, channel, body.Target, admin, Login.FlowServices.ClientOf(http), http.RequestAborted);
+        return outcome.Value is { } user ? TypedResults.Ok(ProfileDto.Of(user)) : outcome.Refusal!.ToProblem(http);
+    }
 
     public static async Task<Results<Accepted<RecoverySentDto>, ProblemHttpResult>> SendRecovery(string userId, HttpContext http, AdminRecovery recovery)
     {

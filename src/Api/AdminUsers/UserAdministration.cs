@@ -48,8 +48,8 @@ public sealed class UserAdministration(
             NormalizedUserId = UserIds.Canonical(input.UserId),
             Name = input.Name.Trim(),
             Role = input.Role,
-            Email = input.Email?.Trim().ToLowerInvariant(),
-            Mobile = input.Mobile is null ? null : NormalizeMobile(input.Mobile),
+            Email = input.Email is null ? null : BindTarget.Of(BindTarget.Email, input.Email).Target,
+            Mobile = input.Mobile is null ? null : BindTarget.Of(BindTarget.Sms, input.Mobile).Target,
             PasswordHash = input.Password is null ? null : hasher.Hash(input.Password),
             CreatedAt = now,
             UpdatedAt = now,
@@ -96,9 +96,9 @@ public sealed class UserAdministration(
     private async Task<Refusal?> HeldContactAsync(NewUser input, CancellationToken cancellationToken)
     {
         if ((await policy.GetAsync(cancellationToken)).SharedContactsAllowed) return null;
-        if (input.Email is { } email && await db.Users.HoldingContactAsync(null, Channels.Email, email.Trim().ToLowerInvariant(), cancellationToken))
+        if (input.Email is { } email && await db.Users.HoldingContactAsync(null, Channels.Email, BindTarget.Of(BindTarget.Email, email).Target, cancellationToken))
             return new Refusal(ProblemCodes.ContactTaken, "This email address is bound to another user.", "email");
-        if (input.Mobile is { } mobile && await db.Users.HoldingContactAsync(null, Channels.Sms, NormalizeMobile(mobile), cancellationToken))
+        if (input.Mobile is { } mobile && await db.Users.HoldingContactAsync(null, Channels.Sms, BindTarget.Of(BindTarget.Sms, mobile).Target, cancellationToken))
             return new Refusal(ProblemCodes.ContactTaken, "This mobile number is bound to another user.", "mobile");
         return null;
     }
@@ -139,9 +139,9 @@ public sealed class UserAdministration(
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 128 || input.Name.Any(char.IsControl))
             return Refusal.Invalid("name", "1 to 128 characters, no control characters.");
         if (!AllRoles.Contains(input.Role)) return Refusal.NotOneOf("role", AllRoles);
-        if (input.Email is { } email && !new BindTarget(BindTarget.Email, email.Trim().ToLowerInvariant()).IsValid)
+        if (input.Email is { } email && !BindTarget.Of(BindTarget.Email, email).IsValid)
             return Refusal.Invalid("email", "Not an email address.");
-        if (input.Mobile is { } mobile && !new BindTarget(BindTarget.Sms, NormalizeMobile(mobile)).IsValid)
+        if (input.Mobile is { } mobile && !BindTarget.Of(BindTarget.Sms, mobile).IsValid)
             return Refusal.Invalid("mobile", "Not a mobile number.");
         if (input.Password is { } password && PasswordRules.Check(password, input.UserId) is { } problem)
             return Refusal.Invalid("password", problem);
@@ -149,7 +149,6 @@ public sealed class UserAdministration(
     }
 
     /// <summary>As the login's bind step takes a number: no spaces or dashes.</summary>
-    private static string NormalizeMobile(string mobile) => mobile.Trim().Replace(" ", "").Replace("-", "");
 
     private Task<UserAccount?> FindAsync(string userId, CancellationToken cancellationToken) =>
         db.Users.WithUserId(userId).SingleOrDefaultAsync(cancellationToken);

@@ -23,7 +23,8 @@ public static class AuditApi
         [.. Enum.GetValues<RecoveryState>().Where(s => s.IsTerminal()).Select(s => $"Recovery{s}")];
 
     private static readonly string[] Outcomes =
-        ["Issued", "Failed", "Locked", "Expired", Sessions.SessionControl.Revoked, .. RecoveryOutcomes];
+        ["Issued", "Failed", "Locked", "Expired", Sessions.SessionControl.Revoked, Account.ContactChange.Changed, Account.ContactChange.SetByAdmin,
+         .. RecoveryOutcomes];
 
 
     public static RouteHandlerBuilder MapAdminAudit(this IEndpointRouteBuilder routes) =>

@@ -68,6 +68,7 @@ public static class LoginServices
         services.AddScoped<RecoveryCodeSets>();
         services.AddScoped<OtpEnrolment>();
         services.AddScoped<PasswordChange>();
+        services.AddScoped<ContactChange>();
         services.AddScoped<RecentAuthentication>();
         services.AddScoped<UserAdministration>();
         AddSteps(services);

@@ -9,6 +9,10 @@ public sealed partial record BindTarget(string Channel, string Target)
     public const string Email = "email";
     public const string Sms = "sms";
 
+    /// <summary>A contact as typed, in the one form it is stored and compared in: an address in lower case, a number without spaces or dashes.</summary>
+    public static BindTarget Of(string channel, string typed) =>
+        new(channel, channel == Email ? typed.Trim().ToLowerInvariant() : typed.Trim().Replace(" ", "").Replace("-", ""));
+
     /// <summary>An email address or a mobile number (E.164, or a mainland 11-digit number) of the named channel.</summary>
     public bool IsValid => Channel switch
     {

@@ -20,6 +20,9 @@ public interface IUserAccounts
     /// <summary>Binds a verified email or mobile number to the user.</summary>
     Task BindContactAsync(string userId, string channel, string target, CancellationToken cancellationToken);
 
+    /// <summary>Marks the user's contact proven, if it is still this target (a code sent to it came back).</summary>
+    Task ConfirmContactAsync(string userId, string channel, string target, CancellationToken cancellationToken);
+
     /// <summary>
     /// Writes a recovered password, raising the session epoch in the same write (every session ends); false when the
     /// user is disabled or gone.

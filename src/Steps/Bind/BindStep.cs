@@ -27,7 +27,7 @@ public sealed class BindStep(IUserAccounts accounts, ICaptchaSender sender) : Lo
 
     protected override async Task<StepOutcome> HandleAsync(StepContext context, BindInput input)
     {
-        var bind = new BindTarget(input.Channel, Normalize(input.Channel, input.Target));
+        var bind = BindTarget.Of(input.Channel, input.Target);
         // Codes go where the policy sends them: a contact of another channel would never be used.
         if (input.Channel != Channels.Of(context.Policy.SendMethod)) return StepOutcome.Refuse(FlowCodes.InvalidRequest, field: "channel");
         if (!bind.IsValid) return StepOutcome.Refuse(FlowCodes.InvalidRequest, field: "target");
@@ -42,7 +42,4 @@ public sealed class BindStep(IUserAccounts accounts, ICaptchaSender sender) : Lo
         var sent = await sender.SendAsync(context, user, bind.Channel, bind.Target, pendingBind: true);
         return sent.Allowed ? StepOutcome.Answered : new StepOutcome.SendLimited(sent.RetryAfter);
     }
-
-    private static string Normalize(string channel, string target) =>
-        channel == Channels.Email ? target.Trim().ToLowerInvariant() : target.Trim().Replace(" ", "").Replace("-", "");
 }

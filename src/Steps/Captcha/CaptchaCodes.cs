@@ -32,20 +32,27 @@ public sealed class CaptchaCodes(ICaptchaCodeStore store, ICodeHashKey key, Time
         return new IssuedCaptcha(code, expiresAt);
     }
 
-    public async Task<CaptchaVerdict> VerifyAsync(string flowId, string code, CancellationToken cancellationToken)
+    public async Task<CaptchaVerdict> VerifyAsync(string flowId, string code, CancellationToken cancellationToken) =>
+        (await CheckAsync(flowId, code, cancellationToken)).Verdict;
+
+    /// <summary>The verdict, and for an accepted code the channel and target it was sent to (what a code proves).</summary>
+    public async Task<(CaptchaVerdict Verdict, CaptchaCodeRecord? Record)> CheckAsync(string flowId, string code, CancellationToken cancellationToken)
     {
         var record = await store.FindAsync(flowId, cancellationToken);
-        if (record is null || record.WrongAttempts >= MaxWrongAnswers) return CaptchaVerdict.Dead;
+        if (record is null || record.WrongAttempts >= MaxWrongAnswers) return (CaptchaVerdict.Dead, null);
         // A code is good up to, not including, its expiry instant.
-        if (time.GetUtcNow() >= record.ExpiresAt) return CaptchaVerdict.Expired;
+        if (time.GetUtcNow() >= record.ExpiresAt) return (CaptchaVerdict.Expired, null);
 
         var candidate = await HashOfAsync(record.FlowId, record.Channel, record.Target, code.Trim(), cancellationToken);
         if (CryptographicOperations.FixedTimeEquals(candidate, record.CodeHash))
-            return await store.TryConsumeAsync(flowId, candidate, cancellationToken) ? CaptchaVerdict.Accepted : CaptchaVerdict.Dead;
+            return await store.TryConsumeAsync(flowId, candidate, cancellationToken) ? (CaptchaVerdict.Accepted, record) : (CaptchaVerdict.Dead, null);
 
         await store.CountWrongAsync(flowId, MaxWrongAnswers, cancellationToken);
-        return CaptchaVerdict.Wrong;
+        return (CaptchaVerdict.Wrong, null);
     }
+
+    /// <summary>When the flow's live code was issued, from its expiry and the lifetime it was given (for a resend's cooldown).</summary>
+    public async Task<CaptchaCodeRecord?> FindAsync(string flowId, CancellationToken cancellationToken) => await store.FindAsync(flowId, cancellationToken);
 
     private async ValueTask<byte[]> HashOfAsync(string flowId, string channel, string target, string code, CancellationToken cancellationToken) =>
         HMACSHA256.HashData(await key.GetAsync(cancellationToken), Encoding.UTF8.GetBytes($"{flowId}\n{channel}\n{target}\n{code}"));

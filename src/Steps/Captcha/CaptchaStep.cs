@@ -15,12 +15,16 @@ public sealed class CaptchaStep(CaptchaCodes codes, IUserAccounts accounts) : Lo
     protected override async Task<StepOutcome> HandleAsync(StepContext context, CodeInput input)
     {
         var flow = context.Flow;
-        switch (await codes.VerifyAsync(flow.Id, input.Code, context.CancellationToken))
+        var (verdict, record) = await codes.CheckAsync(flow.Id, input.Code, context.CancellationToken);
+        switch (verdict)
         {
             case CaptchaVerdict.Accepted:
-                // Bound only now that a code sent to that very target came back; never in a degraded flow.
-                if (flow.Captcha!.PendingBindTarget is { } target && !flow.Degraded)
+                // Bound only now that a code sent to that very target came back; never in a degraded flow. A contact
+                // already bound is proven by the same code (one an admin set is unproven until its first use).
+                if (!flow.Degraded && flow.Captcha!.PendingBindTarget is { } target)
                     await accounts.BindContactAsync(flow.UserId!, flow.Captcha.Channel, target, context.CancellationToken);
+                else if (!flow.Degraded && record!.Channel is Channels.Email or Channels.Sms)
+                    await accounts.ConfirmContactAsync(flow.UserId!, record.Channel, record.Target, context.CancellationToken);
                 return new StepOutcome.SecondFactorPassed(LoginFactor.Captcha, LoginTrigger.CaptchaVerified, LoginTrigger.CaptchaRejected);
             case CaptchaVerdict.Wrong:
                 return StepOutcome.Reject(LoginTrigger.CaptchaRejected, FlowCodes.CodeInvalid);

@@ -43,6 +43,20 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         if (updated != 1) throw new InvalidOperationException($"User {userId} vanished while binding a contact.");
     }
 
+    public async Task ConfirmContactAsync(string userId, string channel, string target, CancellationToken cancellationToken)
+    {
+        var normalized = UserIds.Canonical(userId);
+        var mine = db.Users.Where(u => u.NormalizedUserId == normalized);
+        _ = channel switch
+        {
+            Channels.Email => await mine.Where(u => u.Email == target && !u.EmailVerified)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailVerified, true), cancellationToken),
+            Channels.Sms => await mine.Where(u => u.Mobile == target && !u.MobileVerified)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.MobileVerified, true), cancellationToken),
+            _ => 0,
+        };
+    }
+
     public async Task<bool> SetPasswordAsync(string userId, string passwordHash, CancellationToken cancellationToken)
     {
         var normalized = UserIds.Canonical(userId);

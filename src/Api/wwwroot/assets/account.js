@@ -21,7 +21,7 @@ async function draw(current, focus) {
   const profile = (await call('GET', '/api/v1/account')).body;
   show(main,
     current.requiredActions.includes('enrol_otp') ? h('p', { class: 'message warning', role: 'alert' }, t('account.enrolRequired')) : null,
-    profilePanel(profile), otpPanel(profile, current), passwordPanel(profile), await sessionsPanel());
+    profilePanel(profile), contactsPanel(profile, current), otpPanel(profile, current), passwordPanel(profile), await sessionsPanel());
   if (focus) main.querySelector(focus)?.focus();
 }
 
@@ -43,6 +43,48 @@ function profilePanel(profile) {
     h('table', {}, h('tbody', {}, row('account.userId', profile.userId), row('account.name', profile.name),
       row('account.role', profile.role), row('account.email', profile.email), row('account.mobile', profile.mobile))),
     h('div', { class: 'field narrow spaced' }, h('label', { for: 'status' }, t('account.status')), status, result));
+}
+
+// A new email or mobile number: a code goes to it, and only that code binds it (the old one is told). A login older
+// than the reauthentication window also needs the current password.
+function contactsPanel(profile, current) {
+  const result = h('div', { id: 'contact-result' });
+  const channel = h('select', { id: 'contact-channel', name: 'channel' },
+    ['email', 'sms'].map(c => h('option', { value: c }, t(c === 'email' ? 'account.email' : 'account.mobile'))));
+  const target = h('input', { id: 'contact-target', name: 'target', type: 'text', required: true, autocomplete: 'off', maxlength: '254' });
+  const password = h('input', { id: 'contact-password', name: 'currentPassword', type: 'password', autocomplete: 'current-password' });
+  const send = h('form', { id: 'contact-send' },
+    h('div', { class: 'field narrow' }, h('label', { for: 'contact-channel' }, t('account.contactChannel')), channel),
+    h('div', { class: 'field narrow' }, h('label', { for: 'contact-target' }, t('account.contactNew')), target),
+    profile.hasPassword ? h('div', { class: 'field narrow' }, h('label', { for: 'contact-password' }, t('account.currentPasswordIfAsked')), password) : null,
+    h('button', { type: 'submit', class: 'secondary' }, t('action.submitBindTarget')), result);
+  send.addEventListener('submit', async event => {
+    event.preventDefault();
+    const body = { target: target.value.trim(), ...(password.value ? { currentPassword: password.value } : {}) };
+    const answer = await call('POST', `/api/v1/account/contacts/${channel.value}`, body);
+    if (!answer.ok) return outcome(result, answer);
+    const code = h('input', { id: 'contact-code', name: 'code', required: true, inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '8' });
+    const confirmResult = h('span');
+    const confirm = h('form', { id: 'contact-confirm' },
+      h('p', { role: 'status' }, t('flow.codeSentTo', { target: answer.body.maskedTarget })),
+      h('div', { class: 'field narrow' }, h('label', { for: 'contact-code' }, t('field.code')), code),
+      h('button', { type: 'submit' }, t('account.contactConfirm')), confirmResult);
+    confirm.addEventListener('submit', async confirmEvent => {
+      confirmEvent.preventDefault();
+      const confirmed = await call('POST', `/api/v1/account/contacts/${channel.value}/confirm`, { code: code.value.trim() });
+      if (!confirmed.ok) return outcome(confirmResult, confirmed);
+      await draw(current, '#contact-target');
+      outcome(main.querySelector('#contact-result'), confirmed, t('account.contactChanged'));
+    });
+    result.replaceChildren(confirm);
+    code.focus();
+  });
+  const proven = (value, verified) => value ? [value, ' ', h('span', { class: verified ? 'ok small' : 'muted small' }, t(verified ? 'account.proven' : 'account.unproven'))] : '—';
+  return h('section', { class: 'panel', id: 'contacts', 'aria-labelledby': 'contacts-title' },
+    h('h2', { id: 'contacts-title' }, t('account.contacts')),
+    h('p', {}, t('account.email'), ': ', proven(profile.email, profile.emailVerified)),
+    h('p', {}, t('account.mobile'), ': ', proven(profile.mobile, profile.mobileVerified)),
+    send);
 }
 
 function codeField(id) {

@@ -51,6 +51,8 @@ const texts = {
     'action.submitIdentifier': '发送验证码', 'action.resendCode': '重新发送', 'action.submitCode': '验证', 'action.submitNewPassword': '设置新密码',
     'field.password.submitNewPassword': '新密码',
     'admin.sendRecovery': '发送密码找回', 'admin.recoverySent': '已发送密码找回邮件，{time} 前有效。',
+    'account.contacts': '联系方式', 'account.contactChannel': '修改', 'account.contactNew': '新的邮箱或手机号', 'account.currentPasswordIfAsked': '登录密码（登录已久时需要）',
+    'account.contactConfirm': '确认绑定', 'account.contactChanged': '联系方式已更改，原联系方式已收到通知。', 'account.proven': '已验证', 'account.unproven': '未验证',
   },
   en: {
     'app.name': 'LoginOrchestrator sign-in', 'app.language': '中文', 'app.languageLabel': 'Change language',
@@ -107,6 +109,8 @@ const texts = {
     'action.submitIdentifier': 'Send code', 'action.resendCode': 'Resend code', 'action.submitCode': 'Verify', 'action.submitNewPassword': 'Set new password',
     'field.password.submitNewPassword': 'New password',
     'admin.sendRecovery': 'Send password recovery', 'admin.recoverySent': 'A recovery mail was sent; it is valid until {time}.',
+    'account.contacts': 'Contacts', 'account.contactChannel': 'Change', 'account.contactNew': 'New email or mobile number', 'account.currentPasswordIfAsked': 'Your password (needed when you signed in a while ago)',
+    'account.contactConfirm': 'Confirm', 'account.contactChanged': 'Your contact was changed; the old one was told.', 'account.proven': 'verified', 'account.unproven': 'not verified',
   },
 };
 
