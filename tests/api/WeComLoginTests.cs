@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using LoginOrchestrator.Orchestrator.Ports;
 using System.Net;
 using LoginOrchestrator.Tests.Support;
 using LoginOrchestrator.WeComSimulator;
@@ -131,6 +133,33 @@ public sealed class WeComLoginTests(WeComFixture fixture) : IClassFixture<WeComF
 
         onB.State.Should().Be("Issued");
         (await Sim.TokensIssuedAsync()).Should().Be(issued, "instance B found the token instance A fetched");
+    }
+
+    [Fact]
+    public async Task ADegradedLoginNeitherHonoursNorRemembersADevice()
+    {
+        var user = await fixture.Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.UserId == "zhangsan"));
+        string token;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+            token = (await scope.ServiceProvider.GetRequiredService<IRememberedDevices>()
+                .RememberAsync("zhangsan", user.SessionEpoch, TimeSpan.FromDays(30), new ClientInfo(null, null, ""), default)).Token;
+        await Sim.FailAsync(endpoint: "user/get", down: true);
+        var mailsBefore = (await fixture.Factory.Mailbox.MailsToAsync("zhangsan@corp.example")).Count;
+        var flow = FlowClient.Id(await _client.StartAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{FlowClient.Base}/{flow}/password")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { userId = "zhangsan", password = "zhangsan-Pass-1" }),
+        };
+        request.Headers.Add("X-Remembered-Device", token);
+
+        var captcha = await _client.SendAsync(request);
+
+        captcha.State.Should().Be("Captcha", "a remembered device never stands in for the forced second factor");
+        captcha.Flow.GetProperty("actions")[0].GetProperty("fields").GetArrayLength().Should().Be(1, "no \"remember this device\" when degraded");
+        var mail = await fixture.Factory.WaitForMailAsync("zhangsan@corp.example", mailsBefore + 1);
+        var issued = await _client.PostAsync(flow, "captcha", new { code = mail.Code, rememberDevice = true });
+        issued.State.Should().Be("Issued");
+        issued.Flow.GetProperty("session").TryGetProperty("rememberedDevice", out _).Should().BeFalse();
     }
 
     [Fact]

@@ -52,6 +52,12 @@ public sealed class FlowClient(HttpClient http, string basePath = FlowClient.Bas
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        return await SendAsync(request);
+    }
+
+    /// <summary>A request as built by the caller (its own headers).</summary>
+    public async Task<Answer> SendAsync(HttpRequestMessage request)
+    {
         var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (text.StartsWith(AnswerConformance.OpenApiViolation, StringComparison.Ordinal)) throw new InvalidOperationException(text);

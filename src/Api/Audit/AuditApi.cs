@@ -24,6 +24,7 @@ public static class AuditApi
 
     private static readonly string[] Outcomes =
         ["Issued", "Failed", "Locked", "Expired", Sessions.SessionControl.Revoked, Account.ContactChange.Changed, Account.ContactChange.SetByAdmin,
+         Sessions.DeviceControl.Forgotten,
          .. RecoveryOutcomes];
 
 

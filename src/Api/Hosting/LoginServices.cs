@@ -69,6 +69,10 @@ public static class LoginServices
         services.AddScoped<OtpEnrolment>();
         services.AddScoped<PasswordChange>();
         services.AddScoped<ContactChange>();
+        services.AddScoped<RememberedDevices>();
+        services.AddScoped<IRememberedDevices>(sp => sp.GetRequiredService<RememberedDevices>());
+        services.AddScoped<IExpiringStore>(sp => sp.GetRequiredService<RememberedDevices>());
+        services.AddScoped<Sessions.DeviceControl>();
         services.AddScoped<RecentAuthentication>();
         services.AddScoped<UserAdministration>();
         AddSteps(services);

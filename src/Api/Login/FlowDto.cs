@@ -19,7 +19,7 @@ public sealed record FlowDto(
 /// <param name="AuthorizeUrl">Only on <c>submitWeComCode</c>: where a browser gets the code (WeCom's OAuth page, back with <c>?code=…&amp;state=&lt;flow id&gt;</c>).</param>
 public sealed record FlowActionDto(string Name, string Method, string Href, IReadOnlyList<FlowFieldDto> Fields, string? AuthorizeUrl = null);
 
-/// <param name="Type">text, password, code, email, tel or choice.</param>
+/// <param name="Type">text, password, code, email, tel, choice or checkbox (a boolean).</param>
 /// <param name="Options">The allowed values of a <c>choice</c> field.</param>
 public sealed record FlowFieldDto(string Name, string Type, bool Required, IReadOnlyList<string>? Options = null);
 
@@ -31,4 +31,8 @@ public sealed record FlowCaptchaDto(string Channel, string MaskedTarget, DateTim
 public sealed record FlowMessageDto(string Type, string Code, string Text);
 
 /// <summary>Only in the one response that moves the flow to Issued.</summary>
-public sealed record FlowSessionDto(string Token, DateTimeOffset ExpiresAt);
+/// <param name="RememberedDevice">When the user asked that this device be remembered: its token (also set as an HttpOnly cookie).</param>
+public sealed record FlowSessionDto(string Token, DateTimeOffset ExpiresAt, FlowDeviceDto? RememberedDevice = null);
+
+/// <summary>A remembered device's token, for clients without cookies: sent back as <c>X-Remembered-Device</c>.</summary>
+public sealed record FlowDeviceDto(string Token, DateTimeOffset ExpiresAt);

@@ -17,7 +17,7 @@ public sealed record FlowServices(LoginFlowEngine Engine, SsoCookie Sso, HttpCon
     public static ClientInfo ClientOf(HttpContext http) => new(
         http.Connection.RemoteIpAddress?.ToString(),
         http.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
-        CultureInfo.CurrentUICulture.Name);
+        CultureInfo.CurrentUICulture.Name) { RememberedDevice = RememberedDeviceCookie.Of(http) };
 
     public CancellationToken Cancellation => Http.RequestAborted;
 }
@@ -30,6 +30,7 @@ public static class FlowHttp
         if (result.Problem is not null) return Problem(result, services);
         // The browser that finished a login is known to /connect/authorize from now on (single sign-on for apps).
         if (result.Session is { } session) services.Sso.Issue(services.Http, SessionService.HashOf(session.Token), session.ExpiresAt);
+        if (result.Device is { } device) RememberedDeviceCookie.Issue(services.Http, device);
         return TypedResults.Ok(FlowViews.ToDto(result));
     }
 

@@ -14,7 +14,8 @@ public sealed record PasswordRequest(string? UserId, string? Password) : IFlowRe
     public Dictionary<string, string[]> Check() => FlowRequestRules.Check(this);
 }
 
-public sealed record CodeRequest(string? Code) : IFlowRequest
+/// <param name="RememberDevice">With a second factor: skip it on this device from now on (when the flow offers the field).</param>
+public sealed record CodeRequest(string? Code, bool? RememberDevice = null) : IFlowRequest
 {
     public Dictionary<string, string[]> Check() => FlowRequestRules.Check(this);
 }

@@ -26,7 +26,9 @@ public static class FlowViews
                 ? new FlowCaptchaDto(c.Channel, c.MaskedTarget, c.ExpiresAt, c.ResendAvailableAt, result.Delivery is { } d ? FlowNames.Delivery(d) : null)
                 : null,
             flow.Message is { } code ? [new FlowMessageDto(FlowTexts.Severity(code), code, FlowTexts.For(code))] : [],
-            result.Session is { } s ? new FlowSessionDto(s.Token, s.ExpiresAt) : null,
+            result.Session is { } s
+                ? new FlowSessionDto(s.Token, s.ExpiresAt, result.Device is { } device ? new FlowDeviceDto(device.Token, device.ExpiresAt) : null)
+                : null,
             flow.ReturnTo);
     }
 

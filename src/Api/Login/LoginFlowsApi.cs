@@ -68,7 +68,7 @@ public static class LoginFlowsApi
 
     private static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitCodeAsync(
         string flowId, LoginTrigger action, CodeRequest body, FlowServices services) =>
-        SubmitAsync(flowId, action, () => new CodeInput(body.Code!.Trim()), services);
+        SubmitAsync(flowId, action, () => new CodeInput(body.Code!.Trim(), body.RememberDevice ?? false), services);
 
     /// <summary>The body is well formed here (the group's validation); the action's step decides the rest.</summary>
     private static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitAsync(

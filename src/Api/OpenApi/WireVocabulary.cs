@@ -26,7 +26,7 @@ public static class WireVocabulary
          // A recovery's actions (it shares submitOtp and submitRecoveryCode).
          "submitIdentifier", "resendCode", "submitCode", "submitNewPassword"];
     public static readonly string[] RecoveryStates = Enum.GetNames<RecoveryState>();
-    public static readonly string[] FieldTypes = ["text", "password", "code", "email", "tel", "choice"];
+    public static readonly string[] FieldTypes = ["text", "password", "code", "email", "tel", "choice", "checkbox"];
     public static readonly string[] MessageTypes = ["error", "warning", "info"];
     public static readonly string[] Channels = [Orchestrator.Ports.Channels.Email, Orchestrator.Ports.Channels.Sms, Orchestrator.Ports.Channels.WeCom];
     public static readonly string[] Deliveries = [.. Enum.GetValues<DeliveryStatus>().Select(FlowNames.Delivery)];

@@ -26,8 +26,37 @@ public static class SessionListApi
         admin.MapGet("/", ListUserSessions).WithName("ListUserSessions").WithSummary("A user's live sessions, newest first.");
         admin.MapDelete("/{sessionId}", RevokeUserSession).WithName("RevokeUserSession")
             .WithSummary("Ends one of a user's sessions and the refresh tokens apps got from it; audited.");
+
+        var ownDevices = routes.MapGroup("/account/devices").WithTags("Account").RequireAuthorization().RequireCors(FrontendCors.Policy);
+        ownDevices.MapGet("/", ListOwnDevices).WithName("ListOwnDevices").WithSummary("The devices the user asked to be remembered (that skip the second factor), last used first.");
+        ownDevices.MapDelete("/{deviceId}", ForgetOwnDevice).WithName("ForgetOwnDevice").WithSummary("Forgets a remembered device: its next login asks for the second factor.").ProducesProblems(404);
+        var adminDevices = routes.MapGroup("/admin/users/{userId}/devices").WithTags("Admin: users").RequireAuthorization(AccessPolicies.Admin).ProducesProblems(404);
+        adminDevices.MapGet("/", ListUserDevices).WithName("ListUserDevices").WithSummary("A user's remembered devices.");
+        adminDevices.MapDelete("/{deviceId}", ForgetUserDevice).WithName("ForgetUserDevice").WithSummary("Forgets one of a user's remembered devices; audited.");
         return routes;
     }
+
+    private static Refusal NoSuchDevice => new(ProblemCodes.DeviceNotFound, "No remembered device of this id.");
+
+    public static async Task<Ok<IReadOnlyList<RememberedDeviceDto>>> ListOwnDevices(HttpContext http, DeviceControl devices) =>
+        TypedResults.Ok(await devices.ListAsync(Current(http).UserId, http.RequestAborted));
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ForgetOwnDevice(string deviceId, HttpContext http, DeviceControl devices) =>
+        await devices.ForgetAsync(Current(http).UserId, deviceId, "by_user", Login.FlowServices.ClientOf(http), http.RequestAborted)
+            ? TypedResults.NoContent()
+            : NoSuchDevice.ToProblem(http);
+
+    public static async Task<Results<Ok<IReadOnlyList<RememberedDeviceDto>>, ProblemHttpResult>> ListUserDevices(
+        string userId, HttpContext http, DeviceControl devices, LoginDbContext db) =>
+        await db.Users.AsNoTracking().WithUserId(userId).AnyAsync(http.RequestAborted)
+            ? TypedResults.Ok(await devices.ListAsync(userId, http.RequestAborted))
+            : Refusal.UserNotFound.ToProblem(http);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ForgetUserDevice(
+        string userId, string deviceId, HttpContext http, DeviceControl devices) =>
+        await devices.ForgetAsync(userId, deviceId, $"by_admin:{Current(http).UserId}", Login.FlowServices.ClientOf(http), http.RequestAborted)
+            ? TypedResults.NoContent()
+            : NoSuchDevice.ToProblem(http);
 
     private static SessionRecord Current(HttpContext http) => http.Features.GetRequiredFeature<SessionRecord>();
 

@@ -13,6 +13,7 @@ public static class FlowNames
         LoginFactor.Otp => "otp",
         LoginFactor.RecoveryCode => "recovery_code",
         LoginFactor.Captcha => "captcha",
+        LoginFactor.RememberedDevice => "remembered_device",
         _ => throw new ArgumentOutOfRangeException(nameof(factor), factor, null),
     };
 
@@ -23,6 +24,7 @@ public static class FlowNames
         StageReason.DegradedLogin => "degraded_login",
         StageReason.ContactUnbound => "contact_unbound",
         StageReason.SecondFactorUnavailable => "second_factor_unavailable",
+        StageReason.RememberedDevice => "remembered_device",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 

@@ -19,6 +19,9 @@ public sealed record FlowResult(
     FlowProblem? Problem,
     IssuedSession? Session)
 {
+    /// <summary>Only in the answer that issued the session, when the user asked that the device be remembered.</summary>
+    public DeviceGrant? Device { get; init; }
+
     /// <summary>Nothing of the request is to be saved (a daily cap on codes): the frame answers with the stored flow.</summary>
     internal bool Unsaved { get; init; }
 

@@ -55,6 +55,11 @@ public sealed partial class LoginFlowEngine
 
         // WeCom app messages need WeCom up: not in a degraded flow.
         var decision = NextStage.Decide(context.Policy, user, flow.Degraded, weComMessaging: ports.Directory.IsConfigured && !flow.Degraded);
+        if (decision.Next is LoginState.OtpChallenge or LoginState.Captcha or LoginState.TwoFactorBind && await IsRememberedAsync(context, user))
+        {
+            decision = decision with { Next = LoginState.Issued, Reason = StageReason.RememberedDevice };
+            flow.Factors.Add(LoginFactor.RememberedDevice);
+        }
         flow.EnrolOtpRequired = decision.EnrolOtpRequired;
         flow.Reasons = decision.Reason is { } reason ? [reason] : [];
         if (passed.ViaDirectory) context.Machine.ConfirmDirectory(decision);
@@ -63,7 +68,7 @@ public sealed partial class LoginFlowEngine
         return flow.State switch
         {
             LoginState.Captcha => await SendFirstCodeAsync(context, user),
-            LoginState.Issued => await IssueAsync(context, user),
+            LoginState.Issued => await IssueAsync(context, user, rememberDevice: false),
             LoginState.Failed => await FailAsync(context, FlowCodes.SecondFactorUnavailable),
             _ => Answer(context),
         };
@@ -77,8 +82,13 @@ public sealed partial class LoginFlowEngine
         await ports.Lockout.ResetAsync(user.UserId, FailureKind.SecondFactor, context.CancellationToken);
         context.Flow.Factors.Add(passed.Factor);
         context.Machine.Fire(passed.Verified);
-        return await IssueAsync(context, user);
+        return await IssueAsync(context, user, passed.RememberDevice);
     }
+
+    /// <summary>A device remembered after this user's second factor, under their current epoch; never in a degraded flow.</summary>
+    private async Task<bool> IsRememberedAsync(StepContext context, LoginUser user) =>
+        !context.Flow.Degraded && context.Policy.RememberDeviceDays > 0 && context.Client.RememberedDevice is { Length: > 0 } token
+        && await ports.Devices.IsRememberedAsync(token, user.UserId, user.SessionEpoch, context.CancellationToken);
 
     /// <summary>NextStage chose Captcha only because the user has a target for the send method.</summary>
     private async Task<FlowResult> SendFirstCodeAsync(StepContext context, LoginUser user)
@@ -88,7 +98,8 @@ public sealed partial class LoginFlowEngine
         return sent.Allowed ? Answer(context) : SendLimited(sent.RetryAfter);
     }
 
-    private async Task<FlowResult> IssueAsync(StepContext context, LoginUser user)
+    /// <param name="rememberDevice">The user asked, with their second factor, that this device skip it from now on.</param>
+    private async Task<FlowResult> IssueAsync(StepContext context, LoginUser user, bool rememberDevice)
     {
         var flow = context.Flow;
         flow.Message = null;
@@ -102,8 +113,16 @@ public sealed partial class LoginFlowEngine
             flow.EnrolOtpRequired ? ["enrol_otp"] : [],
             TimeSpan.FromSeconds(context.Policy.SessionAbsoluteLifetimeSeconds),
             TimeSpan.FromSeconds(context.Policy.SessionIdleTimeoutSeconds), user.SessionEpoch, captchaChannel, context.Client), context.CancellationToken);
+        var device = rememberDevice && context.Policy.RememberDeviceDays > 0 && !flow.Degraded
+            ? await ports.Devices.RememberAsync(user.UserId, user.SessionEpoch, TimeSpan.FromDays(context.Policy.RememberDeviceDays), context.Client, context.CancellationToken)
+            : null;
+        // Asked before this login is audited: a user agent none of the user's earlier logins had.
+        if (!flow.Factors.Contains(LoginFactor.RememberedDevice)
+            && await ports.Devices.IsNewDeviceAsync(user.UserId, context.Client.UserAgent, context.CancellationToken))
+            await ports.Notices.NotifyAsync(new AccountNotice(user.UserId, NoticeKind.NewDevice, context.Now,
+                context.Client.IpAddress, context.Client.UserAgent), context.CancellationToken);
         await EndAsync(context, reason: null);
-        return Answer(context, session);
+        return Answer(context, session, device);
     }
 
     private async Task<FlowResult> FailAsync(StepContext context, string reason)

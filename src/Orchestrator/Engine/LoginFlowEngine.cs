@@ -19,7 +19,8 @@ public sealed record LoginPorts(
     IUserDirectory Directory,
     ICaptchaSender Captchas,
     ICodeDispatcher Deliveries,
-    IAccountNotices Notices);
+    IAccountNotices Notices,
+    IRememberedDevices Devices);
 
 /// <summary>
 /// The frame of every request on a flow: takes the flow's lease, expires it if its time is up, lets the machine accept
@@ -164,8 +165,8 @@ public sealed partial class LoginFlowEngine(
         return Problem(context, FlowCodes.ActionNotAllowed);
     }
 
-    private FlowResult Answer(StepContext context, IssuedSession? session = null) =>
-        new(context.Flow, Describe(context), null, null, session);
+    private FlowResult Answer(StepContext context, IssuedSession? session = null, DeviceGrant? device = null) =>
+        new(context.Flow, Describe(context), null, null, session) { Device = device };
 
     private FlowResult Problem(StepContext context, string code, int? retryAfter = null, string? field = null) =>
         new(context.Flow, Describe(context), null, new FlowProblem(code, retryAfter, field), null);
@@ -173,7 +174,7 @@ public sealed partial class LoginFlowEngine(
     /// <summary>What the flow offers now, each action described by its step.</summary>
     private List<StepAction> Describe(StepContext context)
     {
-        var view = new StepView(context.Flow.Id, context.Policy);
+        var view = new StepView(context.Flow.Id, context.Policy, context.Flow.Degraded);
         return [.. context.Machine.OfferedActions.Select(action => steps.For(action).Describe(view))];
     }
 

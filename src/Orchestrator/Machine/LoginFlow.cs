@@ -8,6 +8,8 @@ public enum LoginFactor
     Otp,
     RecoveryCode,
     Captcha,
+    /// <summary>A device where this user passed a second factor before, and asked it be remembered.</summary>
+    RememberedDevice,
 }
 
 /// <summary>

@@ -8,6 +8,8 @@ public enum StageReason
     DegradedLogin,
     ContactUnbound,
     SecondFactorUnavailable,
+    /// <summary>The second factor was skipped: this device was remembered after one.</summary>
+    RememberedDevice,
 }
 
 /// <summary>Where the next-stage policy sends a login once the first factor passed.</summary>

@@ -28,6 +28,9 @@ public sealed record LoginPolicy
     /// <summary>Setting <c>two_factor.shared_contacts_allowed</c>: one contact may be bound to several active users.</summary>
     public bool SharedContactsAllowed { get; init; }
 
+    /// <summary>Setting <c>authentication.remember_device_days</c>: how long "remember this device" skips the second factor (0: never).</summary>
+    public int RememberDeviceDays { get; init; } = 30;
+
     /// <summary>Setting <c>recovery.enabled</c>: a forgotten password can be recovered by a code to a verified contact.</summary>
     public bool RecoveryEnabled { get; init; } = true;
 

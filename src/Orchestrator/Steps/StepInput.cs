@@ -10,4 +10,5 @@ public abstract record StepInput
 }
 
 /// <summary>A code: a WeCom OAuth code, a TOTP or recovery code, a captcha.</summary>
-public sealed record CodeInput(string Code) : StepInput;
+/// <param name="RememberDevice">With a second factor: the user asked that this device skip it from now on.</param>
+public sealed record CodeInput(string Code, bool RememberDevice = false) : StepInput;

@@ -31,5 +31,6 @@ public abstract record StepOutcome
 
     /// <param name="Verified">The trigger that issues the flow.</param>
     /// <param name="Rejection">The trigger should the user have been disabled meanwhile.</param>
-    public sealed record SecondFactorPassed(LoginFactor Factor, LoginTrigger Verified, LoginTrigger Rejection) : StepOutcome;
+    /// <param name="RememberDevice">The user asked that this device skip the second factor from now on.</param>
+    public sealed record SecondFactorPassed(LoginFactor Factor, LoginTrigger Verified, LoginTrigger Rejection, bool RememberDevice = false) : StepOutcome;
 }

@@ -10,7 +10,7 @@ public sealed class CaptchaStep(CaptchaCodes codes, IUserAccounts accounts) : Lo
 {
     public override LoginTrigger Action => LoginTrigger.SubmitCaptcha;
 
-    public override StepAction Describe(StepView view) => new("submitCaptcha", "captcha", [new("code", "code", true)]);
+    public override StepAction Describe(StepView view) => new("submitCaptcha", "captcha", [new("code", "code", true), .. view.RememberDeviceField]);
 
     protected override async Task<StepOutcome> HandleAsync(StepContext context, CodeInput input)
     {
@@ -25,7 +25,7 @@ public sealed class CaptchaStep(CaptchaCodes codes, IUserAccounts accounts) : Lo
                     await accounts.BindContactAsync(flow.UserId!, flow.Captcha.Channel, target, context.CancellationToken);
                 else if (!flow.Degraded && record!.Channel is Channels.Email or Channels.Sms)
                     await accounts.ConfirmContactAsync(flow.UserId!, record.Channel, record.Target, context.CancellationToken);
-                return new StepOutcome.SecondFactorPassed(LoginFactor.Captcha, LoginTrigger.CaptchaVerified, LoginTrigger.CaptchaRejected);
+                return new StepOutcome.SecondFactorPassed(LoginFactor.Captcha, LoginTrigger.CaptchaVerified, LoginTrigger.CaptchaRejected, input.RememberDevice);
             case CaptchaVerdict.Wrong:
                 return StepOutcome.Reject(LoginTrigger.CaptchaRejected, FlowCodes.CodeInvalid);
             default:

@@ -10,10 +10,10 @@ public sealed class RecoveryCodeStep(IRecoveryCodes recoveryCodes) : LoginStep<C
 {
     public override LoginTrigger Action => LoginTrigger.SubmitRecoveryCode;
 
-    public override StepAction Describe(StepView view) => new("submitRecoveryCode", "recovery-code", [new("code", "text", true)]);
+    public override StepAction Describe(StepView view) => new("submitRecoveryCode", "recovery-code", [new("code", "text", true), .. view.RememberDeviceField]);
 
     protected override async Task<StepOutcome> HandleAsync(StepContext context, CodeInput input) =>
         await recoveryCodes.TryConsumeAsync(context.Flow.UserId!, input.Code, context.CancellationToken)
-            ? new StepOutcome.SecondFactorPassed(LoginFactor.RecoveryCode, LoginTrigger.OtpVerified, LoginTrigger.OtpRejected)
+            ? new StepOutcome.SecondFactorPassed(LoginFactor.RecoveryCode, LoginTrigger.OtpVerified, LoginTrigger.OtpRejected, input.RememberDevice)
             : StepOutcome.Reject(LoginTrigger.OtpRejected, FlowCodes.CodeInvalid);
 }

@@ -11,7 +11,7 @@ public sealed class TotpStep(IUserAccounts accounts, TotpVerifier totp, ILogger<
 {
     public override LoginTrigger Action => LoginTrigger.SubmitOtp;
 
-    public override StepAction Describe(StepView view) => new("submitOtp", "otp", [new("code", "code", true)]);
+    public override StepAction Describe(StepView view) => new("submitOtp", "otp", [new("code", "code", true), .. view.RememberDeviceField]);
 
     protected override async Task<StepOutcome> HandleAsync(StepContext context, CodeInput input)
     {
@@ -21,7 +21,7 @@ public sealed class TotpStep(IUserAccounts accounts, TotpVerifier totp, ILogger<
         if (verdict == OtpVerdict.Replayed)
             logger.LogWarning("Security event: replayed TOTP time step for user {UserId} in flow {FlowId}", userId, context.Flow.Id);
         return verdict == OtpVerdict.Accepted
-            ? new StepOutcome.SecondFactorPassed(LoginFactor.Otp, LoginTrigger.OtpVerified, LoginTrigger.OtpRejected)
+            ? new StepOutcome.SecondFactorPassed(LoginFactor.Otp, LoginTrigger.OtpVerified, LoginTrigger.OtpRejected, input.RememberDevice)
             : StepOutcome.Reject(LoginTrigger.OtpRejected, FlowCodes.CodeInvalid);
     }
 }

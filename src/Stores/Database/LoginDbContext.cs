@@ -24,6 +24,7 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<OidcTokenRecord> OidcTokens => Set<OidcTokenRecord>();
     public DbSet<OidcKeyRecord> OidcKeys => Set<OidcKeyRecord>();
     public DbSet<ClientAuditRecord> ClientAudit => Set<ClientAuditRecord>();
+    public DbSet<RememberedDeviceRecord> RememberedDevices => Set<RememberedDeviceRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -118,6 +119,20 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             audit.Property(a => a.Reason).HasMaxLength(64);
             audit.Property(a => a.ClientIp).HasMaxLength(64);
             audit.Property(a => a.UserAgent).HasMaxLength(512);
+        });
+
+        model.Entity<RememberedDeviceRecord>(device =>
+        {
+            device.ToTable("remembered_device");
+            device.HasKey(d => d.Id);
+            device.Property(d => d.Id).HasMaxLength(16);
+            device.Property(d => d.TokenHash).HasMaxLength(64);
+            device.HasIndex(d => d.TokenHash).IsUnique();
+            device.Property(d => d.NormalizedUserId).HasMaxLength(64);
+            device.HasIndex(d => d.NormalizedUserId);
+            device.HasIndex(d => d.ExpiresAt);
+            device.Property(d => d.ClientIp).HasMaxLength(64);
+            device.Property(d => d.UserAgent).HasMaxLength(256);
         });
 
         OidcModel.Configure(model);

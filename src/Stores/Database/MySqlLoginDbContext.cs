@@ -22,6 +22,8 @@ public sealed class MySqlLoginDbContext(DbContextOptions<MySqlLoginDbContext> op
         model.Entity<UserAccount>().Property(u => u.NormalizedUserId).UseCollation(UserIdCollation);
         model.Entity<RecoveryCodeRecord>().Property(c => c.NormalizedUserId).UseCollation(UserIdCollation);
         model.Entity<LoginAuditRecord>().Property(a => a.UserId).UseCollation(UserIdCollation);
+        model.Entity<RememberedDeviceRecord>().Property(d => d.NormalizedUserId).UseCollation(UserIdCollation);
+        model.Entity<RememberedDeviceRecord>().Property(d => d.Id).UseCollation(UserIdCollation);
         // Client ids, token references and subjects are exact: "itdesk" is not "ItDesk".
         model.Entity<Oidc.OidcApplicationRecord>().Property(a => a.ClientId).UseCollation(UserIdCollation);
         model.Entity<Oidc.OidcTokenRecord>().Property(t => t.ReferenceId).UseCollation(UserIdCollation);

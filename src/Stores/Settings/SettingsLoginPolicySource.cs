@@ -28,6 +28,7 @@ public sealed class SettingsLoginPolicySource(SettingsCache settings) : ILoginPo
             Lockout = new LockoutPolicy(
                 s.Int(Lockout, "max_failures"), s.Int(Lockout, "wait_increment_seconds"), s.Int(Lockout, "max_wait_seconds")),
             SharedContactsAllowed = s.Bool(TwoFactor, "shared_contacts_allowed"),
+            RememberDeviceDays = s.Int(Authentication, "remember_device_days"),
             RecoveryEnabled = s.Bool(Recovery, "enabled"),
             RecoveryLifetimeSeconds = s.Int(Recovery, "lifetime_seconds"),
             AdminRecoveryLifetimeHours = s.Int(Recovery, "admin_link_hours"),

@@ -84,6 +84,8 @@ public static class SettingCatalog
         new(Recovery, "lifetime_seconds", SettingType.Int, "How long a recovery the user starts lives.", "900") { Min = 300, Max = 3600 },
         new(Recovery, "admin_link_hours", SettingType.Int, "How long a recovery an admin sends lives, its code as long.", "24") { Min = 1, Max = 168 },
         .. DefaultNotices.Keys.Select(Notice),
+        new(Authentication, "remember_device_days", SettingType.Int,
+            "After a second factor, \"remember this device\" skips it on that device for this many days (0: not offered).", "30") { Min = 0, Max = 365 },
     ];
 
     private static SettingDefinition Notice(string key) =>

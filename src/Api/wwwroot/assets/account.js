@@ -21,7 +21,7 @@ async function draw(current, focus) {
   const profile = (await call('GET', '/api/v1/account')).body;
   show(main,
     current.requiredActions.includes('enrol_otp') ? h('p', { class: 'message warning', role: 'alert' }, t('account.enrolRequired')) : null,
-    profilePanel(profile), contactsPanel(profile, current), otpPanel(profile, current), passwordPanel(profile), await sessionsPanel());
+    profilePanel(profile), contactsPanel(profile, current), otpPanel(profile, current), passwordPanel(profile), await sessionsPanel(), await devicesPanel(current));
   if (focus) main.querySelector(focus)?.focus();
 }
 
@@ -186,6 +186,26 @@ function passwordPanel(profile) {
     if (answer.ok) form.reset();
   });
   return h('section', { class: 'panel', 'aria-labelledby': 'password-title' }, h('h2', { id: 'password-title' }, t('account.password')), form);
+}
+
+// The devices that skip the second factor ("remember this device"); forgetting one asks for it there again.
+async function devicesPanel(current) {
+  const answer = await call('GET', '/api/v1/account/devices');
+  const devices = answer.ok ? answer.body : [];
+  const list = devices.length === 0 ? h('p', { class: 'muted' }, t('account.noDevices'))
+    : h('ul', { class: 'sessions' }, devices.map(device => {
+      const result = h('span');
+      return h('li', { 'data-device': device.id },
+        h('span', {}, device.userAgent ?? '—'), ' · ', h('span', { class: 'muted small' }, device.clientIp ?? ''), ' · ',
+        h('span', { class: 'muted small' }, t('account.lastSeen'), ' ', formatTime(device.lastUsedAt)), ' ',
+        h('button', { type: 'button', class: 'secondary', onclick: async () => {
+          const forgotten = await call('DELETE', `/api/v1/account/devices/${encodeURIComponent(device.id)}`);
+          if (!forgotten.ok) return outcome(result, forgotten);
+          await draw(current, '#devices-title');
+        } }, t('account.forgetDevice')), result);
+    }));
+  return h('section', { class: 'panel', id: 'devices', 'aria-labelledby': 'devices-title' },
+    h('h2', { id: 'devices-title', tabindex: '-1' }, t('account.devices')), list);
 }
 
 start();

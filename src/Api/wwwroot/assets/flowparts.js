@@ -41,7 +41,8 @@ export function actionForm(action, onAnswer) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     submit.disabled = true;
-    const body = Object.fromEntries(action.fields.map(f => [f.name, form.elements[f.name].value.trim()]));
+    const body = Object.fromEntries(action.fields.map(f =>
+      [f.name, f.type === 'checkbox' ? form.elements[f.name].checked : form.elements[f.name].value.trim()]));
     onAnswer(await call(action.method, action.href, action.fields.length ? body : undefined));
   });
   return form;
@@ -51,6 +52,9 @@ function fieldFor(action, field) {
   const id = `${action.name}-${field.name}`;
   const labelKey = [`field.${field.name}.${action.name}`, `field.${field.name}.${field.type === 'tel' ? 'sms' : field.type}`, `field.${field.name}`].find(has);
   const label = h('label', { for: id }, labelKey ? t(labelKey) : field.name);
+  if (field.type === 'checkbox') {
+    return h('div', { class: 'field check' }, h('input', { id, name: field.name, type: 'checkbox' }), label);
+  }
   if (field.type === 'choice') {
     return h('div', { class: 'field' }, label,
       h('select', { id, name: field.name, required: field.required }, (field.options ?? []).map(o => h('option', { value: o }, has(`choice.${o}`) ? t(`choice.${o}`) : o))));

@@ -111,6 +111,56 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
                     b.ToTable("recovery_code", (string)null);
                 });
 
+            modelBuilder.Entity("LoginOrchestrator.Stores.Database.RememberedDeviceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset>("LastUsedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("NormalizedUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("NormalizedUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("remembered_device", (string)null);
+                });
+
             modelBuilder.Entity("LoginOrchestrator.Stores.Database.ServerSecretRecord", b =>
                 {
                     b.Property<string>("Name")
@@ -679,6 +729,21 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
                             Required = true,
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 31,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "30",
+                            Description = "After a second factor, \"remember this device\" skips it on that device for this many days (0: not offered).",
+                            Enabled = true,
+                            Key = "remember_device_days",
+                            MaxValue = 365L,
+                            MinValue = 0L,
+                            Namespace = "authentication",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
                         });
                 });
 

@@ -97,6 +97,54 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
                     b.ToTable("recovery_code", (string)null);
                 });
 
+            modelBuilder.Entity("LoginOrchestrator.Stores.Database.RememberedDeviceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("NormalizedUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("remembered_device", (string)null);
+                });
+
             modelBuilder.Entity("LoginOrchestrator.Stores.Database.ServerSecretRecord", b =>
                 {
                     b.Property<string>("Name")
@@ -661,6 +709,21 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
                             Required = true,
                             UpdatedAt = 1309306650624000000L,
                             ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 31,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "30",
+                            Description = "After a second factor, \"remember this device\" skips it on that device for this many days (0: not offered).",
+                            Enabled = true,
+                            Key = "remember_device_days",
+                            MaxValue = 365L,
+                            MinValue = 0L,
+                            Namespace = "authentication",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "int"
                         });
                 });
 

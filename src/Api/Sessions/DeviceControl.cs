@@ -1,0 +1,41 @@
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Database;
+
+namespace LoginOrchestrator.Api.Sessions;
+
+/// <summary>A remembered device as its user and admins see it (never its token).</summary>
+public sealed record RememberedDeviceDto(
+    string Id, DateTimeOffset CreatedAt, DateTimeOffset LastUsedAt, DateTimeOffset ExpiresAt, string? ClientIp, string? UserAgent);
+
+/// <summary>
+/// The devices a user asked to be remembered, and forgetting one (by the user, or an admin): its next login asks for
+/// the second factor again. The login audit records it as <c>DeviceForgotten</c>, with who did it.
+/// </summary>
+public sealed class DeviceControl(IRememberedDevices devices, LoginDbContext db, TimeProvider time, ILogger<DeviceControl> logger)
+{
+    public const string Forgotten = "DeviceForgotten";
+
+    public async Task<IReadOnlyList<RememberedDeviceDto>> ListAsync(string userId, CancellationToken cancellationToken) =>
+        [.. (await devices.ListAsync(userId, cancellationToken)).Select(d =>
+            new RememberedDeviceDto(d.Id, d.CreatedAt, d.LastUsedAt, d.ExpiresAt, d.ClientIp, d.UserAgent))];
+
+    /// <param name="by">Who forgets it: <c>by_user</c>, or <c>by_admin:&lt;id&gt;</c>.</param>
+    public async Task<bool> ForgetAsync(string userId, string deviceId, string by, ClientInfo requester, CancellationToken cancellationToken)
+    {
+        if (deviceId.Length > 16 || !await devices.ForgetAsync(userId, deviceId, cancellationToken)) return false;
+        db.LoginAudit.Add(new LoginAuditRecord
+        {
+            FlowId = deviceId,
+            UserId = Orchestrator.Policy.UserIds.Canonical(userId),
+            Outcome = Forgotten,
+            Factors = "",
+            Reason = by.Length > 64 ? by[..64] : by,
+            ClientIp = requester.IpAddress,
+            UserAgent = requester.UserAgent is { Length: > 512 } agent ? agent[..512] : requester.UserAgent,
+            At = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Remembered device {DeviceId} of {UserId} forgotten {By}", deviceId, userId, by);
+        return true;
+    }
+}
