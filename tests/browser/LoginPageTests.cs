@@ -77,4 +77,32 @@ public sealed class LoginPageTests(BrowserFixture browser, BrowserApiFactory fac
         await restart.PressAsync("Enter");
         await Expect(PasswordForm.UserId(page)).ToBeFocusedAsync();
     }
+
+    [Fact]
+    public async Task RememberThisDeviceSkipsTheCodeOnTheNextLoginInThisBrowserOnly()
+    {
+        var secret = TotpSecrets.New();
+        await factory.AddUserAsync("zhouba", "Desk-Pass-2026", totpSecret: secret);
+        var page = await browser.NewPageAsync(factory.Address, "en");
+        var context = page.Context;
+        await page.GotoAsync("/");
+        await PasswordForm.SubmitAsync(page, "zhouba", "Desk-Pass-2026");
+        var code = page.GetByLabel("Code (6 digits)");
+        await code.FillAsync(factory.TotpCode(secret));
+        await page.Locator("form[data-action=submitOtp]").GetByLabel("Remember this device").CheckAsync();
+        await code.PressAsync("Enter");
+        await page.WaitForURLAsync("**/account/");
+        (await context.CookiesAsync()).Should().Contain(c => c.Name == "lo_device" && c.HttpOnly);
+
+        var again = await context.NewPageAsync();
+        await again.GotoAsync("/");
+        await PasswordForm.SubmitAsync(again, "zhouba", "Desk-Pass-2026");
+        await again.WaitForURLAsync("**/account/");
+        await Expect(again.Locator("#devices li")).ToHaveCountAsync(1);
+
+        var elsewhere = await browser.NewPageAsync(factory.Address, "en");
+        await elsewhere.GotoAsync("/");
+        await PasswordForm.SubmitAsync(elsewhere, "zhouba", "Desk-Pass-2026");
+        await Expect(elsewhere.GetByLabel("Code (6 digits)")).ToBeVisibleAsync();
+    }
 }
