@@ -8,6 +8,9 @@ const main = document.querySelector('#admin');
 const tabs = { settings: settingsTab, users: usersTab, clients: clientsTab, audit: auditTab };
 const Scopes = ['openid', 'profile', 'email', 'phone', 'roles', 'departments', 'offline_access'];
 const TemplateChannels = { email_config: 'email', sms_config: 'sms', wecom_config: 'wecom' };
+// The outcomes the audit filter takes (the API refuses any other): logins, account actions, recoveries.
+const AuditOutcomes = ['Issued', 'Failed', 'Locked', 'Expired', 'Revoked', 'ContactChanged', 'ContactSet', 'DeviceForgotten',
+  'RecoveryDone', 'RecoveryFailed', 'RecoveryLocked', 'RecoveryExpired'];
 
 async function start() {
   applyLanguage();
@@ -195,7 +198,7 @@ function pager(page, number, load) {
 async function auditTab() {
   const results = h('div');
   const userId = h('input', { id: 'audit-user', type: 'text' });
-  const outcome = h('select', { id: 'audit-outcome' }, h('option', { value: '' }, t('admin.allOutcomes')), ['Issued', 'Failed', 'Locked', 'Expired'].map(o => h('option', { value: o }, o)));
+  const outcome = h('select', { id: 'audit-outcome' }, h('option', { value: '' }, t('admin.allOutcomes')), AuditOutcomes.map(o => h('option', { value: o }, o)));
   const from = h('input', { id: 'audit-from', type: 'datetime-local' });
   const to = h('input', { id: 'audit-to', type: 'datetime-local' });
   const load = latestOnly(async (page = 1) => {
