@@ -18,7 +18,7 @@ public sealed record ContactCodeDto(string Channel, string MaskedTarget, DateTim
 /// unproven (no recovery code or notice goes to it) until a code sent to it comes back, and the audit says who set it.
 /// </summary>
 public sealed class ContactChange(
-    LoginDbContext db, RecentAuthentication recent, ILoginPolicySource policies, ICodeSendLimiter limiter, CaptchaCodes codes,
+    LoginDbContext db, LoginAudit audit, RecentAuthentication recent, ILoginPolicySource policies, ICodeSendLimiter limiter, CaptchaCodes codes,
     ICodeDispatcher dispatcher, IUserAccounts accounts, IAccountNotices notices, TimeProvider time, ILogger<ContactChange> logger)
 {
     public const string Changed = "ContactChanged";
@@ -114,19 +114,6 @@ public sealed class ContactChange(
     private static Refusal RateLimited(TimeSpan wait) =>
         new(Orchestrator.Engine.FlowCodes.RateLimited, "Too many codes; try again later.", RetryAfter: Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
 
-    private async Task AuditAsync(UserAccount user, string outcome, string reason, ClientInfo client, CancellationToken cancellationToken)
-    {
-        db.LoginAudit.Add(new LoginAuditRecord
-        {
-            FlowId = $"contact-{Guid.NewGuid():N}"[..40],
-            UserId = user.NormalizedUserId,
-            Outcome = outcome,
-            Factors = "",
-            Reason = reason.Length > 64 ? reason[..64] : reason,
-            ClientIp = client.IpAddress,
-            UserAgent = client.UserAgent is { Length: > 512 } agent ? agent[..512] : client.UserAgent,
-            At = time.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private Task AuditAsync(UserAccount user, string outcome, string reason, ClientInfo client, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AccountAction($"contact-{Guid.NewGuid():N}"[..40], user.NormalizedUserId, outcome, reason, client, time.GetUtcNow()), cancellationToken);
 }

@@ -63,7 +63,8 @@ public static class LoginServices
         services.AddScoped<TotpVerifier>();
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<IRecoveryCodes, RecoveryCodes>();
-        services.AddScoped<ILoginAudit, LoginAudit>();
+        services.AddScoped<LoginAudit>();
+        services.AddScoped<ILoginAudit>(sp => sp.GetRequiredService<LoginAudit>());
         services.AddScoped<BootstrapAdmin>();
         services.AddScoped<RecoveryCodeSets>();
         services.AddScoped<OtpEnrolment>();
@@ -93,7 +94,7 @@ public static class LoginServices
         services.AddScoped<IRecoveryStep, RecoveryBackupCodeStep>();
         services.AddScoped<IRecoveryStep, NewPasswordStep>();
         services.AddScoped<RecoverySteps>();
-        services.AddScoped<IRecoveryAudit, LoginAudit>();
+        services.AddScoped<IRecoveryAudit>(sp => sp.GetRequiredService<LoginAudit>());
         services.AddSingleton<IRecoveryCodeQueue, RecoveryCodeQueue>();
         services.AddScoped<RecoveryCodeJob>();
         services.AddScoped<RecoveryPorts>();

@@ -11,7 +11,7 @@ public sealed record RememberedDeviceDto(
 /// The devices a user asked to be remembered, and forgetting one (by the user, or an admin): its next login asks for
 /// the second factor again. The login audit records it as <c>DeviceForgotten</c>, with who did it.
 /// </summary>
-public sealed class DeviceControl(IRememberedDevices devices, LoginDbContext db, TimeProvider time, ILogger<DeviceControl> logger)
+public sealed class DeviceControl(IRememberedDevices devices, LoginAudit audit, TimeProvider time, ILogger<DeviceControl> logger)
 {
     public const string Forgotten = "DeviceForgotten";
 
@@ -23,18 +23,7 @@ public sealed class DeviceControl(IRememberedDevices devices, LoginDbContext db,
     public async Task<bool> ForgetAsync(string userId, string deviceId, string by, ClientInfo requester, CancellationToken cancellationToken)
     {
         if (deviceId.Length > 16 || !await devices.ForgetAsync(userId, deviceId, cancellationToken)) return false;
-        db.LoginAudit.Add(new LoginAuditRecord
-        {
-            FlowId = deviceId,
-            UserId = Orchestrator.Policy.UserIds.Canonical(userId),
-            Outcome = Forgotten,
-            Factors = "",
-            Reason = by.Length > 64 ? by[..64] : by,
-            ClientIp = requester.IpAddress,
-            UserAgent = requester.UserAgent is { Length: > 512 } agent ? agent[..512] : requester.UserAgent,
-            At = time.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AccountAction(deviceId, Orchestrator.Policy.UserIds.Canonical(userId), Forgotten, by, requester, time.GetUtcNow()), cancellationToken);
         logger.LogInformation("Remembered device {DeviceId} of {UserId} forgotten {By}", deviceId, userId, by);
         return true;
     }

@@ -20,7 +20,7 @@ public sealed record SessionSummaryDto(
 /// The sessions of a user, and their ending one at a time (by the user, or an admin): the session, and the refresh
 /// tokens apps got from it, end at once; the login audit records it as <c>Revoked</c>, with who did it.
 /// </summary>
-public sealed class SessionControl(SessionService sessions, LoginDbContext db, TimeProvider time, ILogger<SessionControl> logger)
+public sealed class SessionControl(SessionService sessions, LoginAudit audit, TimeProvider time, ILogger<SessionControl> logger)
 {
     public const string Revoked = "Revoked";
 
@@ -34,19 +34,7 @@ public sealed class SessionControl(SessionService sessions, LoginDbContext db, T
     public async Task<bool> RevokeAsync(string userId, string sessionId, string by, ClientInfo requester, CancellationToken cancellationToken)
     {
         if (await sessions.RevokeByIdAsync(userId, sessionId, cancellationToken) is not { } ended) return false;
-        db.LoginAudit.Add(new LoginAuditRecord
-        {
-            FlowId = sessionId,
-            UserId = ended.UserId,
-            Outcome = Revoked,
-            Factors = string.Join(',', ended.Factors),
-            Degraded = ended.Degraded,
-            Reason = by.Length > 64 ? by[..64] : by,
-            ClientIp = requester.IpAddress,
-            UserAgent = requester.UserAgent is { Length: > 512 } agent ? agent[..512] : requester.UserAgent,
-            At = time.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AccountAction(sessionId, ended.UserId, Revoked, by, requester, time.GetUtcNow(), ended.Factors, ended.Degraded), cancellationToken);
         logger.LogInformation("Session {SessionId} of {UserId} revoked by {By}", sessionId, ended.UserId, by);
         return true;
     }

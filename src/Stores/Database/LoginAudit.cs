@@ -4,10 +4,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Stores.Database;
 
+/// <summary>An action on an account outside a flow (a session ended, a contact changed, a device forgotten), for the audit.</summary>
+/// <param name="SubjectId">What it was done to (a session or device id); written where a flow's id goes.</param>
+/// <param name="Reason">Who did it and how: <c>by_user</c>, <c>by_admin:&lt;id&gt;</c>, a channel.</param>
+public sealed record AccountAction(
+    string SubjectId, string UserId, string Outcome, string Reason, ClientInfo By, DateTimeOffset At,
+    IReadOnlyList<string>? Factors = null, bool Degraded = false);
+
 /// <summary>Writes login outcomes to the <c>login_audit</c> table.</summary>
 public sealed class LoginAudit(LoginDbContext db) : ILoginAudit, IRecoveryAudit
 {
     public Task RecordAsync(LoginAuditEntry entry, CancellationToken cancellationToken) => RecordAllAsync([entry], cancellationToken);
+
+    public async Task RecordAsync(AccountAction action, CancellationToken cancellationToken)
+    {
+        var record = new LoginAuditRecord
+        {
+            FlowId = action.SubjectId.Length > 64 ? action.SubjectId[..64] : action.SubjectId,
+            UserId = action.UserId is { Length: > 64 } id ? id[..64] : action.UserId,
+            Outcome = action.Outcome,
+            Factors = string.Join(',', action.Factors ?? []),
+            Degraded = action.Degraded,
+            Reason = action.Reason.Length > 64 ? action.Reason[..64] : action.Reason,
+            ClientIp = action.By.IpAddress,
+            UserAgent = action.By.UserAgent is { Length: > 512 } ua ? ua[..512] : action.By.UserAgent,
+            At = action.At,
+        };
+        db.LoginAudit.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(record).State = EntityState.Detached;
+    }
 
     /// <summary>A recovery's outcome, as <c>Recovery&lt;State&gt;</c>; an admin's recovery names them in its reason.</summary>
     public async Task RecordAsync(RecoveryAuditEntry entry, CancellationToken cancellationToken)
