@@ -121,6 +121,21 @@ public sealed class RememberedDeviceTests(LoginApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task AnExpiredDeviceIsAskedAgainAndTheHousekeepingRemovesIt()
+    {
+        var (userId, secret) = await TotpUserAsync("expired");
+        var client = NoCookies();
+        var token = (await RememberAsync(client, userId, secret)).Flow.GetProperty("session").GetProperty("rememberedDevice").GetProperty("token").GetString();
+
+        factory.Clock.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        (await LoginWithDeviceAsync(client, userId, token)).State.Should().Be("OtpChallenge");
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Hosting.HousekeepingJob>().RunAsync(CancellationToken.None);
+
+        (await factory.WithDbAsync(db => db.RememberedDevices.CountAsync(d => d.NormalizedUserId == userId))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task TurnedOffNoDeviceIsOfferedOrHonoured()
     {
         var (userId, secret) = await TotpUserAsync("off");

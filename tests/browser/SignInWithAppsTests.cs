@@ -56,7 +56,7 @@ public sealed class SignInWithAppsTests(BrowserFixture browser, TwoAppsFactory f
         await page.GotoAsync("/");
         await page.WaitForURLAsync(url => url.StartsWith(factory.Address.ToString()) && url.Contains("returnTo="));
         await PasswordForm.SubmitAsync(page, "wangwu", "Desk-Pass-2026");
-        var code = page.Locator("form[data-action=submitOtp] input");
+        var code = page.Locator("form[data-action=submitOtp] input[name=code]");
         await code.FillAsync(factory.TotpCode(secret));
         await code.PressAsync("Enter");
 

@@ -72,7 +72,7 @@ public static class LoginServices
         services.AddScoped<ContactChange>();
         services.AddScoped<RememberedDevices>();
         services.AddScoped<IRememberedDevices>(sp => sp.GetRequiredService<RememberedDevices>());
-        services.AddScoped<IExpiringStore>(sp => sp.GetRequiredService<RememberedDevices>());
+        services.AddSingleton<IExpiringStore, RememberedDeviceSweep>();
         services.AddScoped<Sessions.DeviceControl>();
         services.AddScoped<RecentAuthentication>();
         services.AddScoped<UserAdministration>();

@@ -5,6 +5,7 @@ using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginOrchestrator.Stores.Database;
 
@@ -12,7 +13,7 @@ namespace LoginOrchestrator.Stores.Database;
 /// Remembered devices in the database (they outlive sessions by weeks): 32 random bytes given to the client, their
 /// SHA-256 kept. A token is honoured only for its user, before its expiry and under the epoch it was made in.
 /// </summary>
-public sealed class RememberedDevices(LoginDbContext db, TimeProvider time) : IRememberedDevices, IExpiringStore
+public sealed class RememberedDevices(LoginDbContext db, TimeProvider time) : IRememberedDevices
 {
     public async Task<DeviceGrant> RememberAsync(string userId, int epoch, TimeSpan lifetime, ClientInfo client, CancellationToken cancellationToken)
     {
@@ -75,8 +76,6 @@ public sealed class RememberedDevices(LoginDbContext db, TimeProvider time) : IR
         return await logins.AnyAsync(cancellationToken) && !await logins.AnyAsync(a => a.UserAgent == agent, cancellationToken);
     }
 
-    public string Name => "remembered devices";
-
     /// <summary>Removes what no request will honour again (the housekeeping job).</summary>
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
@@ -85,4 +84,16 @@ public sealed class RememberedDevices(LoginDbContext db, TimeProvider time) : IR
     }
 
     private static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+/// <summary>The housekeeping's part: expired devices leave the table (a scope of its own, as the job's stores are shared).</summary>
+public sealed class RememberedDeviceSweep(IServiceScopeFactory scopes) : IExpiringStore
+{
+    public string Name => "remembered devices";
+
+    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RememberedDevices>().PurgeExpiredAsync(cancellationToken);
+    }
 }
