@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Sync;
 using LoginOrchestrator.Api.Recovery;
 using LoginOrchestrator.Api.Account;
 using LoginOrchestrator.Api.AdminClients;
@@ -53,6 +54,7 @@ app.UseAuthorization();
 var api = app.MapGroup("/api/v1");
 api.MapLoginFlows();
 api.MapRecoveryFlows();
+api.MapDirectory();
 api.MapSession();
 api.MapSessionLists();
 api.MapAccount();

@@ -177,4 +177,15 @@ public sealed class AdminUsersTests(LoginApiFactory factory) : IClassFixture<Log
         page.Body.GetProperty("items").GetArrayLength().Should().Be(1);
         page.Body.GetProperty("total").GetInt32().Should().BeGreaterThan(1);
     }
+
+    [Fact]
+    public async Task WithoutWeComThereIsNoDirectoryToSync()
+    {
+        var admin = await factory.AdminTokenAsync(_client);
+
+        var refused = await _client.SendAsync(HttpMethod.Post, "/api/v1/admin/directory/sync", null, admin);
+
+        refused.Status.Should().Be(HttpStatusCode.Conflict);
+        refused.Code.Should().Be("directory_not_configured");
+    }
 }

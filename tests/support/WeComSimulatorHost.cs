@@ -71,6 +71,11 @@ public sealed class WeComSimulatorHost : IAsyncDisposable
     public Task PutUserAsync(string userId, string name, int status, int[] department, string? email = null) =>
         Control.PutAsJsonAsync($"/_sim/users/{userId}", new { userid = userId, name, department, status, email });
 
+    public Task RemoveUserAsync(string userId) => Control.DeleteAsync($"/_sim/users/{userId}");
+
+    public Task PutDepartmentAsync(int id, string name, int parentId = 1) =>
+        Control.PutAsJsonAsync($"/_sim/departments/{id}", new { id, name, parentid = parentId });
+
     public Task ExpireTokensAsync() => Control.PostAsync("/_sim/expire-tokens", null);
 
     public async ValueTask DisposeAsync()

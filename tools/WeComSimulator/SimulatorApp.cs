@@ -58,6 +58,26 @@ public static class SimulatorApp
                     status = user.Status, email = user.Email, mobile = user.Mobile,
                 })
                 : Error(60111, "userid not found")));
+        // Directory reads for a sync: every department, then each one's members (fetch_child=0: only its own).
+        cgi.MapGet("/department/list", (string? access_token) =>
+            TokenProblem(state, access_token) ?? Results.Json(new
+            {
+                errcode = 0, errmsg = "ok",
+                department = state.AllDepartments().Select(d => new { id = d.Id, name = d.Name, parentid = d.ParentId, order = d.Id }),
+            }));
+        cgi.MapGet("/user/list", (string? access_token, int? department_id) =>
+        {
+            if (TokenProblem(state, access_token) is { } problem) return problem;
+            if (department_id is not { } id || !state.AllDepartments().Any(d => d.Id == id)) return Error(60123, "invalid party id");
+            return Results.Json(new
+            {
+                errcode = 0, errmsg = "ok",
+                userlist = state.Users.Values.Where(u => u.Department.Contains(id)).Select(u => new
+                {
+                    userid = u.UserId, name = u.Name, department = u.Department, status = u.Status, email = u.Email, mobile = u.Mobile,
+                }),
+            });
+        });
         cgi.MapGet("/auth/getuserinfo", (string? access_token, string? code) =>
         {
             if (TokenProblem(state, access_token) is { } problem) return problem;
@@ -81,6 +101,8 @@ public static class SimulatorApp
         sim.MapDelete("/failure", () => { state.Failure = null; return TypedResults.NoContent(); });
         sim.MapPost("/oauth-codes", (SimOAuthCode code) => { state.OAuthCodes[code.Code] = code; return TypedResults.NoContent(); });
         sim.MapPut("/users/{userid}", (string userid, SimUser user) => { state.Users[userid] = user with { UserId = userid }; return TypedResults.NoContent(); });
+        sim.MapDelete("/users/{userid}", (string userid) => { state.Users.TryRemove(userid, out _); return TypedResults.NoContent(); });
+        sim.MapPut("/departments/{id:int}", (int id, SimDepartment department) => { state.Departments[id] = department with { Id = id }; return TypedResults.NoContent(); });
         sim.MapPost("/expire-tokens", () => { foreach (var token in state.Tokens.Keys) state.Tokens[token] = DateTimeOffset.MinValue; return TypedResults.NoContent(); });
         sim.MapGet("/stats", () => TypedResults.Ok(new { tokensIssued = state.TokensIssued, messages = state.Messages.ToArray() }));
         return app;

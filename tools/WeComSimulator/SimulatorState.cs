@@ -12,6 +12,12 @@ public sealed record SimUser(
     [property: JsonPropertyName("email")] string? Email = null,
     [property: JsonPropertyName("mobile")] string? Mobile = null);
 
+/// <summary>A department of the simulated corp, in WeCom's field names (department/list).</summary>
+public sealed record SimDepartment(
+    [property: JsonPropertyName("id")] int Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("parentid")] int ParentId);
+
 /// <summary>What the simulator is told to do wrong: an errcode, latency, or being down, for one endpoint or all.</summary>
 public sealed record SimFailure(
     [property: JsonPropertyName("endpoint")] string? Endpoint,
@@ -35,6 +41,14 @@ public sealed record SimMessage(string ToUser, int AgentId, string Content);
 public sealed class SimulatorState
 {
     public ConcurrentDictionary<string, SimUser> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Departments by id; one a member names but nobody registered is listed as "部门 n" under the root.</summary>
+    public ConcurrentDictionary<int, SimDepartment> Departments { get; } = new();
+
+    public IEnumerable<SimDepartment> AllDepartments() =>
+        Users.Values.SelectMany(u => u.Department).Append(1).Distinct()
+            .Select(id => Departments.TryGetValue(id, out var d) ? d : new SimDepartment(id, id == 1 ? "总部" : $"部门 {id}", id == 1 ? 0 : 1))
+            .Concat(Departments.Values).DistinctBy(d => d.Id).OrderBy(d => d.Id);
     public ConcurrentDictionary<string, DateTimeOffset> Tokens { get; } = new();
     public ConcurrentDictionary<string, SimOAuthCode> OAuthCodes { get; } = new();
     public ConcurrentQueue<SimMessage> Messages { get; } = new();

@@ -24,6 +24,9 @@ public static class WeComServices
         if (StoreServices.UsesRedis(builder.Configuration)) services.AddSingleton<IWeComTokenStore, RedisWeComTokenStore>();
         else services.AddSingleton<IWeComTokenStore, InProcessWeComTokenStore>();
 
+        services.AddScoped<WeComDirectoryReader>();
+        services.AddScoped<Sync.DirectorySync>();
+        services.AddScoped<Sync.DirectorySyncJob>();
         services.AddHttpClient<WeComClient>((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<WeComOptions>>().Value.BaseUrl)
             // Request logs would carry the access token in the query string: the client logs for itself.
             .RemoveAllLoggers()

@@ -32,6 +32,9 @@ public static class ProblemCodes
     public const string ContactUnproven = "contact_unproven";
     public const string UserDisabled = "user_disabled";
 
+    /// <summary>A directory action without WeCom configured.</summary>
+    public const string DirectoryNotConfigured = "directory_not_configured";
+
     /// <summary>
     /// Every code a refusal can carry: the constants of this table, of the flow's codes and of the settings' problems,
     /// but those that only ever name a flow's message (<see cref="FlowCodes.MessageOnly"/>). The OpenAPI document lists them per status.
@@ -54,7 +57,7 @@ public static class ProblemCodes
         NotFound or FlowCodes.FlowNotFound or UserNotFound or SettingNotFound or ClientNotFound or SessionNotFound or DeviceNotFound => StatusCodes.Status404NotFound,
         MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         FlowCodes.ActionNotAllowed or FlowCodes.FlowBusy or FlowCodes.TargetUnavailable
-            or OtpAlreadyEnabled or OtpNotEnabled or OtpNotPending or UserExists or LastAdmin or ContactTaken or ClientExists or ContactUnproven or UserDisabled => StatusCodes.Status409Conflict,
+            or OtpAlreadyEnabled or OtpNotEnabled or OtpNotPending or UserExists or LastAdmin or ContactTaken or ClientExists or ContactUnproven or UserDisabled or DirectoryNotConfigured => StatusCodes.Status409Conflict,
         FlowCodes.FlowExpired or FlowCodes.CodeExpired => StatusCodes.Status410Gone,
         SettingProblem.SettingInvalid or SettingProblem.TemplateInvalid => StatusCodes.Status422UnprocessableEntity,
         FlowCodes.Locked => StatusCodes.Status423Locked,

@@ -17,6 +17,21 @@ public sealed record WeComUser(
     [property: JsonPropertyName("email")] string? Email,
     [property: JsonPropertyName("mobile")] string? Mobile);
 
+/// <summary>department/list's answer: every department the app may see.</summary>
+public sealed record WeComDepartmentList(
+    [property: JsonPropertyName("errcode")] int Errcode,
+    [property: JsonPropertyName("department")] WeComDepartment[]? Department);
+
+public sealed record WeComDepartment(
+    [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("parentid")] long ParentId);
+
+/// <summary>user/list's answer: a department's own members, in user/get's fields.</summary>
+public sealed record WeComMemberList(
+    [property: JsonPropertyName("errcode")] int Errcode,
+    [property: JsonPropertyName("userlist")] WeComUser[]? UserList);
+
 /// <summary>auth/getuserinfo's answer: a member's userid, or a non-member's openid.</summary>
 public sealed record WeComOAuthIdentity(
     [property: JsonPropertyName("errcode")] int Errcode,
@@ -38,6 +53,15 @@ public sealed class WeComClient(HttpClient http, IWeComTokenStore tokens, IOptio
 
     public Task<WeComOAuthIdentity> GetUserInfoAsync(string code, CancellationToken cancellationToken) =>
         WithTokenAsync(token => GetAsync<WeComOAuthIdentity>($"cgi-bin/auth/getuserinfo?access_token={token}&code={Uri.EscapeDataString(code)}", cancellationToken), i => i.Errcode);
+
+    public Task<WeComDepartmentList> ListDepartmentsAsync(CancellationToken cancellationToken) =>
+        WithTokenAsync(token => GetAsync<WeComDepartmentList>($"cgi-bin/department/list?access_token={token}", cancellationToken), a => a.Errcode);
+
+    /// <summary>The department's own members (fetch_child=0): a sync reads every department once.</summary>
+    public Task<WeComMemberList> ListMembersAsync(long departmentId, CancellationToken cancellationToken) =>
+        WithTokenAsync(token => GetAsync<WeComMemberList>(
+            $"cgi-bin/user/list?access_token={token}&department_id={departmentId.ToString(System.Globalization.CultureInfo.InvariantCulture)}&fetch_child=0", cancellationToken),
+            a => a.Errcode);
 
     public async Task SendTextAsync(string userId, string content, CancellationToken cancellationToken)
     {

@@ -25,6 +25,8 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<OidcKeyRecord> OidcKeys => Set<OidcKeyRecord>();
     public DbSet<ClientAuditRecord> ClientAudit => Set<ClientAuditRecord>();
     public DbSet<RememberedDeviceRecord> RememberedDevices => Set<RememberedDeviceRecord>();
+    public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
+    public DbSet<DirectorySyncRunRecord> DirectorySyncRuns => Set<DirectorySyncRunRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -133,6 +135,22 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             device.HasIndex(d => d.ExpiresAt);
             device.Property(d => d.ClientIp).HasMaxLength(64);
             device.Property(d => d.UserAgent).HasMaxLength(256);
+        });
+
+        model.Entity<DepartmentRecord>(department =>
+        {
+            department.ToTable("department");
+            department.Property(d => d.Id).ValueGeneratedNever();
+            department.Property(d => d.Name).HasMaxLength(128);
+        });
+
+        model.Entity<DirectorySyncRunRecord>(run =>
+        {
+            run.ToTable("directory_sync_run");
+            run.HasIndex(r => r.StartedAt);
+            run.Property(r => r.Outcome).HasMaxLength(16);
+            run.Property(r => r.TriggeredBy).HasMaxLength(80);
+            run.Property(r => r.Detail).HasMaxLength(512);
         });
 
         OidcModel.Configure(model);

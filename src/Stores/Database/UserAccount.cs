@@ -56,6 +56,12 @@ public sealed class UserAccount
     /// </summary>
     public int SessionEpoch { get; set; }
 
+    /// <summary>
+    /// WeCom has known this id as a member (provisioned from it, or confirmed by it): only such users are the directory
+    /// sync's to disable; a local account (the bootstrap admin, one an admin made) is never touched by a sync.
+    /// </summary>
+    public bool FromDirectory { get; set; }
+
     /// <summary>When the directory last said this id is no active member (left, disabled, unknown); null once it confirms them.</summary>
     public DateTimeOffset? DirectoryDepartedAt { get; set; }
 

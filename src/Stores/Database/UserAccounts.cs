@@ -79,6 +79,7 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
         if (user.Mobile is null && await UnheldAsync(member.UserId, Channels.Sms, member.Mobile, cancellationToken) is { } mobile)
             (user.Mobile, user.MobileVerified) = (mobile, true);
         user.DirectoryDepartedAt = null;
+        user.FromDirectory = true;
         if (db.ChangeTracker.HasChanges())
         {
             user.UpdatedAt = time.GetUtcNow();
@@ -108,6 +109,7 @@ public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets,
             Email = await UnheldAsync(member.UserId, Channels.Email, member.Email, cancellationToken),
             Mobile = await UnheldAsync(member.UserId, Channels.Sms, member.Mobile, cancellationToken),
             Departments = string.Join(',', member.Departments),
+            FromDirectory = true,
             CreatedAt = now,
             UpdatedAt = now,
         };

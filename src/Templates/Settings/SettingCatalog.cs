@@ -13,6 +13,7 @@ public static class SettingCatalog
     public const string Audit = "audit";
     public const string Recovery = "recovery";
     public const string Notices = "notices";
+    public const string DirectoryNamespace = "directory";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -86,6 +87,9 @@ public static class SettingCatalog
         .. DefaultNotices.Keys.Select(Notice),
         new(Authentication, "remember_device_days", SettingType.Int,
             "After a second factor, \"remember this device\" skips it on that device for this many days (0: not offered).", "30") { Min = 0, Max = 365 },
+        new(DirectoryNamespace, "sync_interval_minutes", SettingType.Int, "How often the WeCom directory is read into the users (0: only when an admin starts it).", "60") { Min = 0, Max = 1440 },
+        new(DirectoryNamespace, "max_disable_percent", SettingType.Int,
+            "The largest share of directory users one sync may disable; a sync that would disable more changes nothing.", "10") { Min = 0, Max = 100 },
     ];
 
     private static SettingDefinition Notice(string key) =>

@@ -24,6 +24,77 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
             MySqlModelBuilderExtensions.HasCharSet(modelBuilder, "utf8mb4");
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
+            modelBuilder.Entity("LoginOrchestrator.Stores.Database.DepartmentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<long>("ParentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("department", (string)null);
+                });
+
+            modelBuilder.Entity("LoginOrchestrator.Stores.Database.DirectorySyncRunRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Departments")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(512)
+                        .HasColumnType("varchar(512)");
+
+                    b.Property<int>("Disabled")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("varchar(80)");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("directory_sync_run", (string)null);
+                });
+
             modelBuilder.Entity("LoginOrchestrator.Stores.Database.LoginAuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -744,6 +815,36 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
                             Required = true,
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 32,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "60",
+                            Description = "How often the WeCom directory is read into the users (0: only when an admin starts it).",
+                            Enabled = true,
+                            Key = "sync_interval_minutes",
+                            MaxValue = 1440L,
+                            MinValue = 0L,
+                            Namespace = "directory",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 33,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "10",
+                            Description = "The largest share of directory users one sync may disable; a sync that would disable more changes nothing.",
+                            Enabled = true,
+                            Key = "max_disable_percent",
+                            MaxValue = 100L,
+                            MinValue = 0L,
+                            Namespace = "directory",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "int"
                         });
                 });
 
@@ -823,6 +924,9 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
                         .HasColumnType("varchar(254)");
 
                     b.Property<bool>("EmailVerified")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<bool>("FromDirectory")
                         .HasColumnType("tinyint(1)");
 
                     b.Property<string>("Language")

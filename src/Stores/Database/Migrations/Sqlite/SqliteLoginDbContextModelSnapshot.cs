@@ -16,6 +16,75 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
+            modelBuilder.Entity("LoginOrchestrator.Stores.Database.DepartmentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("department", (string)null);
+                });
+
+            modelBuilder.Entity("LoginOrchestrator.Stores.Database.DirectorySyncRunRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Departments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("directory_sync_run", (string)null);
+                });
+
             modelBuilder.Entity("LoginOrchestrator.Stores.Database.LoginAuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -724,6 +793,36 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
                             Required = true,
                             UpdatedAt = 1309306650624000000L,
                             ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 32,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "60",
+                            Description = "How often the WeCom directory is read into the users (0: only when an admin starts it).",
+                            Enabled = true,
+                            Key = "sync_interval_minutes",
+                            MaxValue = 1440L,
+                            MinValue = 0L,
+                            Namespace = "directory",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 33,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "10",
+                            Description = "The largest share of directory users one sync may disable; a sync that would disable more changes nothing.",
+                            Enabled = true,
+                            Key = "max_disable_percent",
+                            MaxValue = 100L,
+                            MinValue = 0L,
+                            Namespace = "directory",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "int"
                         });
                 });
 
@@ -799,6 +898,9 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromDirectory")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
