@@ -136,6 +136,19 @@ public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory 
     }
 
     [Fact]
+    public async Task TheDirectoryTabSaysWhenThereIsNoWeComToSync()
+    {
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/admin/?tab=directory");
+
+        await Expect(page.Locator("#sync-runs")).ToContainTextAsync("No sync has run yet.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
+
+        await Expect(page.Locator("[data-code=directory_not_configured]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task AdminFindsUsersAndTheirLoginsInTheAudit()
     {
         await factory.AddUserAsync("zhaoliu", "Desk-Pass-2026");

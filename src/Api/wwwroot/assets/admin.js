@@ -5,7 +5,7 @@ import { call, requireSession, logOut } from './api.js';
 import { t, applyLanguage, formatTime } from './i18n.js';
 
 const main = document.querySelector('#admin');
-const tabs = { settings: settingsTab, users: usersTab, clients: clientsTab, audit: auditTab };
+const tabs = { settings: settingsTab, users: usersTab, directory: directoryTab, clients: clientsTab, audit: auditTab };
 const Scopes = ['openid', 'profile', 'email', 'phone', 'roles', 'departments', 'offline_access'];
 const TemplateChannels = { email_config: 'email', sms_config: 'sms', wecom_config: 'wecom' };
 // The outcomes the audit filter takes (the API refuses any other): logins, account actions, recoveries.
@@ -193,6 +193,32 @@ function pager(page, number, load) {
     h('button', { type: 'button', class: 'secondary', disabled: number <= 1, onclick: () => load(number - 1) }, t('admin.prev')),
     h('span', {}, t('admin.page', { page: number, total: page.total })),
     h('button', { type: 'button', class: 'secondary', disabled: number >= last, onclick: () => load(number + 1) }, t('admin.next')));
+}
+
+// The WeCom directory: start a sync, and what the last ones read and changed (or why they changed nothing).
+async function directoryTab() {
+  const result = h('span');
+  const runs = h('div', { id: 'sync-runs' });
+  const load = async () => {
+    const answer = await call('GET', '/api/v1/admin/directory/sync');
+    if (!answer.ok) return runs.replaceChildren(h('p', { class: 'message error', role: 'alert' }, problemText(answer.body)));
+    runs.replaceChildren(answer.body.length === 0 ? h('p', { class: 'muted' }, t('admin.noSyncs')) : h('table', {},
+      h('thead', {}, h('tr', {}, ['admin.time', 'admin.outcome', 'admin.syncBy', 'admin.syncMembers', 'admin.syncAdded', 'admin.syncUpdated', 'admin.syncDisabled', 'admin.reason']
+        .map(k => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, answer.body.map(run => h('tr', { 'data-run': run.outcome },
+        h('td', {}, formatTime(run.startedAt)), h('td', {}, run.outcome), h('td', {}, run.triggeredBy), h('td', {}, String(run.members)),
+        h('td', {}, String(run.added)), h('td', {}, String(run.updated)), h('td', {}, String(run.disabled)), h('td', {}, run.detail ?? ''))))));
+  };
+  const start = h('button', { type: 'button', id: 'sync-now', onclick: async () => {
+    const answer = await call('POST', '/api/v1/admin/directory/sync');
+    result.replaceChildren(answer.ok ? h('span', { class: 'ok', role: 'status' }, t('admin.syncQueued'))
+      : h('span', { class: 'field-error', role: 'alert', 'data-code': answer.body?.code ?? '' }, problemText(answer.body)));
+    // The job runs in the background: read the runs again shortly.
+    if (answer.ok) setTimeout(load, 2000);
+  } }, t('admin.syncNow'));
+  await load();
+  return h('section', { class: 'panel' }, h('h2', {}, t('admin.directory')), h('p', {}, start, ' ', result,
+    ' ', h('button', { type: 'button', class: 'secondary', onclick: load }, t('admin.refresh'))), runs);
 }
 
 async function auditTab() {
