@@ -73,6 +73,8 @@ public static class LoginServices
         services.AddScoped<RememberedDevices>();
         services.AddScoped<IRememberedDevices>(sp => sp.GetRequiredService<RememberedDevices>());
         services.AddSingleton<IExpiringStore, RememberedDeviceSweep>();
+        services.AddSingleton<AgentPresence>();
+        services.AddSingleton<IExpiringStore>(sp => sp.GetRequiredService<AgentPresence>());
         services.AddScoped<Sessions.DeviceControl>();
         services.AddScoped<RecentAuthentication>();
         services.AddScoped<UserAdministration>();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace LoginOrchestrator.Api.Login;
 
 /// <summary>What every flow handler needs, bundled for <c>[AsParameters]</c>.</summary>
-public sealed record FlowServices(LoginFlowEngine Engine, SsoCookie Sso, HttpContext Http)
+public sealed record FlowServices(LoginFlowEngine Engine, SsoCookie Sso, AgentPresence Presence, HttpContext Http)
 {
     public ClientInfo Client => ClientOf(Http);
 
@@ -25,12 +25,13 @@ public sealed record FlowServices(LoginFlowEngine Engine, SsoCookie Sso, HttpCon
 /// <summary>Maps engine results to HTTP: 200 with the flow, or a problem document that carries the flow as it now stands.</summary>
 public static class FlowHttp
 {
-    public static Results<Ok<FlowDto>, ProblemHttpResult> Answer(FlowResult result, FlowServices services)
+    public static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> AnswerAsync(FlowResult result, FlowServices services)
     {
         if (result.Problem is not null) return Problem(result, services);
         // The browser that finished a login is known to /connect/authorize from now on (single sign-on for apps).
         if (result.Session is { } session) services.Sso.Issue(services.Http, SessionService.HashOf(session.Token), session.ExpiresAt);
         if (result.Device is { } device) RememberedDeviceCookie.Issue(services.Http, device);
+        if (result.Session is not null && result.Flow?.UserId is { } userId) await services.Presence.SignedInAsync(userId, services.Cancellation);
         return TypedResults.Ok(FlowViews.ToDto(result));
     }
 

@@ -43,7 +43,7 @@ public static class LoginFlowsApi
     }
 
     public static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> GetFlow(string flowId, [AsParameters] FlowServices services) =>
-        FlowHttp.Answer(await services.Engine.GetAsync(flowId, services.Client, services.Cancellation), services);
+        await FlowHttp.AnswerAsync(await services.Engine.GetAsync(flowId, services.Client, services.Cancellation), services);
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitPassword(string flowId, PasswordRequest body, [AsParameters] FlowServices services) =>
         SubmitAsync(flowId, LoginTrigger.SubmitPassword, () => new PasswordInput(body.UserId!.Trim(), body.Password!), services);
@@ -73,5 +73,5 @@ public static class LoginFlowsApi
     /// <summary>The body is well formed here (the group's validation); the action's step decides the rest.</summary>
     private static async Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitAsync(
         string flowId, LoginTrigger action, Func<StepInput> input, FlowServices services) =>
-        FlowHttp.Answer(await services.Engine.SubmitAsync(flowId, action, input(), services.Client, services.Cancellation), services);
+        await FlowHttp.AnswerAsync(await services.Engine.SubmitAsync(flowId, action, input(), services.Client, services.Cancellation), services);
 }

@@ -35,10 +35,12 @@ public static class SessionApi
     }
 
     /// <summary>The token dies at once: the store is the only place it lives.</summary>
-    public static async Task<NoContent> Logout(HttpContext http, SessionService sessions, SsoCookie sso)
+    public static async Task<NoContent> Logout(HttpContext http, SessionService sessions, SsoCookie sso, AgentPresence presence)
     {
         sso.Clear(http);
-        await sessions.RevokeAsync(http.Features.GetRequiredFeature<SessionRecord>(), http.RequestAborted);
+        var session = http.Features.GetRequiredFeature<SessionRecord>();
+        await sessions.RevokeAsync(session, http.RequestAborted);
+        await presence.SessionEndedAsync(session.UserId, http.RequestAborted);
         return TypedResults.NoContent();
     }
 }

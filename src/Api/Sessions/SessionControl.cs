@@ -20,7 +20,7 @@ public sealed record SessionSummaryDto(
 /// The sessions of a user, and their ending one at a time (by the user, or an admin): the session, and the refresh
 /// tokens apps got from it, end at once; the login audit records it as <c>Revoked</c>, with who did it.
 /// </summary>
-public sealed class SessionControl(SessionService sessions, LoginAudit audit, TimeProvider time, ILogger<SessionControl> logger)
+public sealed class SessionControl(SessionService sessions, LoginAudit audit, AgentPresence presence, TimeProvider time, ILogger<SessionControl> logger)
 {
     public const string Revoked = "Revoked";
 
@@ -35,6 +35,7 @@ public sealed class SessionControl(SessionService sessions, LoginAudit audit, Ti
     {
         if (await sessions.RevokeByIdAsync(userId, sessionId, cancellationToken) is not { } ended) return false;
         await audit.RecordAsync(new AccountAction(sessionId, ended.UserId, Revoked, by, requester, time.GetUtcNow(), ended.Factors, ended.Degraded), cancellationToken);
+        await presence.SessionEndedAsync(ended.UserId, cancellationToken);
         logger.LogInformation("Session {SessionId} of {UserId} revoked by {By}", sessionId, ended.UserId, by);
         return true;
     }
