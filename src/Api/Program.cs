@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.ApiKeys;
 using LoginOrchestrator.Api.Sync;
 using LoginOrchestrator.Api.Recovery;
 using LoginOrchestrator.Api.Account;
@@ -55,6 +56,7 @@ var api = app.MapGroup("/api/v1");
 api.MapLoginFlows();
 api.MapRecoveryFlows();
 api.MapDirectory();
+api.MapApiKeys();
 api.MapSession();
 api.MapSessionLists();
 api.MapAccount();

@@ -14,15 +14,16 @@ public static class AdminUsersApi
 {
     public static RouteGroupBuilder MapAdminUsers(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/admin/users").WithTags("Admin: users").RequireAuthorization(AccessPolicies.Admin);
-        group.MapGet("/", ListUsers).WithName("ListUsers").WithSummary("The users, filtered by role or text, paged.");
-        group.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Creates a user (id, name, role, contacts, an initial password).").ProducesProblems(409);
-        group.MapGet("/{userId}", GetUser).WithName("GetUser").WithSummary("One user.").ProducesProblems(404);
-        group.MapPatch("/{userId}", UpdateUser).WithName("UpdateUser").WithSummary("Changes a user's role or disables them (their sessions and app grants end).").ProducesProblems(404, 409);
-        group.MapPost("/{userId}/unlock", UnlockUser).WithName("UnlockUser").WithSummary("Lifts a user's lock-out.").ProducesProblems(404);
-        group.MapPut("/{userId}/contacts/{channel}", SetUserContact).WithName("SetUserContact").WithSummary("Sets (or removes) a user's email or mobile number: unproven until a code sent to it comes back; audited.").ProducesProblems(404, 409);
-        group.MapPost("/{userId}/recovery", SendRecovery).WithName("SendRecovery").WithSummary("Sends the user a password recovery: a link by mail and a code to continue it.").ProducesProblems(403, 404, 409);
-        group.MapDelete("/{userId}/otp", ResetUserOtp).WithName("ResetUserOtp").WithSummary("Removes a user's TOTP, so they enrol again.").ProducesProblems(404);
+        var group = routes.MapGroup("/admin/users").WithTags("Admin: users");
+        // Reading users is also a service key's with users:read; every change is an admin's.
+        group.MapGet("/", ListUsers).WithName("ListUsers").WithSummary("The users, filtered by role or text, paged.").RequireAuthorization(AccessPolicies.UsersReader);
+        group.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Creates a user (id, name, role, contacts, an initial password).").ProducesProblems(409).RequireAuthorization(AccessPolicies.Admin);
+        group.MapGet("/{userId}", GetUser).WithName("GetUser").WithSummary("One user.").ProducesProblems(404).RequireAuthorization(AccessPolicies.UsersReader);
+        group.MapPatch("/{userId}", UpdateUser).WithName("UpdateUser").WithSummary("Changes a user's role or disables them (their sessions and app grants end).").ProducesProblems(404, 409).RequireAuthorization(AccessPolicies.Admin);
+        group.MapPost("/{userId}/unlock", UnlockUser).WithName("UnlockUser").WithSummary("Lifts a user's lock-out.").ProducesProblems(404).RequireAuthorization(AccessPolicies.Admin);
+        group.MapPut("/{userId}/contacts/{channel}", SetUserContact).WithName("SetUserContact").WithSummary("Sets (or removes) a user's email or mobile number: unproven until a code sent to it comes back; audited.").ProducesProblems(404, 409).RequireAuthorization(AccessPolicies.Admin);
+        group.MapPost("/{userId}/recovery", SendRecovery).WithName("SendRecovery").WithSummary("Sends the user a password recovery: a link by mail and a code to continue it.").ProducesProblems(403, 404, 409).RequireAuthorization(AccessPolicies.Admin);
+        group.MapDelete("/{userId}/otp", ResetUserOtp).WithName("ResetUserOtp").WithSummary("Removes a user's TOTP, so they enrol again.").ProducesProblems(404).RequireAuthorization(AccessPolicies.Admin);
         return group;
     }
 

@@ -24,12 +24,12 @@ public static class AuditApi
 
     private static readonly string[] Outcomes =
         ["Issued", "Failed", "Locked", "Expired", Sessions.SessionControl.Revoked, Account.ContactChange.Changed, Account.ContactChange.SetByAdmin,
-         Sessions.DeviceControl.Forgotten,
+         Sessions.DeviceControl.Forgotten, ApiKeys.ApiKeysApi.Created, ApiKeys.ApiKeysApi.Revoked,
          .. RecoveryOutcomes];
 
 
     public static RouteHandlerBuilder MapAdminAudit(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/admin/audit", ReadAudit).WithName("ReadAudit").WithSummary("The login audit, newest first, filtered and paged.").WithTags("Admin: audit").RequireAuthorization(AccessPolicies.Admin);
+        routes.MapGet("/admin/audit", ReadAudit).WithName("ReadAudit").WithSummary("The login audit, newest first, filtered and paged.").WithTags("Admin: audit").RequireAuthorization(AccessPolicies.AuditReader);
 
     public static async Task<Results<Ok<PageDto<AuditRecordDto>>, ProblemHttpResult>> ReadAudit(
         string? userId, string? outcome, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, LoginDbContext db,

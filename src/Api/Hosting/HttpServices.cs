@@ -27,7 +27,14 @@ public static class HttpServices
         services.AddExceptionHandler<UnhandledExceptionHandler>();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeys.ApiKeyAuthenticationHandler>(ApiKeys.ApiKeyAuthenticationHandler.SchemeName, null)
+            // The readers' policies: one scheme, forwarding by the token's kind, so a refusal is answered once.
+            .AddPolicyScheme(ApiKeys.ApiKeyAuthenticationHandler.SessionOrKey, null, scheme => scheme.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && ApiKeys.ApiKeyAuthenticationHandler.IsApiKey(header["Bearer ".Length..].Trim())
+                    ? ApiKeys.ApiKeyAuthenticationHandler.SchemeName
+                    : SessionAuthenticationHandler.SchemeName);
         services.AddAuthorization();
         services.AddAccessPolicies();
 

@@ -70,6 +70,7 @@ public static class LoginServices
         services.AddScoped<OtpEnrolment>();
         services.AddScoped<PasswordChange>();
         services.AddScoped<ContactChange>();
+        services.AddScoped<Stores.Database.ApiKeys>();
         services.AddScoped<RememberedDevices>();
         services.AddScoped<IRememberedDevices>(sp => sp.GetRequiredService<RememberedDevices>());
         services.AddSingleton<IExpiringStore, RememberedDeviceSweep>();

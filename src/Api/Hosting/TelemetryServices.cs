@@ -39,5 +39,5 @@ public static class TelemetryServices
     }
 
     public static IEndpointConventionBuilder MapMetrics(this IEndpointRouteBuilder routes) =>
-        routes.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(AccessPolicies.Dashboard);
+        routes.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(AccessPolicies.MetricsReader);
 }

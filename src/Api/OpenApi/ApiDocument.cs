@@ -23,7 +23,8 @@ public sealed class ApiDocument : IOpenApiDocumentTransformer, IOpenApiOperation
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "The session token of an Issued flow (`session.token`), as `Authorization: Bearer <token>`.",
+            Description = "The session token of an Issued flow (`session.token`), as `Authorization: Bearer <token>`; on the reading "
+                + "endpoints (`/metrics`, `GET /admin/audit`, `GET /admin/users`) also an API key (`lok_…`) with the scope they need.",
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         foreach (var schema in document.Components.Schemas.Values.OfType<OpenApiSchema>().Where(s => !s.AdditionalPropertiesAllowed))

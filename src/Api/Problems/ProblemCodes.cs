@@ -27,6 +27,7 @@ public static class ProblemCodes
     public const string ClientExists = "client_exists";
     public const string SessionNotFound = "session_not_found";
     public const string DeviceNotFound = "device_not_found";
+    public const string ApiKeyNotFound = "api_key_not_found";
 
     /// <summary>An admin's recovery needs the user's proven email: the link goes there.</summary>
     public const string ContactUnproven = "contact_unproven";
@@ -54,7 +55,7 @@ public static class ProblemCodes
         InvalidRequest => StatusCodes.Status400BadRequest,
         Unauthenticated or FlowCodes.InvalidCredentials or FlowCodes.CodeInvalid => StatusCodes.Status401Unauthorized,
         Forbidden or ReauthenticationRequired or FlowCodes.RecoveryDisabled => StatusCodes.Status403Forbidden,
-        NotFound or FlowCodes.FlowNotFound or UserNotFound or SettingNotFound or ClientNotFound or SessionNotFound or DeviceNotFound => StatusCodes.Status404NotFound,
+        NotFound or FlowCodes.FlowNotFound or UserNotFound or SettingNotFound or ClientNotFound or SessionNotFound or DeviceNotFound or ApiKeyNotFound => StatusCodes.Status404NotFound,
         MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         FlowCodes.ActionNotAllowed or FlowCodes.FlowBusy or FlowCodes.TargetUnavailable
             or OtpAlreadyEnabled or OtpNotEnabled or OtpNotPending or UserExists or LastAdmin or ContactTaken or ClientExists or ContactUnproven or UserDisabled or DirectoryNotConfigured => StatusCodes.Status409Conflict,

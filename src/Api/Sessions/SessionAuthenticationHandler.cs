@@ -27,6 +27,7 @@ public sealed class SessionAuthenticationHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
 
         var token = header["Bearer ".Length..].Trim();
+        if (ApiKeys.ApiKeyAuthenticationHandler.IsApiKey(token)) return AuthenticateResult.NoResult(); // the ApiKey scheme's
         var session = await sessions.ValidateAsync(token, Context.RequestAborted);
         if (session is null) return AuthenticateResult.Fail("Invalid, expired or revoked session.");
 

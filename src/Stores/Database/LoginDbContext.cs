@@ -26,6 +26,7 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ClientAuditRecord> ClientAudit => Set<ClientAuditRecord>();
     public DbSet<RememberedDeviceRecord> RememberedDevices => Set<RememberedDeviceRecord>();
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
     public DbSet<DirectorySyncRunRecord> DirectorySyncRuns => Set<DirectorySyncRunRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -151,6 +152,17 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             run.Property(r => r.Outcome).HasMaxLength(16);
             run.Property(r => r.TriggeredBy).HasMaxLength(80);
             run.Property(r => r.Detail).HasMaxLength(512);
+        });
+
+        model.Entity<ApiKeyRecord>(key =>
+        {
+            key.ToTable("api_key");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Id).HasMaxLength(12);
+            key.Property(k => k.Name).HasMaxLength(100);
+            key.Property(k => k.SecretHash).HasMaxLength(64);
+            key.Property(k => k.Scopes).HasMaxLength(200);
+            key.Property(k => k.CreatedBy).HasMaxLength(64);
         });
 
         OidcModel.Configure(model);

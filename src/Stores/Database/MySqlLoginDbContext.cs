@@ -24,6 +24,7 @@ public sealed class MySqlLoginDbContext(DbContextOptions<MySqlLoginDbContext> op
         model.Entity<LoginAuditRecord>().Property(a => a.UserId).UseCollation(UserIdCollation);
         model.Entity<RememberedDeviceRecord>().Property(d => d.NormalizedUserId).UseCollation(UserIdCollation);
         model.Entity<RememberedDeviceRecord>().Property(d => d.Id).UseCollation(UserIdCollation);
+        model.Entity<ApiKeyRecord>().Property(k => k.Id).UseCollation(UserIdCollation);
         // Client ids, token references and subjects are exact: "itdesk" is not "ItDesk".
         model.Entity<Oidc.OidcApplicationRecord>().Property(a => a.ClientId).UseCollation(UserIdCollation);
         model.Entity<Oidc.OidcTokenRecord>().Property(t => t.ReferenceId).UseCollation(UserIdCollation);

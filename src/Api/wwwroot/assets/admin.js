@@ -10,7 +10,7 @@ const Scopes = ['openid', 'profile', 'email', 'phone', 'roles', 'departments', '
 const TemplateChannels = { email_config: 'email', sms_config: 'sms', wecom_config: 'wecom' };
 // The outcomes the audit filter takes (the API refuses any other): logins, account actions, recoveries.
 const AuditOutcomes = ['Issued', 'Failed', 'Locked', 'Expired', 'Revoked', 'ContactChanged', 'ContactSet', 'DeviceForgotten',
-  'RecoveryDone', 'RecoveryFailed', 'RecoveryLocked', 'RecoveryExpired'];
+  'RecoveryDone', 'RecoveryFailed', 'RecoveryLocked', 'RecoveryExpired', 'ApiKeyCreated', 'ApiKeyRevoked'];
 
 async function start() {
   applyLanguage();
