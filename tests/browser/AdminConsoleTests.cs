@@ -149,6 +149,27 @@ public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory 
     }
 
     [Fact]
+    public async Task AdminMakesAMetricsKeySeesItOnceAndItScrapes()
+    {
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/admin/?tab=keys");
+
+        await page.GetByLabel("Name").FillAsync("prometheus");
+        await page.GetByLabel("metrics:read").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+
+        var key = await page.Locator("#new-key").TextContentAsync();
+        key.Should().StartWith("lok_");
+        await Expect(page.Locator("tr[data-key=prometheus]")).ToContainTextAsync("metrics:read");
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        scrape.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        (await factory.CreateSocketClient().SendAsync(scrape)).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Expect(page.Locator("tr[data-key=prometheus]")).ToContainTextAsync("revoked");
+    }
+
+    [Fact]
     public async Task AdminFindsUsersAndTheirLoginsInTheAudit()
     {
         await factory.AddUserAsync("zhaoliu", "Desk-Pass-2026");

@@ -5,7 +5,8 @@ import { call, requireSession, logOut } from './api.js';
 import { t, applyLanguage, formatTime } from './i18n.js';
 
 const main = document.querySelector('#admin');
-const tabs = { settings: settingsTab, users: usersTab, directory: directoryTab, clients: clientsTab, audit: auditTab };
+const tabs = { settings: settingsTab, users: usersTab, directory: directoryTab, clients: clientsTab, keys: keysTab, audit: auditTab };
+const KeyScopes = ['metrics:read', 'audit:read', 'users:read'];
 const Scopes = ['openid', 'profile', 'email', 'phone', 'roles', 'departments', 'offline_access'];
 const TemplateChannels = { email_config: 'email', sms_config: 'sms', wecom_config: 'wecom' };
 // The outcomes the audit filter takes (the API refuses any other): logins, account actions, recoveries.
@@ -219,6 +220,45 @@ async function directoryTab() {
   await load();
   return h('section', { class: 'panel' }, h('h2', {}, t('admin.directory')), h('p', {}, start, ' ', result,
     ' ', h('button', { type: 'button', class: 'secondary', onclick: load }, t('admin.refresh'))), runs);
+}
+
+// Service credentials: a named key with scopes, its secret shown once on creation; each can be revoked.
+async function keysTab() {
+  const list = h('div', { id: 'keys-list' });
+  const shown = h('div', { id: 'key-shown' });
+  const load = async () => {
+    const answer = await call('GET', '/api/v1/admin/api-keys');
+    if (!answer.ok) return list.replaceChildren(h('p', { class: 'message error', role: 'alert' }, problemText(answer.body)));
+    list.replaceChildren(h('table', {},
+      h('thead', {}, h('tr', {}, ['admin.keyName', 'admin.scopes', 'admin.keyExpires', 'admin.keyLastUsed', ''].map(k => h('th', { scope: 'col' }, k ? t(k) : '')))),
+      h('tbody', {}, answer.body.map(key => h('tr', { 'data-key': key.name },
+        h('td', {}, key.name), h('td', {}, key.scopes.join(', ')), h('td', {}, formatTime(key.expiresAt)),
+        h('td', {}, key.lastUsedAt ? formatTime(key.lastUsedAt) : '—'),
+        h('td', {}, key.revokedAt ? t('admin.keyRevoked') : h('button', { type: 'button', class: 'secondary', onclick: async () => {
+          await call('DELETE', `/api/v1/admin/api-keys/${encodeURIComponent(key.id)}`);
+          await load();
+        } }, t('admin.revokeKey'))))))));
+  };
+  const name = h('input', { id: 'key-name', type: 'text', required: true, maxlength: '100' });
+  const days = h('input', { id: 'key-days', type: 'number', min: 1, max: 365, value: '90' });
+  const scopes = KeyScopes.map(scope => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: scope }), ' ', scope));
+  const result = h('span');
+  const form = h('form', { id: 'key-form' },
+    h('div', { class: 'field narrow' }, h('label', { for: 'key-name' }, t('admin.keyName')), name),
+    h('fieldset', {}, h('legend', {}, t('admin.scopes')), scopes),
+    h('div', { class: 'field narrow' }, h('label', { for: 'key-days' }, t('admin.keyDays')), days),
+    h('button', { type: 'submit' }, t('admin.createKey')), result);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const chosen = scopes.map(l => l.querySelector('input')).filter(i => i.checked).map(i => i.value);
+    const answer = await call('POST', '/api/v1/admin/api-keys', { name: name.value.trim(), scopes: chosen, expiresInDays: Number(days.value) });
+    if (!answer.ok) return result.replaceChildren(h('span', { class: 'field-error', role: 'alert' }, problemText(answer.body)));
+    result.replaceChildren();
+    shown.replaceChildren(h('p', { class: 'message warning', role: 'status' }, t('admin.keyOnce'), ' ', h('code', { id: 'new-key' }, answer.body.key)));
+    await load();
+  });
+  await load();
+  return h('section', { class: 'panel' }, h('h2', {}, t('admin.keys')), form, shown, list);
 }
 
 async function auditTab() {
