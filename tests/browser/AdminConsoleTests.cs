@@ -170,6 +170,19 @@ public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory 
     }
 
     [Fact]
+    public async Task TheConsoleOpensTheJobsDashboard()
+    {
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/admin/");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Background jobs" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/hangfire");
+        await Expect(page.Locator("body")).ToContainTextAsync("Hangfire");
+    }
+
+    [Fact]
     public async Task AdminFindsUsersAndTheirLoginsInTheAudit()
     {
         await factory.AddUserAsync("zhaoliu", "Desk-Pass-2026");

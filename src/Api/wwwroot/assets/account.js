@@ -10,7 +10,7 @@ async function start() {
   applyLanguage();
   const current = await requireSession();
   if (!current) return;
-  const nav = [h('button', { type: 'button', class: 'link', id: 'log-out', onclick: logOut }, t('account.logOut'))];
+  const nav = [h('a', { href: '/agents/' }, t('agents.title')), h('button', { type: 'button', class: 'link', id: 'log-out', onclick: logOut }, t('account.logOut'))];
   if (current.roles.includes('admin') && !current.requiredActions.includes('enrol_otp'))
     nav.unshift(h('a', { href: '/admin/' }, t('account.adminConsole')));
   document.querySelector('#nav').replaceChildren(...nav);

@@ -19,7 +19,9 @@ async function start() {
   if (!current) return;
   if (!current.roles.includes('admin') || current.requiredActions.length > 0) { location.assign('/account/'); return; }
   document.querySelector('#nav').replaceChildren(
-    h('a', { href: '/account/' }, t('account.title')), h('button', { type: 'button', class: 'link', onclick: logOut }, t('account.logOut')));
+    h('a', { href: '/account/' }, t('account.title')), h('a', { href: '/agents/' }, t('agents.title')),
+    h('button', { type: 'button', class: 'link', id: 'open-jobs', onclick: openJobsDashboard }, t('admin.jobs')),
+    h('button', { type: 'button', class: 'link', onclick: logOut }, t('account.logOut')));
   const content = h('div', { id: 'tab-content' });
   const bar = h('div', { class: 'tabs', role: 'tablist' }, Object.keys(tabs).map(name =>
     h('button', { type: 'button', role: 'tab', id: `tab-${name}`, class: 'secondary', 'aria-controls': 'tab-content', onclick: () => open(name) }, t(`admin.${name}`))));
@@ -29,6 +31,13 @@ async function start() {
     return tabs[name]();
   }, view => show(content, view));
   await open(new URLSearchParams(location.search).get('tab') in tabs ? new URLSearchParams(location.search).get('tab') : 'settings');
+}
+
+// The Hangfire dashboard reads a cookie of its own, made from this session (it cannot send the bearer token): get it,
+// then open the dashboard.
+async function openJobsDashboard() {
+  const answer = await call('POST', '/api/v1/admin/dashboard-session');
+  if (answer.ok) location.assign('/hangfire');
 }
 
 // Loads that overlap (a tab opened, or a filter sent, while the previous one is still loading): only the answer
