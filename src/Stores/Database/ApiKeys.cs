@@ -19,6 +19,9 @@ public sealed class ApiKeys(LoginDbContext db, TimeProvider time)
     public const string AuditRead = "audit:read";
     public const string UsersRead = "users:read";
 
+    /// <summary>Characters of a key's id (9 random bytes, base64url).</summary>
+    private const int IdLength = 12;
+
     public static IReadOnlyList<string> AllScopes { get; } = [MetricsRead, AuditRead, UsersRead];
 
     public async Task<IssuedApiKey> CreateAsync(string name, IReadOnlyList<string> scopes, TimeSpan lifetime, string createdBy, CancellationToken cancellationToken)
@@ -40,12 +43,14 @@ public sealed class ApiKeys(LoginDbContext db, TimeProvider time)
     public async Task<ApiKeyRecord?> ValidateAsync(string key, CancellationToken cancellationToken)
     {
         if (key.Length > 128 || !key.StartsWith(Prefix, StringComparison.Ordinal)) return null;
-        var parts = key[Prefix.Length..].Split('_', 2);
-        if (parts.Length != 2 || parts[0].Length != 12) return null;
-        var record = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == parts[0], cancellationToken);
+        // The id is 12 base64url characters, which may hold '_' themselves: read it by length, not by splitting.
+        var rest = key[Prefix.Length..];
+        if (rest.Length <= IdLength + 1 || rest[IdLength] != '_') return null;
+        var (id, secret) = (rest[..IdLength], rest[(IdLength + 1)..]);
+        var record = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         var now = time.GetUtcNow();
         if (record is null || record.RevokedAt is not null || now >= record.ExpiresAt) return null;
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashOf(parts[1])), Encoding.ASCII.GetBytes(record.SecretHash))) return null;
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashOf(secret)), Encoding.ASCII.GetBytes(record.SecretHash))) return null;
         if (record.LastUsedAt is not { } used || now - used > TimeSpan.FromMinutes(1))
         {
             record.LastUsedAt = now;
