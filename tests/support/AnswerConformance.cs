@@ -25,6 +25,8 @@ public sealed class AnswerConformance(Func<Task<OpenApiConformance>> document) :
     {
         // A route that is not there (404), or a method it does not have (405), is no operation to describe.
         if (http.GetEndpoint() is not RouteEndpoint endpoint || http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) return null;
+        // The client left before the answer (a page navigated away: ASP.NET Core logs it as 499): nobody reads it.
+        if (http.RequestAborted.IsCancellationRequested) return null;
         try
         {
             var conformance = await (_conformance ??= document());
