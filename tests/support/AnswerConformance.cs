@@ -14,7 +14,8 @@ namespace LoginOrchestrator.Tests.Support;
 public sealed class AnswerConformance(Func<Task<OpenApiConformance>> document) : IStartupFilter
 {
     private readonly ConcurrentQueue<string> _violations = new();
-    private Task<OpenApiConformance>? _conformance;
+    /// <summary>One document for every request, however many ask for it first at once.</summary>
+    private readonly Lazy<Task<OpenApiConformance>> _conformance = new(document);
 
     public IReadOnlyCollection<string> Violations => _violations;
 
@@ -29,7 +30,7 @@ public sealed class AnswerConformance(Func<Task<OpenApiConformance>> document) :
         if (http.RequestAborted.IsCancellationRequested) return null;
         try
         {
-            var conformance = await (_conformance ??= document());
+            var conformance = await _conformance.Value;
             return conformance.Check(http.Request.Method, endpoint.RoutePattern.RawText ?? "", http.Response.StatusCode,
                 http.Response.ContentType, System.Text.Encoding.UTF8.GetString(answer));
         }

@@ -17,6 +17,12 @@ public sealed class OpenApiConformance
     private readonly BuildOptions _build;
     private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
 
+    /// <summary>
+    /// The schema registry builds the document's components on first use and is not safe for concurrent use: thirty
+    /// parallel first answers once failed with "could not resolve SessionDto". Building and evaluating take turns.
+    /// </summary>
+    private readonly Lock _registryGate = new();
+
     public OpenApiConformance(string documentJson)
     {
         _document = JsonDocument.Parse(documentJson).RootElement.Clone();
@@ -41,10 +47,14 @@ public sealed class OpenApiConformance
         if (!response.TryGetProperty("content", out var content) || !content.TryGetProperty(mediaType, out var media))
             return $"{what}: a {mediaType} body is not documented";
         // The response's schema on its own, its references made absolute (into the registered document's components).
-        var schema = _schemas.GetOrAdd($"{method} {path} {status} {mediaType}", _ => JsonSchema.FromText(
-            media.GetProperty("schema").GetRawText().Replace("\"#/components/", $"\"{DocumentUri}#/components/", StringComparison.Ordinal), _build));
         using var instance = JsonDocument.Parse(body);
-        var result = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults result;
+        lock (_registryGate)
+        {
+            var schema = _schemas.GetOrAdd($"{method} {path} {status} {mediaType}", _ => JsonSchema.FromText(
+                media.GetProperty("schema").GetRawText().Replace("\"#/components/", $"\"{DocumentUri}#/components/", StringComparison.Ordinal), _build));
+            result = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
         if (result.IsValid) return null;
         var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value} ({d.SchemaLocation})")).Take(5);
