@@ -54,14 +54,14 @@ public sealed class DirectorySync(
 
         var now = time.GetUtcNow();
         var known = users.ToDictionary(u => u.NormalizedUserId);
+        var held = new HeldContacts(users);
         foreach (var (id, member) in members.Where(m => m.Value.Active))
         {
-            if (known.TryGetValue(id, out var user)) run.Updated += Update(user, member, users, now) ? 1 : 0;
+            if (known.TryGetValue(id, out var user)) run.Updated += Update(user, member, held, now) ? 1 : 0;
             else
             {
-                var added = Provision(id, member, users, now);
+                var added = Provision(id, member, held, now);
                 db.Users.Add(added);
-                users.Add(added);
                 run.Added++;
             }
         }
@@ -81,18 +81,18 @@ public sealed class DirectorySync(
     }
 
     /// <summary>The directory's name and departments; a contact only where the user has none and nobody else holds it.</summary>
-    private static bool Update(UserAccount user, DirectoryMember member, List<UserAccount> users, DateTimeOffset now)
+    private static bool Update(UserAccount user, DirectoryMember member, HeldContacts held, DateTimeOffset now)
     {
         var departments = string.Join(',', member.Departments);
         var changed = user.Name != member.Name || user.Departments != departments || !user.FromDirectory || user.DirectoryDepartedAt is not null;
         (user.Name, user.Departments, user.FromDirectory, user.DirectoryDepartedAt) = (member.Name, departments, true, null);
-        if (user.Email is null && Unheld(member.Email, users, u => u.Email) is { } email) { (user.Email, user.EmailVerified) = (email, true); changed = true; }
-        if (user.Mobile is null && Unheld(member.Mobile, users, u => u.Mobile) is { } mobile) { (user.Mobile, user.MobileVerified) = (mobile, true); changed = true; }
+        if (user.Email is null && held.Take(held.Emails, member.Email) is { } email) { (user.Email, user.EmailVerified) = (email, true); changed = true; }
+        if (user.Mobile is null && held.Take(held.Mobiles, member.Mobile) is { } mobile) { (user.Mobile, user.MobileVerified) = (mobile, true); changed = true; }
         if (changed) user.UpdatedAt = now;
         return changed;
     }
 
-    private static UserAccount Provision(string id, DirectoryMember member, List<UserAccount> users, DateTimeOffset now)
+    private static UserAccount Provision(string id, DirectoryMember member, HeldContacts held, DateTimeOffset now)
     {
         var user = new UserAccount
         {
@@ -102,8 +102,8 @@ public sealed class DirectorySync(
             Role = Roles.Agent,
             Departments = string.Join(',', member.Departments),
             FromDirectory = true,
-            Email = Unheld(member.Email, users, u => u.Email),
-            Mobile = Unheld(member.Mobile, users, u => u.Mobile),
+            Email = held.Take(held.Emails, member.Email),
+            Mobile = held.Take(held.Mobiles, member.Mobile),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -111,8 +111,15 @@ public sealed class DirectorySync(
         return user;
     }
 
-    private static string? Unheld(string? contact, List<UserAccount> users, Func<UserAccount, string?> of) =>
-        contact is not null && !users.Any(u => !u.Disabled && string.Equals(of(u), contact, StringComparison.OrdinalIgnoreCase)) ? contact : null;
+    /// <summary>The contacts enabled users hold, in sets (a sync compares every member with them): one taken is held from then on.</summary>
+    private sealed class HeldContacts(List<UserAccount> users)
+    {
+        public HashSet<string> Emails { get; } = new(users.Where(u => !u.Disabled && u.Email is not null).Select(u => u.Email!), StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> Mobiles { get; } = new(users.Where(u => !u.Disabled && u.Mobile is not null).Select(u => u.Mobile!), StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The directory's contact, unless another enabled user holds it.</summary>
+        public string? Take(HashSet<string> held, string? contact) => contact is not null && held.Add(contact) ? contact : null;
+    }
 
     private async Task ReplaceDepartmentsAsync(IReadOnlyList<DirectoryDepartment> departments, DateTimeOffset now, CancellationToken cancellationToken)
     {

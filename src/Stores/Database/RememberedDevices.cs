@@ -72,8 +72,10 @@ public sealed class RememberedDevices(LoginDbContext db, TimeProvider time) : IR
         var normalized = UserIds.Canonical(userId);
         var issued = nameof(LoginState.Issued);
         var agent = userAgent.Length > 512 ? userAgent[..512] : userAgent;
-        var logins = db.LoginAudit.AsNoTracking().Where(a => a.UserId == normalized && a.Outcome == issued);
-        return await logins.AnyAsync(cancellationToken) && !await logins.AnyAsync(a => a.UserAgent == agent, cancellationToken);
+        // One round trip on the login's path: null (no earlier login), false (none from this agent) or true.
+        var seen = await db.LoginAudit.AsNoTracking().Where(a => a.UserId == normalized && a.Outcome == issued)
+            .Select(a => (bool?)(a.UserAgent == agent)).OrderByDescending(same => same).FirstOrDefaultAsync(cancellationToken);
+        return seen == false;
     }
 
     /// <summary>Removes what no request will honour again (the housekeeping job).</summary>
