@@ -134,7 +134,7 @@ public abstract class OidcProviderTests(LoginApiFactory factory)
         var tokens = await browser.ExchangeAsync(await browser.CodeAsync(clientId, redirect), clientId, redirect, secret);
 
         await using (var scope = factory.Services.CreateAsyncScope())
-            (await scope.ServiceProvider.GetRequiredService<AdminUsers.UserAdministration>().UpdateAsync(userId, null, true, default)).Refusal.Should().BeNull();
+            (await scope.ServiceProvider.GetRequiredService<AdminUsers.UserAdministration>().UpdateAsync(userId, new(Disabled: true), Api.Audit.AdminActor.Named("test"), default)).Refusal.Should().BeNull();
 
         (await browser.RefreshAsync(tokens.RefreshToken!, clientId, secret)).Error.Should().Be("invalid_grant");
     }

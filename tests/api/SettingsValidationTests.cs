@@ -62,7 +62,7 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
     {
         var admin = await AdminClient.SignInAsync(factory, _client);
         var before = await admin.ValueOfAsync(@namespace, key);
-        var audits = await factory.WithDbAsync(db => db.SettingAudit.CountAsync());
+        var audits = await factory.WithDbAsync(db => db.LoginAudit.CountAsync(a => a.Outcome == "SettingChanged"));
 
         var answer = await admin.PutRawAsync(@namespace, key, $$"""{"value":{{value}}}""");
 
@@ -71,7 +71,7 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
         answer.Body.GetProperty("field").GetString().Should().Be(field);
         answer.Body.GetProperty("errors").GetProperty(field)[0].GetString().Should().NotBeNullOrEmpty();
         (await admin.ValueOfAsync(@namespace, key)).Should().Be(before);
-        (await factory.WithDbAsync(db => db.SettingAudit.CountAsync())).Should().Be(audits);
+        (await factory.WithDbAsync(db => db.LoginAudit.CountAsync(a => a.Outcome == "SettingChanged"))).Should().Be(audits);
     }
 
     [Fact]
@@ -97,9 +97,15 @@ public sealed class SettingsValidationTests(LoginApiFactory factory) : IClassFix
         answer.Body.GetProperty("value").GetInt32().Should().Be(8);
         answer.Body.GetProperty("isDefault").GetBoolean().Should().BeFalse();
         answer.Body.GetProperty("updatedBy").GetString().Should().StartWith("admin-", "the admin who signed in");
-        var audit = await factory.WithDbAsync(db => db.SettingAudit.OrderByDescending(a => a.Id).FirstAsync(a => a.Key == "code_length"));
-        (audit.OldValue, audit.NewValue).Should().Be(("6", "8"));
-        audit.ChangedBy.Should().Be(answer.Body.GetProperty("updatedBy").GetString());
+        // The admin audit reads it: who, from where, the value and whether it was in force before and after.
+        var audit = await admin.SendAsync(HttpMethod.Get, "/api/v1/admin/audit?kind=admin&outcome=SettingChanged&pageSize=100");
+        var change = audit.Body.GetProperty("items").EnumerateArray().First(e => e.GetProperty("flowId").GetString() == "two_factor.code_length");
+        change.GetProperty("actor").GetString().Should().Be(answer.Body.GetProperty("updatedBy").GetString());
+        change.GetProperty("target").GetProperty("type").GetString().Should().Be("setting");
+        change.GetProperty("before").GetProperty("value").GetInt32().Should().Be(6);
+        change.GetProperty("after").GetProperty("value").GetInt32().Should().Be(8);
+        change.GetProperty("after").GetProperty("enabled").GetBoolean().Should().BeTrue();
+        change.GetProperty("clientIp").GetString().Should().NotBeNullOrEmpty();
 
         await admin.PutSettingAsync("two_factor", "code_length", 6);
     }

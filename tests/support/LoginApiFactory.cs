@@ -109,7 +109,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var change = await scope.ServiceProvider.GetRequiredService<SettingsAdmin>()
-            .UpdateAsync(@namespace, key, JsonSerializer.SerializeToElement(value), enabled: true, "test", CancellationToken.None);
+            .UpdateAsync(@namespace, key, JsonSerializer.SerializeToElement(value), enabled: true, Api.Audit.AdminActor.Named("test"), CancellationToken.None);
         if (change is not SettingChange.Saved) throw new InvalidOperationException($"{@namespace}.{key} was refused: {change}");
     }
 
@@ -195,7 +195,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         var outcome = await scope.ServiceProvider.GetRequiredService<Api.AdminClients.ClientAdministration>().CreateAsync(
             new Api.AdminClients.ClientRequest(clientId, clientId, confidential ? "confidential" : "public", firstParty, redirectUris,
                 postLogoutRedirectUris ?? [], scopes ?? ["openid", "profile", "email", "roles", "departments", "offline_access"]),
-            "test", CancellationToken.None);
+            Api.Audit.AdminActor.Named("test"), CancellationToken.None);
         return outcome.Value?.ClientSecret ?? (outcome.Refusal is null ? null : throw new InvalidOperationException($"{clientId}: {outcome.Refusal}"));
     }
 

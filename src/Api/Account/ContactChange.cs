@@ -92,11 +92,15 @@ public sealed class ContactChange(
         if (CurrentOf(user, channel) == target) return user;
 
         var old = ProvenEmailOf(user);
+        var before = AdminUsers.UserSnapshot.Of(user);
         if (channel == BindTarget.Email) (user.Email, user.EmailVerified) = (target, false);
         else (user.Mobile, user.MobileVerified) = (target, false);
         user.UpdatedAt = time.GetUtcNow();
+        audit.Stage(new AdminAction(SetByAdmin, adminId, "user", user.NormalizedUserId, client, user.UpdatedAt)
+        {
+            UserId = user.NormalizedUserId, Reason = $"by_admin:{adminId} {channel}", Before = before, After = AdminUsers.UserSnapshot.Of(user),
+        });
         await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync(user, SetByAdmin, $"by_admin:{adminId} {channel}", client, cancellationToken);
         await TellAsync(user, old, target is null ? "-" : ContactMask.Mask(channel, target), client, cancellationToken);
         logger.LogInformation("Admin {AdminId} set the {Channel} contact of {UserId} (unproven)", adminId, channel, user.NormalizedUserId);
         return user;

@@ -18,8 +18,10 @@ namespace LoginOrchestrator.Api.Account;
 /// </summary>
 public sealed class OtpEnrolment(
     LoginDbContext db, TotpSecretProtector secrets, TotpVerifier totp, RecoveryCodeSets recoveryCodes, RecentAuthentication recent,
-    SessionService sessions, ISessionRevocation revocation, SettingsCache settings, TimeProvider time, ILogger<OtpEnrolment> logger)
+    SessionService sessions, ISessionRevocation revocation, SettingsCache settings, LoginAudit audit, TimeProvider time, ILogger<OtpEnrolment> logger)
 {
+    public const string Reset = "OtpReset";
+
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(10);
     public const string EnrolOtp = "enrol_otp";
 
@@ -104,11 +106,16 @@ public sealed class OtpEnrolment(
     }
 
     /// <summary>An admin resets a user's TOTP (a lost phone): TOTP, pending enrolment and recovery codes go, and every session.</summary>
-    public async Task<bool> ResetAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>An admin's reset: the TOTP and recovery codes go, every session ends; audited with the reset.</summary>
+    public async Task<bool> ResetAsync(string userId, Audit.AdminActor admin, CancellationToken cancellationToken)
     {
         var user = await FindAsync(userId, cancellationToken);
         if (user is null) return false;
         user.SessionEpoch++; // every session of the user ends, written with the reset
+        audit.Stage(new AdminAction(Reset, admin.UserId, "user", user.NormalizedUserId, admin.Client, time.GetUtcNow())
+        {
+            UserId = user.NormalizedUserId, Before = new { totpEnabled = user.TotpEnabled }, After = new { totpEnabled = false },
+        });
         await ClearAsync(user, cancellationToken);
         await revocation.RevokeAllAsync(user.UserId, cancellationToken);
         return true;

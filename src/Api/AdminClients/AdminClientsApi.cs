@@ -1,5 +1,4 @@
 using LoginOrchestrator.Api.OpenApi;
-using System.Security.Claims;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +21,7 @@ public static class AdminClientsApi
         return group;
     }
 
-    private static string Admin(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "?";
+    private static Audit.AdminActor Admin(HttpContext http) => Audit.AdminActor.Of(http);
 
     public static async Task<Ok<IReadOnlyList<ClientDto>>> ListClients(HttpContext http, ClientAdministration clients) =>
         TypedResults.Ok(await clients.ListAsync(http.RequestAborted));

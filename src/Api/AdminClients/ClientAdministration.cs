@@ -14,7 +14,7 @@ namespace LoginOrchestrator.Api.AdminClients;
 /// Registers the apps that sign in through the provider, through OpenIddict's manager (it hashes the secret before the
 /// store sees it). Every change is audited; removing a client removes its grants and tokens with it.
 /// </summary>
-public sealed class ClientAdministration(IOpenIddictApplicationManager applications, LoginDbContext db, TimeProvider time)
+public sealed class ClientAdministration(IOpenIddictApplicationManager applications, LoginDbContext db, LoginAudit audit, TimeProvider time)
 {
     public async Task<IReadOnlyList<ClientDto>> ListAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class ClientAdministration(IOpenIddictApplicationManager applicati
     public async Task<ClientDto?> GetAsync(string clientId, CancellationToken cancellationToken) =>
         await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application ? await ToDtoAsync(application, cancellationToken) : null;
 
-    public async Task<Outcome<ClientWithSecretDto>> CreateAsync(ClientRequest body, string changedBy, CancellationToken cancellationToken)
+    public async Task<Outcome<ClientWithSecretDto>> CreateAsync(ClientRequest body, Audit.AdminActor changedBy, CancellationToken cancellationToken)
     {
         if (ClientRegistration.Check(body, creating: true) is { } invalid) return invalid;
         if (await applications.FindByClientIdAsync(body.ClientId!, cancellationToken) is not null)
@@ -43,14 +43,15 @@ public sealed class ClientAdministration(IOpenIddictApplicationManager applicati
         Describe(descriptor, body);
         var application = await applications.CreateAsync(descriptor, cancellationToken);
         var client = await ToDtoAsync(application, cancellationToken);
-        await AuditAsync(client, "created", changedBy, cancellationToken);
+        await AuditAsync(null, client, "created", changedBy, cancellationToken);
         return new ClientWithSecretDto(client, secret);
     }
 
-    public async Task<Outcome<ClientDto>> UpdateAsync(string clientId, ClientRequest body, string changedBy, CancellationToken cancellationToken)
+    public async Task<Outcome<ClientDto>> UpdateAsync(string clientId, ClientRequest body, Audit.AdminActor changedBy, CancellationToken cancellationToken)
     {
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application) return NotFound;
         if (ClientRegistration.Check(body, creating: false) is { } invalid) return invalid;
+        var before = await ToDtoAsync(application, cancellationToken);
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, application, cancellationToken);
         Describe(descriptor, body);
@@ -60,12 +61,12 @@ public sealed class ClientAdministration(IOpenIddictApplicationManager applicati
         ((OidcApplicationRecord)application).ClientSecret = secretHash;
         await applications.UpdateAsync(application, cancellationToken);
         var client = await ToDtoAsync(application, cancellationToken);
-        await AuditAsync(client, "updated", changedBy, cancellationToken);
+        await AuditAsync(before, client, "updated", changedBy, cancellationToken);
         return client;
     }
 
     /// <summary>A new secret for a confidential client; the old one stops working at once.</summary>
-    public async Task<Outcome<ClientWithSecretDto>> RotateSecretAsync(string clientId, string changedBy, CancellationToken cancellationToken)
+    public async Task<Outcome<ClientWithSecretDto>> RotateSecretAsync(string clientId, Audit.AdminActor changedBy, CancellationToken cancellationToken)
     {
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application) return NotFound;
         if (!await applications.HasClientTypeAsync(application, ClientTypes.Confidential, cancellationToken))
@@ -73,16 +74,16 @@ public sealed class ClientAdministration(IOpenIddictApplicationManager applicati
         var secret = NewSecret();
         await applications.UpdateAsync(application, secret, cancellationToken);
         var client = await ToDtoAsync(application, cancellationToken);
-        await AuditAsync(client, "secret_rotated", changedBy, cancellationToken);
+        await AuditAsync(client, client, "secret_rotated", changedBy, cancellationToken);
         return new ClientWithSecretDto(client, secret);
     }
 
-    public async Task<bool> DeleteAsync(string clientId, string changedBy, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string clientId, Audit.AdminActor changedBy, CancellationToken cancellationToken)
     {
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application) return false;
         var client = await ToDtoAsync(application, cancellationToken);
         await applications.DeleteAsync(application, cancellationToken);
-        await AuditAsync(client, "deleted", changedBy, cancellationToken);
+        await AuditAsync(client, null, "deleted", changedBy, cancellationToken);
         return true;
     }
 
@@ -135,13 +136,23 @@ public sealed class ClientAdministration(IOpenIddictApplicationManager applicati
             properties.TryGetValue("scopes", out var scopes) ? scopes.Deserialize<string[]>() ?? [] : []);
     }
 
-    private async Task AuditAsync(ClientDto client, string action, string changedBy, CancellationToken cancellationToken)
+    /// <summary>The client's own history (its audit endpoint) and the admin event, in one save; never the secret.</summary>
+    private async Task AuditAsync(ClientDto? before, ClientDto? after, string action, Audit.AdminActor changedBy, CancellationToken cancellationToken)
     {
+        var client = (after ?? before)!;
+        var now = time.GetUtcNow();
         db.ClientAudit.Add(new ClientAuditRecord
         {
-            ClientId = client.ClientId, Action = action, ChangedBy = changedBy, At = time.GetUtcNow(),
+            ClientId = client.ClientId, Action = action, ChangedBy = changedBy.UserId, At = now,
             Registration = JsonSerializer.Serialize(client),
         });
+        audit.Stage(new AdminAction(AdminEvents[action], changedBy.UserId, "client", client.ClientId, changedBy.Client, now) { Before = before, After = after });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>A client audit action as the admin audit names it.</summary>
+    public static IReadOnlyDictionary<string, string> AdminEvents { get; } = new Dictionary<string, string>
+    {
+        ["created"] = "ClientCreated", ["updated"] = "ClientUpdated", ["secret_rotated"] = "ClientSecretRotated", ["deleted"] = "ClientDeleted",
+    };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoginOrchestrator.Api.Audit;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Database;
 using LoginOrchestrator.Templates.Settings;
@@ -16,8 +17,10 @@ public abstract record SettingChange
 }
 
 /// <summary>Reads and changes settings for admins: validated against the meta, audited, and signalled to every instance.</summary>
-public sealed class SettingsAdmin(LoginDbContext db, SettingValidator validator, ISettingsChangeSignal signal, TimeProvider time)
+public sealed class SettingsAdmin(LoginDbContext db, LoginAudit audit, SettingValidator validator, ISettingsChangeSignal signal, TimeProvider time)
 {
+    public const string Changed = "SettingChanged";
+
     public async Task<IReadOnlyList<SettingDto>> ListAsync(string? @namespace, bool onlyEnabled, CancellationToken cancellationToken)
     {
         var metas = await db.SettingMetas.AsNoTracking()
@@ -28,7 +31,7 @@ public sealed class SettingsAdmin(LoginDbContext db, SettingValidator validator,
     }
 
     public async Task<SettingChange> UpdateAsync(
-        string @namespace, string key, JsonElement value, bool? enabled, string actor, CancellationToken cancellationToken)
+        string @namespace, string key, JsonElement value, bool? enabled, AdminActor actor, CancellationToken cancellationToken)
     {
         var definition = SettingCatalog.Find(@namespace, key);
         var meta = await db.SettingMetas.SingleOrDefaultAsync(m => m.Namespace == @namespace && m.Key == key, cancellationToken);
@@ -39,20 +42,15 @@ public sealed class SettingsAdmin(LoginDbContext db, SettingValidator validator,
         var json = JsonSerializer.Serialize(value, SettingJson.Options);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var setting = await db.Settings.SingleOrDefaultAsync(s => s.MetaId == meta.Id, cancellationToken);
-        db.SettingAudit.Add(new SettingAuditRecord
+        // Settings hold policy and templates, no secrets: the values go into the audit whole.
+        audit.Stage(new AdminAction(Changed, actor.UserId, "setting", $"{@namespace}.{key}", actor.Client, now)
         {
-            Namespace = @namespace,
-            Key = key,
-            OldValue = setting?.Value ?? meta.DefaultValue,
-            OldEnabled = setting?.Enabled,
-            NewValue = json,
-            NewEnabled = enabled ?? setting?.Enabled ?? true,
-            ChangedBy = actor,
-            ChangedAt = now,
+            Before = new SettingSnapshot(Parse(setting?.Value ?? meta.DefaultValue)!.Value, setting?.Enabled ?? false),
+            After = new SettingSnapshot(value, enabled ?? setting?.Enabled ?? true),
         });
         if (setting is null)
         {
-            setting = new SettingRecord { MetaId = meta.Id, Value = json, Enabled = enabled ?? true, UpdatedBy = actor, CreatedAt = now, UpdatedAt = now };
+            setting = new SettingRecord { MetaId = meta.Id, Value = json, Enabled = enabled ?? true, UpdatedBy = actor.UserId, CreatedAt = now, UpdatedAt = now };
             db.Settings.Add(setting);
         }
         else
@@ -61,7 +59,7 @@ public sealed class SettingsAdmin(LoginDbContext db, SettingValidator validator,
             setting.RenderFailure = null;
             setting.RenderFailedAt = null;
             setting.Enabled = enabled ?? setting.Enabled;
-            setting.UpdatedBy = actor;
+            setting.UpdatedBy = actor.UserId;
             setting.UpdatedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -69,6 +67,9 @@ public sealed class SettingsAdmin(LoginDbContext db, SettingValidator validator,
         await signal.PublishAsync(cancellationToken);
         return new SettingChange.Saved(ToDto(meta, setting));
     }
+
+    /// <summary>A setting in the audit: its value and whether it was in force (not enabled: the default applies).</summary>
+    private sealed record SettingSnapshot(JsonElement Value, bool Enabled);
 
     private static SettingDto ToDto(SettingMetaRecord meta, SettingRecord? setting)
     {

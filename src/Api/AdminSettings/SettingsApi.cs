@@ -1,6 +1,5 @@
 using LoginOrchestrator.Api.OpenApi;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
@@ -36,10 +35,10 @@ public static class SettingsApi
     }
 
     public static async Task<Results<Ok<SettingDto>, ProblemHttpResult>> UpdateSetting(
-        string @namespace, string key, SettingUpdateRequest body, SettingsAdmin settings, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string @namespace, string key, SettingUpdateRequest body, SettingsAdmin settings, HttpContext http, CancellationToken cancellationToken)
     {
         if (body.Value is not { } value || value.ValueKind == JsonValueKind.Undefined) return Invalid("value", "Required.");
-        var change = await settings.UpdateAsync(@namespace, key, value, body.Enabled, user.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        var change = await settings.UpdateAsync(@namespace, key, value, body.Enabled, Audit.AdminActor.Of(http), cancellationToken);
         return change switch
         {
             SettingChange.Saved saved => TypedResults.Ok(saved.Setting),

@@ -1,5 +1,6 @@
 using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Account;
+using LoginOrchestrator.Api.Audit;
 using LoginOrchestrator.Api.Lists;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Recovery;
@@ -17,9 +18,9 @@ public static class AdminUsersApi
         var group = routes.MapGroup("/admin/users").WithTags("Admin: users");
         // Reading users is also a service key's with users:read; every change is an admin's.
         group.MapGet("/", ListUsers).WithName("ListUsers").WithSummary("The users, filtered by role or text, paged.").RequireAuthorization(AccessPolicies.UsersReader);
-        group.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Creates a user (id, name, role, contacts, an initial password).").ProducesProblems(409).RequireAuthorization(AccessPolicies.Admin);
+        group.MapPost("/", CreateUser).WithName("CreateUser").WithSummary("Creates a user (id, name, role, contacts, category, departments, an initial password).").ProducesProblems(409).RequireAuthorization(AccessPolicies.Admin);
         group.MapGet("/{userId}", GetUser).WithName("GetUser").WithSummary("One user.").ProducesProblems(404).RequireAuthorization(AccessPolicies.UsersReader);
-        group.MapPatch("/{userId}", UpdateUser).WithName("UpdateUser").WithSummary("Changes a user's role or disables them (their sessions and app grants end).").ProducesProblems(404, 409).RequireAuthorization(AccessPolicies.Admin);
+        group.MapPatch("/{userId}", UpdateUser).WithName("UpdateUser").WithSummary("Changes a user's name, role, category, departments or disabled state (a role change or disable ends their sessions and app grants).").ProducesProblems(404, 409).RequireAuthorization(AccessPolicies.Admin);
         group.MapPost("/{userId}/unlock", UnlockUser).WithName("UnlockUser").WithSummary("Lifts a user's lock-out.").ProducesProblems(404).RequireAuthorization(AccessPolicies.Admin);
         group.MapPut("/{userId}/contacts/{channel}", SetUserContact).WithName("SetUserContact").WithSummary("Sets (or removes) a user's email or mobile number: unproven until a code sent to it comes back; audited.").ProducesProblems(404, 409).RequireAuthorization(AccessPolicies.Admin);
         group.MapPost("/{userId}/recovery", SendRecovery).WithName("SendRecovery").WithSummary("Sends the user a password recovery: a link by mail and a code to continue it.").ProducesProblems(403, 404, 409).RequireAuthorization(AccessPolicies.Admin);
@@ -41,7 +42,10 @@ public static class AdminUsersApi
         CreateUserRequest body, HttpContext http, UserAdministration users)
     {
         var outcome = await users.CreateAsync(
-            new NewUser(body.UserId ?? "", body.Name ?? "", body.Role ?? "", body.Email, body.Mobile, body.Password), http.RequestAborted);
+            new NewUser(body.UserId ?? "", body.Name ?? "", body.Role ?? "", body.Email, body.Mobile, body.Password)
+            {
+                Category = body.Category, Departments = body.Departments,
+            }, AdminActor.Of(http), http.RequestAborted);
         return outcome.Value is { } created
             ? TypedResults.Created($"/api/v1/admin/users/{Uri.EscapeDataString(created.UserId)}", created)
             : outcome.Refusal!.ToProblem(http);
@@ -53,12 +57,13 @@ public static class AdminUsersApi
     public static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> UpdateUser(
         string userId, UpdateUserRequest body, HttpContext http, UserAdministration users)
     {
-        var outcome = await users.UpdateAsync(userId, body.Role, body.Disabled, http.RequestAborted);
+        var outcome = await users.UpdateAsync(
+            userId, new UserChange(body.Name, body.Role, body.Disabled, body.Category, body.Departments), AdminActor.Of(http), http.RequestAborted);
         return outcome.Value is { } user ? TypedResults.Ok(user) : outcome.Refusal!.ToProblem(http);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> UnlockUser(string userId, HttpContext http, UserAdministration users) =>
-        await users.UnlockAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);
+        await users.UnlockAsync(userId, AdminActor.Of(http), http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);
 
     public static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> SetUserContact(
         string userId, string channel, AdminContactRequest body, HttpContext http, ContactChange contacts)
@@ -77,5 +82,5 @@ public static class AdminUsersApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ResetUserOtp(string userId, HttpContext http, OtpEnrolment enrolment) =>
-        await enrolment.ResetAsync(userId, http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);
+        await enrolment.ResetAsync(userId, AdminActor.Of(http), http.RequestAborted) ? TypedResults.NoContent() : Refusal.UserNotFound.ToProblem(http);
 }

@@ -45,8 +45,10 @@ public static class ApiKeysApi
         if (body.ExpiresInDays is < 1 or > 365) return Refusal.Invalid("expiresInDays", "Between 1 and 365.").ToProblem(http);
         var admin = http.Features.GetRequiredFeature<SessionRecord>().UserId;
         var issued = await keys.CreateAsync(name, [.. scopes.Distinct()], TimeSpan.FromDays(body.ExpiresInDays ?? 90), admin, http.RequestAborted);
-        await audit.RecordAsync(new AccountAction(issued.Record.Id, admin, Created, $"by_admin:{admin} {issued.Record.Scopes}",
-            FlowServices.ClientOf(http), time.GetUtcNow()), http.RequestAborted);
+        await audit.RecordAsync(new AdminAction(Created, admin, "api_key", issued.Record.Id, FlowServices.ClientOf(http), time.GetUtcNow())
+        {
+            Reason = $"by_admin:{admin} {issued.Record.Scopes}", After = ApiKeyDto.Of(issued.Record),
+        }, http.RequestAborted);
         return TypedResults.Created($"/api/v1/admin/api-keys/{issued.Record.Id}", ApiKeyDto.Of(issued.Record, issued.Key));
     }
 
@@ -59,7 +61,10 @@ public static class ApiKeysApi
         if (await keys.RevokeAsync(keyId, http.RequestAborted) is not { } revoked)
             return new Refusal(ProblemCodes.ApiKeyNotFound, "No live API key of this id.").ToProblem(http);
         var admin = http.Features.GetRequiredFeature<SessionRecord>().UserId;
-        await audit.RecordAsync(new AccountAction(revoked.Id, admin, Revoked, $"by_admin:{admin}", FlowServices.ClientOf(http), time.GetUtcNow()), http.RequestAborted);
+        await audit.RecordAsync(new AdminAction(Revoked, admin, "api_key", revoked.Id, FlowServices.ClientOf(http), time.GetUtcNow())
+        {
+            Reason = $"by_admin:{admin}", After = ApiKeyDto.Of(revoked),
+        }, http.RequestAborted);
         return TypedResults.NoContent();
     }
 }

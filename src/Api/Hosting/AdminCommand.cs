@@ -32,12 +32,12 @@ public static class AdminCommand
         {
             case ["create-admin", var userId, .. var rest]:
                 var created = await users.CreateAsync(
-                    new NewUser(userId, rest is [var name, ..] ? name : userId, Roles.Admin, null, null, ReadPassword()), CancellationToken.None);
+                    new NewUser(userId, rest is [var name, ..] ? name : userId, Roles.Admin, null, null, ReadPassword()), Audit.AdminActor.Operator, CancellationToken.None);
                 return Report(created.Refusal, $"admin {userId} created");
             case ["reset-password", var userId]:
-                return Report(await users.ResetPasswordAsync(userId, ReadPassword(), CancellationToken.None), $"password of {userId} reset");
+                return Report(await users.ResetPasswordAsync(userId, ReadPassword(), Audit.AdminActor.Operator, CancellationToken.None), $"password of {userId} reset");
             case ["unlock", var userId]:
-                return Report(await users.UnlockAsync(userId, CancellationToken.None) ? null : Refusal.UserNotFound, $"{userId} unlocked");
+                return Report(await users.UnlockAsync(userId, Audit.AdminActor.Operator, CancellationToken.None) ? null : Refusal.UserNotFound, $"{userId} unlocked");
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

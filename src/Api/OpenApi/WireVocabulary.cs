@@ -33,6 +33,7 @@ public static class WireVocabulary
     public static readonly string[] RequiredActions = ["enrol_otp"];
     public static readonly string[] ClientTypes = [ClientRegistration.Public, ClientRegistration.Confidential];
     public static readonly string[] ClientAuditActions = ["created", "updated", "secret_rotated", "deleted"];
+    public static readonly string[] AuditTargets = ["user", "session", "device", "setting", "client", "api_key", "directory"];
 
     /// <summary>(DTO, property as on the wire) → its values; for a list, its items' values.</summary>
     public static readonly IReadOnlyDictionary<(Type, string), IReadOnlyList<string>> Properties = new Dictionary<(Type, string), IReadOnlyList<string>>
@@ -56,5 +57,8 @@ public static class WireVocabulary
         [(typeof(Account.ProfileDto), "status")] = AgentStatus.All,
         [(typeof(ClientDto), "type")] = ClientTypes,
         [(typeof(ClientAuditDto), "action")] = ClientAuditActions,
+        [(typeof(Audit.AuditRecordDto), "kind")] = AuditKinds.All,
+        [(typeof(Audit.AuditRecordDto), "outcome")] = Audit.AuditOutcomes.All,
+        [(typeof(Audit.AuditTargetDto), "type")] = AuditTargets,
     };
 }

@@ -11,8 +11,10 @@ namespace LoginOrchestrator.Api.Recovery;
 /// An admin sends a user a recovery: a flow already identified, its code to the user's proven email, and a notice
 /// there with the link that continues it. The admin learns nothing of the code or the link (the audit names them).
 /// </summary>
-public sealed class AdminRecovery(IUserAccounts accounts, RecoveryEngine engine, IAccountNotices notices, TimeProvider time)
+public sealed class AdminRecovery(IUserAccounts accounts, RecoveryEngine engine, IAccountNotices notices, Stores.Database.LoginAudit audit, TimeProvider time)
 {
+    public const string Sent = "RecoverySent";
+
     public async Task<Outcome<RecoverySentDto>> SendAsync(string userId, HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
@@ -28,6 +30,11 @@ public sealed class AdminRecovery(IUserAccounts accounts, RecoveryEngine engine,
         var flow = result.Flow!;
         var link = $"{http.Request.Scheme}://{http.Request.Host}{RecoveryViews.PagePath(flow.Id)}";
         await notices.NotifyAsync(new AccountNotice(user.UserId, NoticeKind.RecoveryStarted, time.GetUtcNow(), client.IpAddress, client.UserAgent, link), cancellationToken);
+        var target = Orchestrator.Policy.UserIds.Canonical(user.UserId);
+        await audit.RecordAsync(new Stores.Database.AdminAction(Sent, admin, "user", target, client, time.GetUtcNow())
+        {
+            UserId = target, After = new { recoveryExpiresAt = flow.ExpiresAt },
+        }, cancellationToken);
         return new RecoverySentDto(flow.ExpiresAt);
     }
 }

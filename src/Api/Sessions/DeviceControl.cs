@@ -19,11 +19,15 @@ public sealed class DeviceControl(IRememberedDevices devices, LoginAudit audit, 
         [.. (await devices.ListAsync(userId, cancellationToken)).Select(d =>
             new RememberedDeviceDto(d.Id, d.CreatedAt, d.LastUsedAt, d.ExpiresAt, d.ClientIp, d.UserAgent))];
 
-    /// <param name="by">Who forgets it: <c>by_user</c>, or <c>by_admin:&lt;id&gt;</c>.</param>
-    public async Task<bool> ForgetAsync(string userId, string deviceId, string by, ClientInfo requester, CancellationToken cancellationToken)
+    /// <param name="adminId">The admin who forgets it (an admin event), or null when the user does.</param>
+    public async Task<bool> ForgetAsync(string userId, string deviceId, string? adminId, ClientInfo requester, CancellationToken cancellationToken)
     {
         if (deviceId.Length > 16 || !await devices.ForgetAsync(userId, deviceId, cancellationToken)) return false;
-        await audit.RecordAsync(new AccountAction(deviceId, Orchestrator.Policy.UserIds.Canonical(userId), Forgotten, by, requester, time.GetUtcNow()), cancellationToken);
+        var by = adminId is null ? "by_user" : $"by_admin:{adminId}";
+        await audit.RecordAsync(new AccountAction(deviceId, Orchestrator.Policy.UserIds.Canonical(userId), Forgotten, by, requester, time.GetUtcNow())
+        {
+            AdminId = adminId, TargetType = "device",
+        }, cancellationToken);
         logger.LogInformation("Remembered device {DeviceId} of {UserId} forgotten {By}", deviceId, userId, by);
         return true;
     }

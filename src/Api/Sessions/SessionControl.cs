@@ -29,12 +29,16 @@ public sealed class SessionControl(SessionService sessions, LoginAudit audit, Ag
             SessionIds.Of(s.TokenHash), s.IssuedAt, s.LastSeenAt, s.ExpiresAt, s.Factors, s.Degraded, s.TokenHash == currentTokenHash,
             s.ClientIp, s.UserAgent))];
 
-    /// <param name="by">Who ends it: <c>user</c>, or <c>admin:&lt;id&gt;</c>.</param>
+    /// <param name="adminId">The admin who ends it (an admin event), or null when the user ends their own.</param>
     /// <returns>False when the user has no live session of this id.</returns>
-    public async Task<bool> RevokeAsync(string userId, string sessionId, string by, ClientInfo requester, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(string userId, string sessionId, string? adminId, ClientInfo requester, CancellationToken cancellationToken)
     {
         if (await sessions.RevokeByIdAsync(userId, sessionId, cancellationToken) is not { } ended) return false;
-        await audit.RecordAsync(new AccountAction(sessionId, ended.UserId, Revoked, by, requester, time.GetUtcNow(), ended.Factors, ended.Degraded), cancellationToken);
+        var by = adminId is null ? "by_user" : $"by_admin:{adminId}";
+        await audit.RecordAsync(new AccountAction(sessionId, ended.UserId, Revoked, by, requester, time.GetUtcNow(), ended.Factors, ended.Degraded)
+        {
+            AdminId = adminId, TargetType = "session",
+        }, cancellationToken);
         await presence.SessionEndedAsync(ended.UserId, cancellationToken);
         logger.LogInformation("Session {SessionId} of {UserId} revoked by {By}", sessionId, ended.UserId, by);
         return true;

@@ -42,7 +42,7 @@ public static class SessionListApi
         TypedResults.Ok(await devices.ListAsync(Current(http).UserId, http.RequestAborted));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ForgetOwnDevice(string deviceId, HttpContext http, DeviceControl devices) =>
-        await devices.ForgetAsync(Current(http).UserId, deviceId, "by_user", Login.FlowServices.ClientOf(http), http.RequestAborted)
+        await devices.ForgetAsync(Current(http).UserId, deviceId, null, Login.FlowServices.ClientOf(http), http.RequestAborted)
             ? TypedResults.NoContent()
             : NoSuchDevice.ToProblem(http);
 
@@ -54,7 +54,7 @@ public static class SessionListApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ForgetUserDevice(
         string userId, string deviceId, HttpContext http, DeviceControl devices) =>
-        await devices.ForgetAsync(userId, deviceId, $"by_admin:{Current(http).UserId}", Login.FlowServices.ClientOf(http), http.RequestAborted)
+        await devices.ForgetAsync(userId, deviceId, Current(http).UserId, Login.FlowServices.ClientOf(http), http.RequestAborted)
             ? TypedResults.NoContent()
             : NoSuchDevice.ToProblem(http);
 
@@ -66,7 +66,7 @@ public static class SessionListApi
         TypedResults.Ok(await sessions.ListAsync(Current(http).UserId, Current(http).TokenHash, http.RequestAborted));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeOwnSession(string sessionId, HttpContext http, SessionControl sessions) =>
-        await sessions.RevokeAsync(Current(http).UserId, sessionId, "by_user", Login.FlowServices.ClientOf(http), http.RequestAborted)
+        await sessions.RevokeAsync(Current(http).UserId, sessionId, null, Login.FlowServices.ClientOf(http), http.RequestAborted)
             ? TypedResults.NoContent()
             : NoSuchSession.ToProblem(http);
 
@@ -78,7 +78,7 @@ public static class SessionListApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeUserSession(
         string userId, string sessionId, HttpContext http, SessionControl sessions) =>
-        await sessions.RevokeAsync(userId, sessionId, $"by_admin:{Current(http).UserId}", Login.FlowServices.ClientOf(http), http.RequestAborted)
+        await sessions.RevokeAsync(userId, sessionId, Current(http).UserId, Login.FlowServices.ClientOf(http), http.RequestAborted)
             ? TypedResults.NoContent()
             : NoSuchSession.ToProblem(http);
 }

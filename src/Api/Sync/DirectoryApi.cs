@@ -4,7 +4,6 @@ using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.Database;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,11 +32,14 @@ public static class DirectoryApi
         return group;
     }
 
-    public static Results<Accepted, ProblemHttpResult> StartSync(HttpContext http, IUserDirectory directory, IBackgroundJobClient jobs)
+    public static async Task<Results<Accepted, ProblemHttpResult>> StartSync(
+        HttpContext http, IUserDirectory directory, IBackgroundJobClient jobs, LoginAudit audit, TimeProvider time)
     {
         if (!directory.IsConfigured) return new Refusal(ProblemCodes.DirectoryNotConfigured, "WeCom is not configured: there is no directory to sync.").ToProblem(http);
-        var admin = http.Features.GetRequiredFeature<SessionRecord>().UserId;
-        jobs.Enqueue<DirectorySyncJob>(job => job.RunAsync($"admin:{admin}", CancellationToken.None));
+        var admin = Audit.AdminActor.Of(http);
+        var job = jobs.Enqueue<DirectorySyncJob>(job => job.RunAsync($"admin:{admin.UserId}", CancellationToken.None));
+        // The run's own event (DirectorySynced) names the admin too; this one has where they asked from.
+        await audit.RecordAsync(new AdminAction(DirectorySync.Started, admin.UserId, "directory", $"job:{job}", admin.Client, time.GetUtcNow()), http.RequestAborted);
         return TypedResults.Accepted("/api/v1/admin/directory/sync");
     }
 

@@ -17,8 +17,13 @@ namespace LoginOrchestrator.Api.Sync;
 /// (a local account) is never touched. A disabled user stays disabled when they come back: an admin enables them.
 /// </summary>
 public sealed class DirectorySync(
-    LoginDbContext db, WeComDirectoryReader reader, SettingsCache settings, ISessionRevocation sessions, TimeProvider time, ILogger<DirectorySync> logger)
+    LoginDbContext db, WeComDirectoryReader reader, SettingsCache settings, ISessionRevocation sessions, LoginAudit audit, TimeProvider time,
+    ILogger<DirectorySync> logger)
 {
+    public const string Synced = "DirectorySynced";
+    public const string Started = "DirectorySyncStarted";
+    public const string Schedule = "schedule";
+
     public const string Running = "running";
     public const string Completed = "completed";
     public const string Refused = "refused";
@@ -57,7 +62,14 @@ public sealed class DirectorySync(
         var held = new HeldContacts(users);
         foreach (var (id, member) in members.Where(m => m.Value.Active))
         {
-            if (known.TryGetValue(id, out var user)) run.Updated += Update(user, member, held, now) ? 1 : 0;
+            if (known.TryGetValue(id, out var user))
+            {
+                var before = AdminUsers.UserSnapshot.Of(user);
+                if (!Update(user, member, held, now)) continue;
+                run.Updated++;
+                // Only a returning member's re-enable is an event of its own; names and departments are the counts'.
+                if (before.Disabled != user.Disabled) audit.Stage(UserEvent(AdminUsers.UserAdministration.Updated, user, run, now) with { Before = before, After = AdminUsers.UserSnapshot.Of(user) });
+            }
             else
             {
                 var added = Provision(id, member, held, now);
@@ -67,8 +79,13 @@ public sealed class DirectorySync(
         }
         foreach (var user in departing)
         {
+            var before = AdminUsers.UserSnapshot.Of(user);
             (user.Disabled, user.DirectoryDepartedAt, user.UpdatedAt) = (true, now, now);
             user.SessionEpoch++;
+            audit.Stage(UserEvent(AdminUsers.UserAdministration.Updated, user, run, now) with
+            {
+                Before = before, After = AdminUsers.UserSnapshot.Of(user), Reason = "left_directory",
+            });
         }
         run.Disabled = departing.Count;
         await ReplaceDepartmentsAsync(snapshot.Departments, now, cancellationToken);
@@ -80,17 +97,28 @@ public sealed class DirectorySync(
         return await FinishAsync(run, Completed, departing.Count == 0 ? null : $"Disabled: {string.Join(", ", departing.Select(u => u.NormalizedUserId).Take(20))}", cancellationToken);
     }
 
-    /// <summary>The directory's name and departments; a contact only where the user has none and nobody else holds it.</summary>
+    /// <summary>
+    /// The directory's name and departments; a contact only where the user has none and nobody else holds it. A member
+    /// this sync disabled when they left (and no admin changed since) who is back and active is enabled again.
+    /// </summary>
     private static bool Update(UserAccount user, DirectoryMember member, HeldContacts held, DateTimeOffset now)
     {
         var departments = string.Join(',', member.Departments);
         var changed = user.Name != member.Name || user.Departments != departments || !user.FromDirectory || user.DirectoryDepartedAt is not null;
+        if (user.Disabled && user.DirectoryDepartedAt is not null) user.Disabled = false;
         (user.Name, user.Departments, user.FromDirectory, user.DirectoryDepartedAt) = (member.Name, departments, true, null);
         if (user.Email is null && held.Take(held.Emails, member.Email) is { } email) { (user.Email, user.EmailVerified) = (email, true); changed = true; }
         if (user.Mobile is null && held.Take(held.Mobiles, member.Mobile) is { } mobile) { (user.Mobile, user.MobileVerified) = (mobile, true); changed = true; }
         if (changed) user.UpdatedAt = now;
         return changed;
     }
+
+    /// <summary>The admin who started the run (<c>admin:&lt;id&gt;</c>), or the system for the schedule's.</summary>
+    private static string ActorOf(DirectorySyncRunRecord run) =>
+        run.TriggeredBy.StartsWith("admin:", StringComparison.Ordinal) ? run.TriggeredBy["admin:".Length..] : AdminAction.SystemActor;
+
+    private static AdminAction UserEvent(string outcome, UserAccount user, DirectorySyncRunRecord run, DateTimeOffset at) =>
+        new(outcome, ActorOf(run), "user", user.NormalizedUserId, ClientInfo.None, at) { UserId = user.NormalizedUserId, Reason = "directory_sync" };
 
     private static UserAccount Provision(string id, DirectoryMember member, HeldContacts held, DateTimeOffset now)
     {
@@ -135,6 +163,11 @@ public sealed class DirectorySync(
     private async Task<DirectorySyncRunRecord> FinishAsync(DirectorySyncRunRecord run, string outcome, string? detail, CancellationToken cancellationToken)
     {
         (run.Outcome, run.FinishedAt, run.Detail) = (outcome, time.GetUtcNow(), detail is { Length: > 512 } ? detail[..512] : detail);
+        audit.Stage(new AdminAction(Synced, ActorOf(run), "directory", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ClientInfo.None, run.FinishedAt.Value)
+        {
+            Reason = outcome,
+            After = new { run.Outcome, run.Members, run.Departments, run.Added, run.Updated, run.Disabled, run.Detail },
+        });
         await db.SaveChangesAsync(cancellationToken);
         if (outcome != Completed) logger.LogWarning("Directory sync {RunId} {Outcome}: {Detail}", run.Id, outcome, detail);
         return run;

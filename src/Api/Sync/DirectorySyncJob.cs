@@ -26,7 +26,7 @@ public sealed class DirectorySyncJob(DirectorySync sync, LoginDbContext db, Sett
         if (minutes == 0) return;
         var last = await db.DirectorySyncRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(cancellationToken);
         if (last is { } at && time.GetUtcNow() - at < TimeSpan.FromMinutes(minutes) - TimeSpan.FromSeconds(30)) return;
-        await sync.RunAsync("schedule", cancellationToken);
+        await sync.RunAsync(DirectorySync.Schedule, cancellationToken);
     }
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]

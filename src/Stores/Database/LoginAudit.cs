@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,20 @@ namespace LoginOrchestrator.Stores.Database;
 /// <param name="Reason">Who did it and how: <c>by_user</c>, <c>by_admin:&lt;id&gt;</c>, a channel.</param>
 public sealed record AccountAction(
     string SubjectId, string UserId, string Outcome, string Reason, ClientInfo By, DateTimeOffset At,
-    IReadOnlyList<string>? Factors = null, bool Degraded = false);
+    IReadOnlyList<string>? Factors = null, bool Degraded = false)
+{
+    /// <summary>The admin who did it to the user (an admin event then); null when the user did it themself.</summary>
+    public string? AdminId { get; init; }
 
-/// <summary>Writes login outcomes to the <c>login_audit</c> table.</summary>
+    /// <summary>What <see cref="SubjectId"/> names: session, device, contact, api_key.</summary>
+    public string? TargetType { get; init; }
+}
+
+/// <summary>Writes the audit (<c>login_audit</c>): login and recovery outcomes, account actions, admin actions.</summary>
 public sealed class LoginAudit(LoginDbContext db) : ILoginAudit, IRecoveryAudit
 {
+    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
+
     public Task RecordAsync(LoginAuditEntry entry, CancellationToken cancellationToken) => RecordAllAsync([entry], cancellationToken);
 
     public async Task RecordAsync(AccountAction action, CancellationToken cancellationToken)
@@ -23,6 +33,9 @@ public sealed class LoginAudit(LoginDbContext db) : ILoginAudit, IRecoveryAudit
             FlowId = action.SubjectId.Length > 64 ? action.SubjectId[..64] : action.SubjectId,
             UserId = action.UserId is { Length: > 64 } id ? id[..64] : action.UserId,
             Outcome = action.Outcome,
+            Kind = action.AdminId is null ? AuditKinds.Account : AuditKinds.Admin,
+            Actor = Clip(action.AdminId ?? action.UserId, 64),
+            TargetType = action.TargetType,
             Factors = string.Join(',', action.Factors ?? []),
             Degraded = action.Degraded,
             Reason = action.Reason.Length > 64 ? action.Reason[..64] : action.Reason,
@@ -34,6 +47,36 @@ public sealed class LoginAudit(LoginDbContext db) : ILoginAudit, IRecoveryAudit
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(record).State = EntityState.Detached;
     }
+
+    /// <summary>
+    /// Adds an admin's action to the unit of work without saving: the caller's save writes it with the change it
+    /// describes, so neither is kept without the other.
+    /// </summary>
+    public void Stage(AdminAction action) => db.LoginAudit.Add(new LoginAuditRecord
+    {
+        FlowId = Clip(action.TargetId, 64)!,
+        UserId = Clip(action.UserId, 64),
+        Kind = AuditKinds.Admin,
+        Outcome = action.Outcome,
+        Actor = Clip(action.Actor, 64),
+        TargetType = action.TargetType,
+        Before = action.Before is null ? null : JsonSerializer.Serialize(action.Before, SnapshotJson),
+        After = action.After is null ? null : JsonSerializer.Serialize(action.After, SnapshotJson),
+        Reason = Clip(action.Reason, 64),
+        ClientIp = action.By.IpAddress,
+        UserAgent = Clip(action.By.UserAgent, 512),
+        At = action.At,
+    });
+
+    /// <summary>An admin's action that changed nothing else in this database (or already saved it).</summary>
+    public async Task RecordAsync(AdminAction action, CancellationToken cancellationToken)
+    {
+        Stage(action);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var entry in db.ChangeTracker.Entries<LoginAuditRecord>().ToList()) entry.State = EntityState.Detached;
+    }
+
+    private static string? Clip(string? text, int length) => text is { } t && t.Length > length ? t[..length] : text;
 
     /// <summary>A recovery's outcome, as <c>Recovery&lt;State&gt;</c>; an admin's recovery names them in its reason.</summary>
     public async Task RecordAsync(RecoveryAuditEntry entry, CancellationToken cancellationToken)

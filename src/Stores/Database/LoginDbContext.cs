@@ -17,7 +17,6 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SettingMetaRecord> SettingMetas => Set<SettingMetaRecord>();
     public DbSet<SettingRecord> Settings => Set<SettingRecord>();
-    public DbSet<SettingAuditRecord> SettingAudit => Set<SettingAuditRecord>();
     public DbSet<ServerSecretRecord> ServerSecrets => Set<ServerSecretRecord>();
     public DbSet<OidcApplicationRecord> OidcApplications => Set<OidcApplicationRecord>();
     public DbSet<OidcAuthorizationRecord> OidcAuthorizations => Set<OidcAuthorizationRecord>();
@@ -84,17 +83,6 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             setting.Property(s => s.RenderFailure).HasMaxLength(512);
         });
 
-        model.Entity<SettingAuditRecord>(audit =>
-        {
-            audit.ToTable("setting_audit");
-            audit.HasIndex(a => new { a.Namespace, a.Key, a.ChangedAt });
-            audit.Property(a => a.Namespace).HasMaxLength(32);
-            audit.Property(a => a.Key).HasMaxLength(64);
-            audit.Property(a => a.OldValue).HasMaxLength(16384);
-            audit.Property(a => a.NewValue).HasMaxLength(16384);
-            audit.Property(a => a.ChangedBy).HasMaxLength(64);
-        });
-
         model.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_key");
@@ -117,7 +105,12 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             audit.HasIndex(a => new { a.UserId, a.At });
             audit.Property(a => a.FlowId).HasMaxLength(64);
             audit.Property(a => a.UserId).HasMaxLength(64);
-            audit.Property(a => a.Outcome).HasMaxLength(16);
+            audit.HasIndex(a => new { a.Kind, a.At });
+            audit.HasIndex(a => new { a.Actor, a.At });
+            audit.Property(a => a.Kind).HasMaxLength(16).HasDefaultValue(AuditKinds.Login);
+            audit.Property(a => a.Actor).HasMaxLength(64);
+            audit.Property(a => a.TargetType).HasMaxLength(16);
+            audit.Property(a => a.Outcome).HasMaxLength(32);
             audit.Property(a => a.Factors).HasMaxLength(128);
             audit.Property(a => a.Reason).HasMaxLength(64);
             audit.Property(a => a.ClientIp).HasMaxLength(64);

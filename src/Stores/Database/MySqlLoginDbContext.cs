@@ -22,6 +22,7 @@ public sealed class MySqlLoginDbContext(DbContextOptions<MySqlLoginDbContext> op
         model.Entity<UserAccount>().Property(u => u.NormalizedUserId).UseCollation(UserIdCollation);
         model.Entity<RecoveryCodeRecord>().Property(c => c.NormalizedUserId).UseCollation(UserIdCollation);
         model.Entity<LoginAuditRecord>().Property(a => a.UserId).UseCollation(UserIdCollation);
+        model.Entity<LoginAuditRecord>().Property(a => a.Actor).UseCollation(UserIdCollation);
         model.Entity<RememberedDeviceRecord>().Property(d => d.NormalizedUserId).UseCollation(UserIdCollation);
         model.Entity<RememberedDeviceRecord>().Property(d => d.Id).UseCollation(UserIdCollation);
         model.Entity<ApiKeyRecord>().Property(k => k.Id).UseCollation(UserIdCollation);

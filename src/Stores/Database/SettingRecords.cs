@@ -43,17 +43,3 @@ public sealed class SettingRecord
     public string? RenderFailure { get; set; }
     public DateTimeOffset? RenderFailedAt { get; set; }
 }
-
-/// <summary>One change of a setting: who, when, the old and the new value.</summary>
-public sealed class SettingAuditRecord
-{
-    public long Id { get; set; }
-    public required string Namespace { get; set; }
-    public required string Key { get; set; }
-    public string? OldValue { get; set; }
-    public bool? OldEnabled { get; set; }
-    public required string NewValue { get; set; }
-    public bool NewEnabled { get; set; }
-    public required string ChangedBy { get; set; }
-    public DateTimeOffset ChangedAt { get; set; }
-}

@@ -147,8 +147,19 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Actor")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<string>("After")
+                        .HasColumnType("longtext");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("longtext");
 
                     b.Property<string>("ClientIp")
                         .HasMaxLength(64)
@@ -167,14 +178,25 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)")
+                        .HasDefaultValue("login");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("varchar(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
@@ -188,6 +210,10 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("Actor", "At");
+
+                    b.HasIndex("Kind", "At");
 
                     b.HasIndex("UserId", "At");
 
@@ -293,54 +319,6 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
                     b.HasKey("Name");
 
                     b.ToTable("server_secret", (string)null);
-                });
-
-            modelBuilder.Entity("LoginOrchestrator.Stores.Database.SettingAuditRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("ChangedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<string>("Namespace")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("varchar(32)");
-
-                    b.Property<bool>("NewEnabled")
-                        .HasColumnType("tinyint(1)");
-
-                    b.Property<string>("NewValue")
-                        .IsRequired()
-                        .HasMaxLength(16384)
-                        .HasColumnType("longtext");
-
-                    b.Property<bool?>("OldEnabled")
-                        .HasColumnType("tinyint(1)");
-
-                    b.Property<string>("OldValue")
-                        .HasMaxLength(16384)
-                        .HasColumnType("longtext");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Namespace", "Key", "ChangedAt");
-
-                    b.ToTable("setting_audit", (string)null);
                 });
 
             modelBuilder.Entity("LoginOrchestrator.Stores.Database.SettingMetaRecord", b =>

@@ -134,8 +134,18 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Actor")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClientIp")
                         .HasMaxLength(64)
@@ -154,13 +164,24 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("login");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserAgent")
@@ -174,6 +195,10 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("Actor", "At");
+
+                    b.HasIndex("Kind", "At");
 
                     b.HasIndex("UserId", "At");
 
@@ -274,52 +299,6 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("server_secret", (string)null);
-                });
-
-            modelBuilder.Entity("LoginOrchestrator.Stores.Database.SettingAuditRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Namespace")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("NewEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NewValue")
-                        .IsRequired()
-                        .HasMaxLength(16384)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("OldEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OldValue")
-                        .HasMaxLength(16384)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Namespace", "Key", "ChangedAt");
-
-                    b.ToTable("setting_audit", (string)null);
                 });
 
             modelBuilder.Entity("LoginOrchestrator.Stores.Database.SettingMetaRecord", b =>
