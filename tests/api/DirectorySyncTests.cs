@@ -132,6 +132,59 @@ public sealed class DirectorySyncTests : IAsyncLifetime
         var departments = await _client.SendAsync(HttpMethod.Get, "/api/v1/admin/directory/departments", null, admin);
         departments.Body.EnumerateArray().Select(d => d.GetProperty("name").GetString()).Should().Contain("客服部");
     }
+
+    [Fact]
+    public async Task AMemberWhoComesBackIsEnabledAgainButNotOneAnAdminDisabled()
+    {
+        await _factory.SetSettingAsync("directory", "max_disable_percent", 100);
+        await AddDirectoryUserAsync("zhangsan");
+        await AddDirectoryUserAsync("lisi");
+        await _sim.RemoveUserAsync("zhangsan");
+        (await SyncAsync()).Disabled.Should().Be(1);
+        (await UserAsync("zhangsan"))!.Disabled.Should().BeTrue();
+        await _factory.AddUserAsync("admin-back", "admin-Pass-word-1", Orchestrator.Policy.Roles.Admin);
+        var admin = await _factory.IssueSessionAsync("admin-back", Orchestrator.Policy.Roles.Admin);
+        // lisi is disabled by an admin, not by the directory: the sync must leave that alone.
+        (await _client.SendAsync(HttpMethod.Patch, "/api/v1/admin/users/lisi", System.Net.Http.Json.JsonContent.Create(new { disabled = true }), admin))
+            .Status.Should().Be(HttpStatusCode.OK);
+
+        await _sim.PutUserAsync("zhangsan", "张三", 1, [1]);
+        var run = await SyncAsync();
+
+        run.Outcome.Should().Be("completed", run.Detail);
+        (await UserAsync("zhangsan"))!.Disabled.Should().BeFalse("the sync disabled zhangsan when they left; back and active, they are enabled");
+        (await UserAsync("lisi"))!.Disabled.Should().BeTrue("an admin's disable is the admin's");
+        (await _client.LoginAsync("zhangsan", "member-Pass-word-1")).Token.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task EverySyncAndEveryUserItDisablesIsInTheAudit()
+    {
+        await _factory.SetSettingAsync("directory", "max_disable_percent", 100);
+        await AddDirectoryUserAsync("zhangsan");
+        await AddDirectoryUserAsync("gone");
+        await _factory.AddUserAsync("admin-audit", "admin-Pass-word-1", Orchestrator.Policy.Roles.Admin);
+        var admin = await _factory.IssueSessionAsync("admin-audit", Orchestrator.Policy.Roles.Admin);
+
+        var run = await SyncAsync();
+        await _sim.FailAsync(endpoint: "user/list", errcode: 60011);
+        var failed = await SyncAsync();
+        await _sim.HealAsync();
+
+        var synced = (await _client.SendAsync(HttpMethod.Get, "/api/v1/admin/audit?kind=admin&outcome=DirectorySynced", null, admin)).Body.GetProperty("items");
+        synced.GetArrayLength().Should().Be(2);
+        synced[0].GetProperty("target").GetProperty("id").GetString().Should().Be(failed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        synced[0].GetProperty("reason").GetString().Should().Be("failed");
+        synced[1].GetProperty("actor").GetString().Should().Be("system", "a run nobody started is the system's");
+        var counts = synced[1].GetProperty("after");
+        (counts.GetProperty("added").GetInt32(), counts.GetProperty("disabled").GetInt32(), counts.GetProperty("members").GetInt32())
+            .Should().Be((run.Added, 1, 3));
+        var gone = (await _client.SendAsync(HttpMethod.Get, "/api/v1/admin/audit?userId=gone&outcome=UserUpdated", null, admin)).Body.GetProperty("items");
+        gone.GetArrayLength().Should().Be(1);
+        gone[0].GetProperty("reason").GetString().Should().Be("left_directory");
+        gone[0].GetProperty("before").GetProperty("disabled").GetBoolean().Should().BeFalse();
+        gone[0].GetProperty("after").GetProperty("disabled").GetBoolean().Should().BeTrue();
+    }
 }
 
 /// <summary>What the sync tests compare of a user.</summary>
