@@ -152,4 +152,31 @@ public sealed class AdminAuditTests(LoginApiFactory factory) : IClassFixture<Log
         foreach (var secret in new[] { client.Body.GetProperty("clientSecret").GetString()!, rotated.Body.GetProperty("clientSecret").GetString()!, key.Body.GetProperty("key").GetString()! })
             audit.Body.GetRawText().Should().NotContain(secret);
     }
+
+    [Fact]
+    public async Task ARefusalIsInTheLanguageTheAdminAsksFor()
+    {
+        var admin = await AdminClient.SignInAsync(factory, _client);
+        await factory.AddUserAsync("speaks", "speaks-Pass-1");
+        using var http = factory.CreateClient();
+        async Task<JsonElement> RefusedAsync(string language, string path, string category)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = System.Net.Http.Json.JsonContent.Create(new { category }) };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin.Token);
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await http.SendAsync(request);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }
+
+        var tooLong = new string('c', 65);
+        var chinese = await RefusedAsync("zh-CN", "/api/v1/admin/users/speaks", tooLong);
+        var english = await RefusedAsync("en", "/api/v1/admin/users/speaks", tooLong);
+        var missingZh = await RefusedAsync("zh-CN", "/api/v1/admin/users/nobody-here", "vip");
+        var missingEn = await RefusedAsync("en", "/api/v1/admin/users/nobody-here", "vip");
+
+        chinese.GetProperty("errors").GetProperty("category")[0].GetString().Should().Be("最多 64 个字符，不能包含控制字符（留空表示无）。");
+        english.GetProperty("errors").GetProperty("category")[0].GetString().Should().Be("At most 64 characters, no control characters (empty: none).");
+        (missingZh.GetProperty("code").GetString(), missingZh.GetProperty("detail").GetString()).Should().Be(("user_not_found", "没有此用户。"));
+        missingEn.GetProperty("detail").GetString().Should().Be("No such user.");
+    }
 }

@@ -205,8 +205,113 @@ public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory 
         await page.Locator("#tab-audit").ClickAsync();
         await page.GetByLabel("账号").FillAsync("zhaoliu");
         await page.GetByLabel("账号").PressAsync("Enter");
-        await Expect(page.Locator("#audit-table tbody tr")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#audit-table tbody tr")).ToContainTextAsync("Issued");
+        // The login, and the unlock: an admin event, with who did it.
+        await Expect(page.Locator("#audit-table tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#audit-table tbody tr[data-outcome=Issued]")).ToContainTextAsync("登录");
+        await Expect(page.Locator("#audit-table tbody tr[data-outcome=UserUnlocked]")).ToContainTextAsync("管理操作");
         await Screenshots.TakeAsync(page, "admin-audit");
+    }
+
+    /// <summary>#20.3: the user editor creates a user with a category and a department picked from the synced directory, then edits them.</summary>
+    [Fact]
+    public async Task AdminCreatesAndEditsAUserInTheEditor()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            foreach (var (id, name) in new[] { (12L, "Service desk"), (13L, "Finance") })
+                if (await db.Departments.FindAsync(id) is null)
+                    db.Departments.Add(new Stores.Database.DepartmentRecord { Id = id, Name = name, ParentId = 1, SyncedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/admin/?tab=users");
+
+        await page.Locator("#new-user").ClickAsync();
+        var editor = page.Locator("#user-editor form");
+        await editor.GetByLabel("User ID").FillAsync("qianba");
+        await editor.GetByLabel("Name", new() { Exact = true }).FillAsync("钱八");
+        await editor.GetByLabel("Role").SelectOptionAsync("ops");
+        await editor.GetByLabel("Category").FillAsync("vip");
+        await editor.GetByLabel("Service desk").CheckAsync();
+        await editor.GetByLabel("Email").FillAsync("qianba@corp.example");
+        await editor.GetByLabel("Initial password").FillAsync("Desk-Pass-2026");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(editor).ToHaveCountAsync(0);
+
+        await page.GetByLabel("Search").FillAsync("qianba");
+        await page.GetByLabel("Search").PressAsync("Enter");
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-departments=qianba]")).ToHaveTextAsync("Service desk");
+        await page.Locator("[data-edit=qianba]").ClickAsync();
+        await Expect(editor.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("钱八");
+        await editor.GetByLabel("Name", new() { Exact = true }).FillAsync("钱八八");
+        await editor.GetByLabel("Service desk").UncheckAsync();
+        await editor.GetByLabel("Finance").CheckAsync();
+        await editor.GetByLabel("Mobile").FillAsync("13800138008");
+        await editor.GetByLabel("Disabled").CheckAsync();
+        await Screenshots.TakeAsync(page, "admin-user-editor");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(editor).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-departments=qianba]")).ToHaveTextAsync("Finance");
+
+        using var http = factory.CreateSocketClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var user = await http.GetFromJsonAsync<JsonElement>("/api/v1/admin/users/qianba");
+        (user.GetProperty("name").GetString(), user.GetProperty("role").GetString(), user.GetProperty("category").GetString()).Should().Be(("钱八八", "ops", "vip"));
+        user.GetProperty("departments").EnumerateArray().Select(d => d.GetString()).Should().Equal("13");
+        (user.GetProperty("mobile").GetString(), user.GetProperty("mobileVerified").GetBoolean(), user.GetProperty("disabled").GetBoolean()).Should().Be(("13800138008", false, true));
+
+        // A refusal lands beside the field it is about, in the server's words.
+        await page.Locator("#new-user").ClickAsync();
+        await editor.GetByLabel("User ID").FillAsync("qianba");
+        await editor.GetByLabel("Name", new() { Exact = true }).FillAsync("Someone else");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(editor.Locator("[data-errors-for=userId]")).ToContainTextAsync("A user with this id exists.");
+    }
+
+    /// <summary>#20.2: the audit shows an admin's change with who, from where, and what changed.</summary>
+    [Fact]
+    public async Task TheAuditShowsWhoChangedWhatFromWhere()
+    {
+        await factory.AddUserAsync("zhoujiu", "Desk-Pass-2026");
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        using var http = factory.CreateSocketClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var admin = (await http.GetFromJsonAsync<JsonElement>("/api/v1/session")).GetProperty("userId").GetString()!;
+        (await http.PatchAsJsonAsync("/api/v1/admin/users/zhoujiu", new { role = "ops" })).EnsureSuccessStatusCode();
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+        await page.GotoAsync("/admin/?tab=audit");
+
+        await page.GetByLabel("Kind").SelectOptionAsync("admin");
+        await page.GetByLabel("Actor").FillAsync(admin);
+        await page.GetByLabel("Actor").PressAsync("Enter");
+
+        var row = page.Locator("#audit-table tbody tr[data-outcome=UserUpdated]");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("Admin action");
+        await Expect(row).ToContainTextAsync("user zhoujiu");
+        await Expect(row.Locator("[data-change=role]")).ToHaveTextAsync("role: agent → ops");
+        await Expect(row.Locator("[data-change]")).ToHaveCountAsync(1, new() { Timeout = 5000 });
+        await Expect(row).ToContainTextAsync("127.0.0.1");
+        await Screenshots.TakeAsync(page, "admin-audit-events");
+    }
+
+    /// <summary>#20.3: settings in the console's language; what "enabled" means; a refusal in Chinese.</summary>
+    [Fact]
+    public async Task SettingsSpeakChineseAndExplainEnabled()
+    {
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "zh-CN", token);
+        await page.GotoAsync("/admin/");
+
+        await Expect(page.Locator("#ns-two_factor h2")).ToContainTextAsync("第二步验证");
+        await Expect(page.Locator("form[data-setting='two_factor.code_length'] label").First).ToContainTextAsync("验证码位数");
+        await Expect(page.Locator("[data-enabled-hint='two_factor.code_length']")).ToContainTextAsync("不启用时使用默认值 6");
+        var issuer = page.Locator("form[data-setting='two_factor.otp_issuer']");
+        await issuer.Locator("input[type=text]").FillAsync(new string('x', 65));
+        await issuer.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(issuer.Locator(".field-error")).ToContainTextAsync("须为 1 到 64 个字符的文本");
+        await Screenshots.TakeAsync(page, "admin-settings-zh");
     }
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace LoginOrchestrator.Api.AdminSettings;
 
-/// <summary>A setting as admins see it: its meta (type, choices, range, fields) and its effective value.</summary>
+/// <summary>
+/// A setting as admins see it: its meta (type, choices, range, fields) and its effective value; its label, its
+/// namespace's and its description in the request's language (zh-CN, or en).
+/// </summary>
 public sealed record SettingDto(
     string Namespace,
     string Key,
@@ -18,6 +21,8 @@ public sealed record SettingDto(
     JsonElement? Example,
     bool Required,
     string Description,
+    string Label,
+    string NamespaceLabel,
     DateTimeOffset? UpdatedAt,
     string? UpdatedBy,
     RenderFailureDto? RenderFailure);

@@ -74,6 +74,10 @@ public sealed class SettingsAdmin(LoginDbContext db, LoginAudit audit, SettingVa
     private static SettingDto ToDto(SettingMetaRecord meta, SettingRecord? setting)
     {
         var isDefault = setting is not { Enabled: true };
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var texts = SettingCatalog.Find(meta.Namespace, meta.Key) is { } definition
+            ? SettingTexts.For(definition, english)
+            : (Label: meta.Key, Description: meta.Description);
         return new SettingDto(
             meta.Namespace, meta.Key, meta.ValueType,
             Parse(isDefault ? meta.DefaultValue : setting!.Value)!.Value,
@@ -83,7 +87,7 @@ public sealed class SettingsAdmin(LoginDbContext db, LoginAudit audit, SettingVa
             meta.Choices is null ? null : JsonSerializer.Deserialize<List<string>>(meta.Choices),
             meta.MinValue, meta.MaxValue,
             Parse(meta.JsonSchema), Parse(meta.Example),
-            meta.Required, meta.Description,
+            meta.Required, texts.Description, texts.Label, SettingTexts.NamespaceLabel(meta.Namespace, english),
             setting?.UpdatedAt, setting?.UpdatedBy,
             setting is { Enabled: true, RenderFailure: { } reason, RenderFailedAt: { } at } ? new RenderFailureDto(reason, at) : null);
     }

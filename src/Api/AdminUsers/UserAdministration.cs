@@ -87,9 +87,10 @@ public sealed class UserAdministration(
     public async Task<Outcome<ProfileDto>> UpdateAsync(string userId, UserChange change, AdminActor actor, CancellationToken cancellationToken)
     {
         if (CheckChange(change) is { } invalid) return invalid;
-        if (await DepartmentsProblemAsync(change.Departments, cancellationToken) is { } unknown) return unknown;
         var user = await FindAsync(userId, cancellationToken);
         if (user is null) return Refusal.UserNotFound;
+        var held = user.Departments.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (await DepartmentsProblemAsync(change.Departments?.Except(held).ToList(), cancellationToken) is { } unknown) return unknown;
 
         var before = UserSnapshot.Of(user);
         var after = before with
@@ -131,7 +132,10 @@ public sealed class UserAdministration(
         return ProfileDto.Of(user);
     }
 
-    /// <summary>Departments are the synced directory's (the console picks them from it): an unknown id is refused.</summary>
+    /// <summary>
+    /// Departments are the synced directory's (the console picks them from it): a new id the directory does not list
+    /// is refused (one the user already has stays, listed or not).
+    /// </summary>
     private async Task<Refusal?> DepartmentsProblemAsync(IReadOnlyList<string>? departments, CancellationToken cancellationToken)
     {
         if (departments is not { Count: > 0 }) return null;

@@ -30,13 +30,14 @@ public sealed record Refusal(string Code, string Detail, string? Field = null, i
         var extensions = new Dictionary<string, object?> { ["code"] = Code };
         foreach (var (name, value) in Extensions ?? new Dictionary<string, object?>()) extensions[name] = value;
         var errors = Errors ?? (Field is null ? null : new Dictionary<string, string[]> { [Field] = [Detail] });
-        if (errors is not null) extensions["errors"] = errors;
+        if (errors is not null)
+            extensions["errors"] = errors.ToDictionary(e => e.Key, e => e.Value.Select(RefusalTexts.Localize).ToArray());
         if (RetryAfter is { } seconds)
         {
             extensions["retryAfter"] = seconds;
             http!.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
-        return TypedResults.Problem(Detail, statusCode: Status, title: ProblemCodes.TitleOf(Status), extensions: extensions);
+        return TypedResults.Problem(RefusalTexts.Localize(Detail), statusCode: Status, title: ProblemCodes.TitleOf(Status), extensions: extensions);
     }
 
     /// <summary>Where no handler returns a result (middleware, the authentication handler, the exception handler).</summary>

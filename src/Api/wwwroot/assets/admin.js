@@ -1,17 +1,18 @@
 // The admin console: settings drawn from their meta (type, choices, range, JSON fields), template editing with a
-// live preview, users, the apps that sign in through the service (OpenID Connect clients), and the login audit.
+// live preview, users (admin-users.js), the directory, the apps that sign in through the service (OpenID Connect
+// clients), API keys and the audit (admin-audit.js).
 import { h, show, debounce } from './dom.js';
 import { call, requireSession, logOut } from './api.js';
 import { t, applyLanguage, formatTime } from './i18n.js';
+import { latestOnly, problemText } from './admin-parts.js';
+import { usersTab } from './admin-users.js';
+import { auditTab } from './admin-audit.js';
 
 const main = document.querySelector('#admin');
 const tabs = { settings: settingsTab, users: usersTab, directory: directoryTab, clients: clientsTab, keys: keysTab, audit: auditTab };
 const KeyScopes = ['metrics:read', 'audit:read', 'users:read'];
 const Scopes = ['openid', 'profile', 'email', 'phone', 'roles', 'departments', 'offline_access'];
 const TemplateChannels = { email_config: 'email', sms_config: 'sms', wecom_config: 'wecom' };
-// The outcomes the audit filter takes (the API refuses any other): logins, account actions, recoveries.
-const AuditOutcomes = ['Issued', 'Failed', 'Locked', 'Expired', 'Revoked', 'ContactChanged', 'ContactSet', 'DeviceForgotten',
-  'RecoveryDone', 'RecoveryFailed', 'RecoveryLocked', 'RecoveryExpired', 'ApiKeyCreated', 'ApiKeyRevoked'];
 
 async function start() {
   applyLanguage();
@@ -40,46 +41,36 @@ async function openJobsDashboard() {
   if (answer.ok) location.assign('/hangfire');
 }
 
-// Loads that overlap (a tab opened, or a filter sent, while the previous one is still loading): only the answer
-// to the latest is drawn, whichever comes back last.
-function latestOnly(load, draw) {
-  let latest = 0;
-  return async (...args) => {
-    const ticket = ++latest;
-    const result = await load(...args);
-    if (ticket === latest) draw(result);
-  };
-}
-
-// A 422's message beside what it is about: "value.content" → the content field; line and column when a template broke.
-function problemText(problem) {
-  const reason = problem?.errors ? Object.values(problem.errors).flat().join(' ') : problem?.detail ?? t('error.generic');
-  return problem?.line ? t('admin.templateError', { line: problem.line, column: problem.column, reason }) : reason;
-}
-
 async function settingsTab() {
   const answer = await call('GET', '/api/v1/admin/settings');
   if (!answer.ok) return h('p', { class: 'message error', role: 'alert' }, problemText(answer.body));
   const byNamespace = Map.groupBy(answer.body.items, s => s.namespace);
   return h('div', {}, [...byNamespace].map(([namespace, settings]) =>
-    h('section', { class: 'panel', id: `ns-${namespace}` }, h('h2', {}, namespace), settings.map(settingForm))));
+    h('section', { class: 'panel', id: `ns-${namespace}` }, h('h2', {}, settings[0].namespaceLabel, ' ', h('code', { class: 'muted small' }, namespace)),
+      settings.map(settingForm))));
 }
 
 function settingForm(setting) {
   const id = `${setting.namespace}.${setting.key}`;
+  // The label in the console's language; the key as the API and the docs name it.
+  const title = [setting.label, ' ', h('code', { class: 'muted small' }, id)];
   const status = h('span', { class: 'save-status' });
   const editors = [];
   let read;
   if (setting.valueType === 'json' && Array.isArray(setting.schema)) {
     const fields = setting.schema.map(field => jsonField(setting, field));
-    editors.push(h('fieldset', {}, h('legend', {}, id), fields.map(f => f.element)));
+    editors.push(h('fieldset', {}, h('legend', {}, title), fields.map(f => f.element)));
     read = () => Object.fromEntries(fields.map(f => [f.name, f.value()]).filter(([, v]) => v !== undefined));
   } else {
     const input = scalarInput(setting, `setting-${id}`);
-    editors.push(h('div', { class: 'field' }, h('label', { for: input.id }, id), input));
+    editors.push(h('div', { class: 'field' }, h('label', { for: input.id }, title), input));
     read = () => setting.valueType === 'bool' ? input.checked : setting.valueType === 'int' ? Number(input.value) : input.value;
   }
-  const enabled = h('input', { type: 'checkbox', id: `enabled-${id}`, checked: setting.enabled });
+  const enabled = h('input', { type: 'checkbox', id: `enabled-${id}`, checked: setting.enabled, 'aria-describedby': `enabled-${id}-hint` });
+  // Not enabled does not switch the feature off: it means the built-in default applies instead of the saved value.
+  const fallback = setting.valueType === 'json' ? t('admin.enabledHintJson') : t('admin.enabledHint', { value: JSON.stringify(setting.default) });
+  const hint = h('span', { id: `enabled-${id}-hint`, class: 'muted small', 'data-enabled-hint': id },
+    fallback, setting.isDefault ? ` ${t('admin.defaultInForce')}` : '');
   // A saved template that failed when a code was sent (the built-in one went instead) says so until it is saved again.
   const failure = setting.renderFailure
     ? h('p', { class: 'message warning', role: 'alert', 'data-render-failure': id },
@@ -87,7 +78,7 @@ function settingForm(setting) {
     : null;
   const form = h('form', { class: 'setting', 'data-setting': id },
     h('p', { class: 'description' }, setting.description), failure, editors,
-    h('div', { class: 'row' }, h('label', { for: enabled.id }, enabled, ' ', t('admin.enabled')), h('button', { type: 'submit' }, t('admin.save')), status));
+    h('div', { class: 'row' }, h('label', { for: enabled.id }, enabled, ' ', t('admin.enabled')), hint, h('button', { type: 'submit' }, t('admin.save')), status));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     for (const old of form.querySelectorAll('.field-error')) old.replaceChildren();
@@ -148,61 +139,6 @@ function templatePreview(input, channel, id, notice) {
   input.setAttribute('aria-describedby', id);
   render();
   return h('div', {}, h('span', { class: 'muted small' }, t('admin.preview')), output, length, warnings);
-}
-
-async function usersTab() {
-  const results = h('div');
-  const q = h('input', { id: 'users-q', type: 'search' });
-  const role = h('select', { id: 'users-role' }, h('option', { value: '' }, t('admin.allRoles')), ['admin', 'agent', 'ops'].map(r => h('option', { value: r }, r)));
-  const load = latestOnly(async (page = 1) => {
-    const query = new URLSearchParams({ page });
-    if (q.value.trim()) query.set('q', q.value.trim());
-    if (role.value) query.set('role', role.value);
-    return [page, await call('GET', `/api/v1/admin/users?${query}`)];
-  }, ([page, answer]) => {
-    results.replaceChildren(answer.ok ? usersTable(answer.body, load, page) : h('p', { class: 'message error', role: 'alert' }, problemText(answer.body)));
-  });
-  const filter = h('form', { class: 'row', role: 'search' },
-    h('div', { class: 'field' }, h('label', { for: q.id }, t('admin.search')), q),
-    h('div', { class: 'field' }, h('label', { for: role.id }, t('admin.role')), role),
-    h('div', { class: 'field' }, h('button', { type: 'submit' }, t('admin.filter'))));
-  filter.addEventListener('submit', event => { event.preventDefault(); load(); });
-  await load();
-  return h('section', { class: 'panel' }, h('h2', {}, t('admin.users')), filter, results);
-}
-
-function usersTable(page, load, number) {
-  const rows = page.items.map(user => {
-    const result = h('td', { 'data-result': user.userId });
-    const act = async (method, path, body, done = () => t('admin.done')) => {
-      const answer = await call(method, path, body);
-      result.replaceChildren(answer.ok ? h('span', { class: 'ok', role: 'status' }, done(answer.body))
-        : h('span', { class: 'field-error', role: 'alert', 'data-code': answer.body?.code ?? '' }, problemText(answer.body)));
-    };
-    const path = `/api/v1/admin/users/${encodeURIComponent(user.userId)}`;
-    const roleSelect = h('select', { 'aria-label': `${t('admin.role')} ${user.userId}` }, ['admin', 'agent', 'ops'].map(r => h('option', { value: r, selected: r === user.role }, r)));
-    roleSelect.addEventListener('change', () => act('PATCH', path, { role: roleSelect.value }));
-    const disabled = h('input', { type: 'checkbox', checked: user.disabled, 'aria-label': `${t('admin.disabled')} ${user.userId}` });
-    disabled.addEventListener('change', () => act('PATCH', path, { disabled: disabled.checked }));
-    return h('tr', { 'data-user': user.userId }, h('td', {}, user.userId), h('td', {}, user.name), h('td', {}, roleSelect), h('td', {}, disabled),
-      h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => act('POST', `${path}/unlock`) }, t('admin.unlock')), ' ',
-        user.totpEnabled ? h('button', { type: 'button', class: 'secondary', onclick: () => act('DELETE', `${path}/otp`) }, t('admin.resetOtp')) : null, ' ',
-        h('button', { type: 'button', class: 'secondary', onclick: () => userSessions(user, result) }, t('account.sessions')), ' ',
-        h('button', { type: 'button', class: 'secondary', 'data-send-recovery': user.userId,
-          onclick: () => act('POST', `${path}/recovery`, undefined, sent => t('admin.recoverySent', { time: formatTime(sent.expiresAt) })) }, t('admin.sendRecovery'))),
-      result);
-  });
-  return h('div', {},
-    h('table', {}, h('thead', {}, h('tr', {}, [t('admin.userId'), t('account.name'), t('admin.role'), t('admin.disabled'), '', ''].map(c => h('th', { scope: 'col' }, c)))), h('tbody', {}, rows)),
-    pager(page, number, load));
-}
-
-function pager(page, number, load) {
-  const last = Math.max(1, Math.ceil(page.total / page.pageSize));
-  return h('p', { class: 'row' },
-    h('button', { type: 'button', class: 'secondary', disabled: number <= 1, onclick: () => load(number - 1) }, t('admin.prev')),
-    h('span', {}, t('admin.page', { page: number, total: page.total })),
-    h('button', { type: 'button', class: 'secondary', disabled: number >= last, onclick: () => load(number + 1) }, t('admin.next')));
 }
 
 // The WeCom directory: start a sync, and what the last ones read and changed (or why they changed nothing).
@@ -270,39 +206,6 @@ async function keysTab() {
   return h('section', { class: 'panel' }, h('h2', {}, t('admin.keys')), form, shown, list);
 }
 
-async function auditTab() {
-  const results = h('div');
-  const userId = h('input', { id: 'audit-user', type: 'text' });
-  const outcome = h('select', { id: 'audit-outcome' }, h('option', { value: '' }, t('admin.allOutcomes')), AuditOutcomes.map(o => h('option', { value: o }, o)));
-  const from = h('input', { id: 'audit-from', type: 'datetime-local' });
-  const to = h('input', { id: 'audit-to', type: 'datetime-local' });
-  const load = latestOnly(async (page = 1) => {
-    const query = new URLSearchParams({ page });
-    if (userId.value.trim()) query.set('userId', userId.value.trim());
-    if (outcome.value) query.set('outcome', outcome.value);
-    if (from.value) query.set('from', new Date(from.value).toISOString());
-    if (to.value) query.set('to', new Date(to.value).toISOString());
-    return [page, await call('GET', `/api/v1/admin/audit?${query}`)];
-  }, ([page, answer]) =>
-    results.replaceChildren(answer.ok ? auditTable(answer.body, load, page) : h('p', { class: 'message error', role: 'alert' }, problemText(answer.body))));
-  const field = (input, label) => h('div', { class: 'field' }, h('label', { for: input.id }, t(label)), input);
-  const filter = h('form', { class: 'row', role: 'search' }, field(userId, 'admin.userId'), field(outcome, 'admin.outcome'),
-    field(from, 'admin.from'), field(to, 'admin.to'), h('div', { class: 'field' }, h('button', { type: 'submit' }, t('admin.filter'))));
-  filter.addEventListener('submit', event => { event.preventDefault(); load(); });
-  await load();
-  return h('section', { class: 'panel' }, h('h2', {}, t('admin.audit')), filter, results);
-}
-
-function auditTable(page, load, number) {
-  const header = ['admin.time', 'admin.userId', 'admin.outcome', 'admin.factors', 'admin.degraded', 'admin.reason', 'admin.ip'];
-  return h('div', {},
-    h('table', { id: 'audit-table' }, h('thead', {}, h('tr', {}, header.map(c => h('th', { scope: 'col' }, t(c))))),
-      h('tbody', {}, page.items.map(r => h('tr', { 'data-flow': r.flowId },
-        h('td', {}, `${new Date(r.at).toLocaleDateString()} ${formatTime(r.at)}`), h('td', {}, r.userId ?? ''), h('td', {}, r.outcome),
-        h('td', {}, r.factors.join(', ')), h('td', {}, r.degraded ? t('admin.yes') : t('admin.no')), h('td', {}, r.reason ?? ''), h('td', {}, r.clientIp ?? ''))))),
-    pager(page, number, load));
-}
-
 start();
 
 // The apps that sign in through the service. A new secret is shown once, in this answer, and never again.
@@ -368,18 +271,4 @@ function clientForm(reload, secret) {
     await reload();
   });
   return form;
-}
-
-// One user's sessions, each with a button that ends it (audited as Revoked, by this admin).
-async function userSessions(user, place) {
-  const path = `/api/v1/admin/users/${encodeURIComponent(user.userId)}/sessions`;
-  const answer = await call('GET', path);
-  if (!answer.ok) return place.replaceChildren(h('span', { class: 'field-error', role: 'alert' }, problemText(answer.body)));
-  const list = h('ul', { 'data-sessions-of': user.userId }, answer.body.map(session => h('li', { 'data-session': session.id },
-    `${session.userAgent ?? '—'} · ${session.clientIp ?? '—'} · ${formatTime(session.lastSeenAt)} `,
-    h('button', { type: 'button', class: 'secondary', onclick: async () => {
-      const ended = await call('DELETE', `${path}/${encodeURIComponent(session.id)}`);
-      ended.ok ? userSessions(user, place) : place.replaceChildren(h('span', { class: 'field-error', role: 'alert' }, problemText(ended.body)));
-    } }, t('account.endSession')))));
-  place.replaceChildren(answer.body.length ? list : h('span', {}, '—'));
 }
