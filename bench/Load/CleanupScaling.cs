@@ -24,10 +24,10 @@ public static class CleanupScaling
         var client = new FlowClient(host.CreateClient());
         var templateId = FlowClient.Id(await client.StartAsync());
         var template = (string)(await db.StringGetDeleteAsync(keys.Flow(templateId)))!;
-        await db.SortedSetRemoveAsync(keys.FlowsByExpiry, templateId);
+        await db.SortedSetRemoveAsync(keys.FlowsByExpiry(RedisKeys.ExpiryBucketOf(templateId)), templateId);
 
         var runs = new List<CleanupRun>();
-        var alreadyLive = await db.SortedSetLengthAsync(keys.FlowsByExpiry); // flows of earlier measures, not yet expired
+        var alreadyLive = await IndexedAsync(db, keys); // flows of earlier measures, not yet expired
         foreach (var live in liveCounts)
         {
             var seeding = Stopwatch.StartNew();
@@ -42,7 +42,7 @@ public static class CleanupScaling
                 await ActivatorUtilities.CreateInstance<HousekeepingJob>(scope.ServiceProvider).RunAsync(CancellationToken.None);
             watch.Stop();
             var audited = await host.WithDbAsync(d => d.LoginAudit.CountAsync()) - auditedBefore;
-            var liveAfter = await db.SortedSetLengthAsync(keys.FlowsByExpiry) - alreadyLive;
+            var liveAfter = await IndexedAsync(db, keys) - alreadyLive;
             runs.Add(new CleanupRun(live, expired, watch.Elapsed.TotalSeconds, audited, liveAfter, seeding.Elapsed.TotalSeconds));
             Console.WriteLine($"  clean-up: {expired} expired beside {live} live: {watch.Elapsed.TotalSeconds:F2} s; audited {audited}; live after {liveAfter}");
             if (audited != expired || liveAfter != live)
@@ -55,13 +55,18 @@ public static class CleanupScaling
 
     private const int Batch = 10_000;
 
+    /// <summary>Entries in the expiry index, over its buckets.</summary>
+    private static async Task<long> IndexedAsync(IDatabase db, RedisKeys keys) =>
+        (await Task.WhenAll(Enumerable.Range(0, RedisKeys.ExpiryBuckets).Select(b => db.SortedSetLengthAsync(keys.FlowsByExpiry(b))))).Sum();
+
     private static async Task SeedAsync(IDatabase db, RedisKeys keys, string template, string templateId, string idPrefix, int count, DateTimeOffset expiresAt)
     {
         for (var first = 0; first < count; first += Batch)
         {
             var ids = Enumerable.Range(first, Math.Min(Batch, count - first)).Select(i => $"{idPrefix}{i:D7}").ToList();
             var writes = ids.Select(id => (Task)db.StringSetAsync(keys.Flow(id), template.Replace(templateId, id), TimeSpan.FromMinutes(15))).ToList();
-            writes.Add(db.SortedSetAddAsync(keys.FlowsByExpiry, [.. ids.Select(id => new SortedSetEntry(id, expiresAt.ToUnixTimeMilliseconds()))]));
+            writes.AddRange(ids.GroupBy(RedisKeys.ExpiryBucketOf).Select(bucket =>
+                (Task)db.SortedSetAddAsync(keys.FlowsByExpiry(bucket.Key), [.. bucket.Select(id => new SortedSetEntry(id, expiresAt.ToUnixTimeMilliseconds()))])));
             await Task.WhenAll(writes);
         }
     }
@@ -71,8 +76,9 @@ public static class CleanupScaling
         for (var first = 0; first < count; first += Batch)
         {
             var ids = Enumerable.Range(first, Math.Min(Batch, count - first)).Select(i => $"{idPrefix}{i:D7}").ToList();
-            await db.KeyDeleteAsync([.. ids.Select(id => keys.Flow(id))]);
-            await db.SortedSetRemoveAsync(keys.FlowsByExpiry, [.. ids.Select(id => (RedisValue)id)]);
+            await Task.WhenAll(ids.Select(id => db.KeyDeleteAsync(keys.Flow(id))));
+            await Task.WhenAll(ids.GroupBy(RedisKeys.ExpiryBucketOf).Select(bucket =>
+                db.SortedSetRemoveAsync(keys.FlowsByExpiry(bucket.Key), [.. bucket.Select(id => (RedisValue)id)])));
         }
     }
 }

@@ -55,7 +55,7 @@ await using var api = await ApiUnderTest.StartAsync(Path.Combine(root, "src/Api/
     ["ConnectionStrings__Database"] = $"{mysql};Database={database}",
     ["ConnectionStrings__Redis"] = redisConfiguration,
     ["Redis__KeyPrefix"] = prefix,
-    ["Redis__HangfirePrefix"] = $"{prefix}hangfire:",
+    ["Redis__HangfirePrefix"] = $"{{{prefix}hangfire}}:",
     ["Security__BcryptWorkFactor"] = WorkFactor.ToString(),
     ["RateLimits__PerIpPerMinute"] = "10000000",
     ["RateLimits__GlobalPerMinute"] = "100000000",

@@ -16,7 +16,9 @@ public static class DependencyFailure
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DbException or DbUpdateException or RetryLimitExceededException or RedisException or TimeoutException or SocketException)
+            // RedisCommandException (a command Redis refused before running it, e.g. CROSSSLOT) is no RedisException.
+            if (e is DbException or DbUpdateException or RetryLimitExceededException or RedisException or RedisCommandException
+                or TimeoutException or SocketException)
                 return true;
             if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(Is)) return true;
         }

@@ -3,7 +3,6 @@ using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Stores.Sessions;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LoginOrchestrator.Api.Tests;
@@ -43,7 +42,7 @@ public sealed class SessionIndexTests(LoginApiFactory factory) : IClassFixture<L
 
     private async Task<long> IndexLengthAsync(string userId)
     {
-        var prefix = factory.Services.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix;
-        return await factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().SortedSetLengthAsync($"{prefix}user-sessions:{userId}");
+        var keys = factory.Services.GetRequiredService<RedisKeys>();
+        return await factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().SortedSetLengthAsync(keys.UserSessions(userId));
     }
 }

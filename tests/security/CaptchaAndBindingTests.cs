@@ -1,6 +1,8 @@
 using System.Net;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
+using LoginOrchestrator.Stores.Redis;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace LoginOrchestrator.Security.Tests;
@@ -28,7 +30,7 @@ public sealed class CaptchaAndBindingTests(LoginApiFactory factory) : IClassFixt
         var (flow, code) = await CaptchaAsync("hashed");
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
-        var stored = await redis.GetDatabase().HashGetAllAsync($"{factory.RedisPrefix}captcha:{flow}");
+        var stored = await redis.GetDatabase().HashGetAllAsync(factory.Services.GetRequiredService<RedisKeys>().Captcha(flow));
 
         stored.Should().NotBeEmpty();
         stored.Select(e => e.Value.ToString()).Should().NotContain(v => v.Contains(code));
@@ -44,7 +46,7 @@ public sealed class CaptchaAndBindingTests(LoginApiFactory factory) : IClassFixt
         var (flow, code) = await CaptchaAsync("dumped");
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
-        var stored = (await redis.GetDatabase().HashGetAllAsync($"{factory.RedisPrefix}captcha:{flow}")).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+        var stored = (await redis.GetDatabase().HashGetAllAsync(factory.Services.GetRequiredService<RedisKeys>().Captcha(flow))).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
         var hash = Convert.FromBase64String(stored["hash"]);
         var prefix = $"{stored["flow"]}\n{stored["channel"]}\n{stored["target"]}\n";
 

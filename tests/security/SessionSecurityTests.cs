@@ -34,10 +34,11 @@ public sealed class SessionSecurityTests(LoginApiFactory factory) : IClassFixtur
         tokens.Should().OnlyHaveUniqueItems();
         tokens.Should().AllSatisfy(t => Base64Url.DecodeFromChars(t).Length.Should().Be(32));
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
-        var keys = redis.GetServers()[0].Keys(pattern: $"{factory.RedisPrefix}*").Select(k => k.ToString()).ToList();
+        var keys = redis.GetServers().Where(s => !s.IsReplica).SelectMany(s => s.Keys(pattern: $"{factory.RedisPrefix}*")).Select(k => k.ToString()).ToList();
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(tokens[0])));
-        keys.Should().Contain($"{factory.RedisPrefix}session:{hash}");
-        foreach (var key in keys.Where(k => k.Contains(":session:")))
+        var redisKeys = factory.Services.GetRequiredService<RedisKeys>();
+        keys.Should().Contain(redisKeys.Session(hash).ToString());
+        foreach (var key in keys.Where(k => k.StartsWith($"{factory.RedisPrefix}{{s:", StringComparison.Ordinal)))
             (await redis.GetDatabase().HashGetAllAsync(key)).Select(e => e.Value.ToString()).Should().NotContain(v => tokens.Any(v.Contains));
         keys.Should().NotContain(k => tokens.Any(k.Contains));
     }

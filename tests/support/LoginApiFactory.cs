@@ -75,7 +75,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         ["ConnectionStrings:Database"] = DatabaseConnection,
         ["ConnectionStrings:Redis"] = TestServices.Redis,
         ["Redis:KeyPrefix"] = RedisPrefix,
-        ["Redis:HangfirePrefix"] = $"{RedisPrefix}hangfire:",
+        ["Redis:HangfirePrefix"] = $"{{{RedisPrefix}hangfire}}:",
         ["Smtp:Host"] = TestServices.SmtpHost,
         ["Smtp:Port"] = TestServices.SmtpPort,
         ["Security:BcryptWorkFactor"] = "10",
@@ -225,9 +225,9 @@ public class LoginApiFactory : WebApplicationFactory<Program>
             await drop.ExecuteNonQueryAsync();
         }
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
-        var server = redis.GetServers()[0];
-        var keys = server.Keys(pattern: $"{RedisPrefix}*", pageSize: 1000).ToArray();
-        if (keys.Length > 0) await redis.GetDatabase().KeyDeleteAsync(keys);
+        // Every master's keys (a cluster's are spread), one DEL each (keys of other slots cannot go in one).
+        var keys = redis.GetServers().Where(s => !s.IsReplica).SelectMany(s => s.Keys(pattern: $"*{RedisPrefix}*", pageSize: 1000)).ToArray();
+        await Task.WhenAll(keys.Select(key => redis.GetDatabase().KeyDeleteAsync(key)));
     }
 }
 

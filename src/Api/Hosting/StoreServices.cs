@@ -34,6 +34,7 @@ public static class StoreServices
         // With no connection, a command fails at once (503 in milliseconds) instead of waiting in the backlog for one.
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+        services.AddHostedService<RedisClusterCheck>();
 
         services.AddSingleton<RedisKeys>();
         services.AddSingleton<RedisFlowStore>();

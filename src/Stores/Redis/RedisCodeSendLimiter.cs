@@ -5,18 +5,19 @@ using StackExchange.Redis;
 
 namespace LoginOrchestrator.Stores.Redis;
 
-/// <summary>The daily caps in Redis, shared by every instance: checked and counted in one Lua script.</summary>
+/// <summary>
+/// The daily caps in Redis, shared by every instance. Each counter (user, target, IP) is its own key, so on a cluster
+/// they spread over the masters: each is a checked increment (one script on one key, never past its cap), sent
+/// together; when any refuses, the others taken are given back. Racing sends may so refuse one that would have fitted
+/// (never grant one past a cap).
+/// </summary>
 public sealed class RedisCodeSendLimiter(
     IConnectionMultiplexer redis, RedisKeys redisKeys, IOptions<RateLimitOptions> options, TimeProvider time) : ICodeSendLimiter
 {
-    private const string CheckAndCount = """
-        for i = 1, #KEYS do
-          if tonumber(redis.call('GET', KEYS[i]) or '0') >= tonumber(ARGV[i]) then return 0 end
-        end
-        for i = 1, #KEYS do
-          redis.call('INCR', KEYS[i])
-          redis.call('EXPIRE', KEYS[i], ARGV[#KEYS + 1])
-        end
+    private const string CheckedIncrement = """
+        if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[1]) then return 0 end
+        redis.call('INCR', KEYS[1])
+        redis.call('EXPIRE', KEYS[1], ARGV[2])
         return 1
         """;
 
@@ -26,13 +27,18 @@ public sealed class RedisCodeSendLimiter(
     public async Task<SendAllowance> TryAcquireAsync(string userId, string target, string? clientIp, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var caps = DailyCaps.For(userId, target, clientIp, options.Value, now);
-        RedisKey[] keys = [.. caps.Select(c => redisKeys.CodeSends(c.Counter))];
-        RedisValue[] args = [.. caps.Select(c => (RedisValue)c.Cap), CounterLifetimeSeconds];
-        var allowed = (int)await redis.GetDatabase().ScriptEvaluateAsync(CheckAndCount, keys, args) == 1;
-        return allowed ? SendAllowance.Granted : new SendAllowance(false, DailyCaps.UntilTomorrow(now));
+        var db = redis.GetDatabase();
+        var counters = DailyCaps.For(userId, target, clientIp, options.Value, now).Select(c => (Key: redisKeys.CodeSends(c.Counter), c.Cap)).ToList();
+        var taken = await Task.WhenAll(counters.Select(async c =>
+            (int)await db.ScriptEvaluateAsync(CheckedIncrement, [c.Key], [c.Cap, CounterLifetimeSeconds]) == 1));
+        if (taken.All(t => t)) return SendAllowance.Granted;
+        await Task.WhenAll(counters.Where((_, i) => taken[i]).Select(c => db.StringDecrementAsync(c.Key)));
+        return new SendAllowance(false, DailyCaps.UntilTomorrow(now));
     }
 
-    public async Task ResetAsync(string userId, IEnumerable<string> targets, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().KeyDeleteAsync([.. DailyCaps.OfUser(userId, targets, time.GetUtcNow()).Select(c => redisKeys.CodeSends(c))]);
+    public async Task ResetAsync(string userId, IEnumerable<string> targets, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        await Task.WhenAll(DailyCaps.OfUser(userId, targets, time.GetUtcNow()).Select(c => db.KeyDeleteAsync(redisKeys.CodeSends(c))));
+    }
 }

@@ -6,9 +6,10 @@ using StackExchange.Redis;
 namespace LoginOrchestrator.Stores.Redis;
 
 /// <summary>
-/// Flows in Redis as JSON, alive until their retention ends. A sorted set indexed by that moment lets
-/// the clean-up find what expired without scanning what is alive (and a second, of claims, lets it audit before it
-/// deletes). A request's lease on a flow is a <see cref="RedisLease"/>.
+/// Flows in Redis as JSON, alive until their retention ends, each under its own hash tag. A sorted set indexed by that
+/// moment, split into <see cref="RedisKeys.ExpiryBuckets"/> buckets (each on its own slot), lets the clean-up find what
+/// expired without scanning what is alive (and a second per bucket, of claims, lets it audit before it deletes). A
+/// request's lease on a flow is a <see cref="RedisLease"/>.
 /// </summary>
 public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : IFlowStore, IExpiredFlowSource
 {
@@ -23,17 +24,22 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
 
     private IDatabase Db => redis.GetDatabase();
 
+    /// <summary>
+    /// The index entry first, then the flow (two slots, so two writes): a crash between leaves an entry without a flow,
+    /// which the sweep drops, never a flow the sweep cannot find.
+    /// </summary>
     public async Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken)
     {
         var diesAt = flow.ExpiresAt + IFlowStore.Retention;
+        var index = keys.FlowsByExpiry(RedisKeys.ExpiryBucketOf(flow.Id));
         var transaction = Db.CreateTransaction();
-        _ = transaction.SortedSetAddAsync(keys.FlowsByExpiry, flow.Id, diesAt.ToUnixTimeMilliseconds());
+        _ = transaction.SortedSetAddAsync(index, flow.Id, diesAt.ToUnixTimeMilliseconds());
         // The index lives as long as its latest entry might need sweeping.
-        _ = transaction.KeyExpireAsync(keys.FlowsByExpiry, TimeToLive(diesAt), ExpireWhen.GreaterThanCurrentExpiry);
-        _ = transaction.KeyExpireAsync(keys.FlowsByExpiry, TimeToLive(diesAt), ExpireWhen.HasNoExpiry);
-        var created = transaction.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(diesAt), When.NotExists);
+        _ = transaction.KeyExpireAsync(index, TimeToLive(diesAt), ExpireWhen.GreaterThanCurrentExpiry);
+        _ = transaction.KeyExpireAsync(index, TimeToLive(diesAt), ExpireWhen.HasNoExpiry);
         await transaction.ExecuteAsync();
-        if (!await created) throw new InvalidOperationException("Flow id collision.");
+        if (!await Db.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(diesAt), When.NotExists))
+            throw new InvalidOperationException("Flow id collision.");
     }
 
     public async Task<LoginFlow?> FindAsync(string flowId, CancellationToken cancellationToken)
@@ -52,46 +58,53 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
         await RedisLease.TakeAsync(Db, keys.FlowLease(flowId), LeaseLifetime, wait, cancellationToken);
 
     /// <summary>
-    /// One batch in one round trip: stale claims (a sweep that died) first, then entries past their time, each moved
-    /// from the expiry index to the claimed set, with its flow. The flow key stays until <see cref="ForgetAsync"/>.
-    /// Flow keys are not declared: the store is not clustered.
+    /// One bucket's claim, within its slot: stale claims (a sweep that died) first, then entries past their time, each
+    /// moved from the expiry index to the claimed set. The flows are read afterwards (each on its own slot).
     /// </summary>
     private const string ClaimExpired = """
         local n = tonumber(ARGV[2])
-        local ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[4], 'LIMIT', 0, n)
+        local ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[3], 'LIMIT', 0, n)
         if #ids < n then
             for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, n - #ids)) do ids[#ids + 1] = id end
         end
-        local flows = {}
         for _, id in ipairs(ids) do
             redis.call('ZREM', KEYS[1], id)
-            local json = redis.call('GET', ARGV[3] .. id)
-            if json then
-                redis.call('ZADD', KEYS[2], ARGV[1], id)
-                flows[#flows + 1] = json
-            else
-                redis.call('ZREM', KEYS[2], id)
-            end
+            redis.call('ZADD', KEYS[2], ARGV[1], id)
         end
-        if #flows > 0 then redis.call('EXPIRE', KEYS[2], 86400) end
-        return flows
+        if #ids > 0 then redis.call('EXPIRE', KEYS[2], 86400) end
+        return ids
         """;
 
     public async Task<IReadOnlyList<LoginFlow>> ClaimExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
         var staleBefore = now - IExpiredFlowSource.ClaimLifetime;
-        var claimed = (RedisResult[])(await Db.ScriptEvaluateAsync(ClaimExpired, [keys.FlowsByExpiry, keys.FlowsClaimed],
-            [now.ToUnixTimeMilliseconds(), batchSize, keys.FlowKeyPrefix, staleBefore.ToUnixTimeMilliseconds()]))!;
-        return [.. claimed.Select(json => JsonSerializer.Deserialize<LoginFlow>(json.ToString())!)];
+        var flows = new List<LoginFlow>();
+        // The buckets in turn from a random one, so a batch that fills early does not always favour the first.
+        var first = Random.Shared.Next(RedisKeys.ExpiryBuckets);
+        for (var i = 0; i < RedisKeys.ExpiryBuckets && flows.Count < batchSize; i++)
+        {
+            var bucket = (first + i) % RedisKeys.ExpiryBuckets;
+            var ids = (RedisValue[])(await Db.ScriptEvaluateAsync(ClaimExpired, [keys.FlowsByExpiry(bucket), keys.FlowsClaimed(bucket)],
+                [now.ToUnixTimeMilliseconds(), batchSize - flows.Count, staleBefore.ToUnixTimeMilliseconds()]))!;
+            if (ids.Length == 0) continue;
+            var found = await Task.WhenAll(ids.Select(id => Db.StringGetAsync(keys.Flow(id.ToString()))));
+            var gone = ids.Where((_, n) => found[n].IsNullOrEmpty).ToArray();
+            // An entry whose flow is gone (forgotten, or never written) leaves the claims at once: nothing to audit.
+            if (gone.Length > 0) await Db.SortedSetRemoveAsync(keys.FlowsClaimed(bucket), gone);
+            flows.AddRange(found.Where(json => !json.IsNullOrEmpty).Select(json => JsonSerializer.Deserialize<LoginFlow>(json.ToString())!));
+        }
+        return flows;
     }
 
     public async Task ForgetAsync(IReadOnlyCollection<string> flowIds, CancellationToken cancellationToken)
     {
         if (flowIds.Count == 0) return;
-        var transaction = Db.CreateTransaction();
-        _ = transaction.KeyDeleteAsync([.. flowIds.Select(keys.Flow)]);
-        _ = transaction.SortedSetRemoveAsync(keys.FlowsClaimed, [.. flowIds.Select(id => (RedisValue)id)]);
-        await transaction.ExecuteAsync();
+        // Each flow on its own slot, each bucket's claims on theirs: one command per key, sent together.
+        await Task.WhenAll([
+            .. flowIds.Select(id => Db.KeyDeleteAsync(keys.Flow(id))),
+            .. flowIds.GroupBy(RedisKeys.ExpiryBucketOf).Select(bucket =>
+                Db.SortedSetRemoveAsync(keys.FlowsClaimed(bucket.Key), [.. bucket.Select(id => (RedisValue)id)])),
+        ]);
     }
 
     /// <summary>Until the flow's end, and the grace from then, or from now for a flow written after its end.</summary>

@@ -9,7 +9,10 @@ namespace LoginOrchestrator.Stores.Redis;
 /// The key's TTL is the earlier of its absolute end and its idle end, so Redis forgets a dead session
 /// by itself. A sorted set per user, scored by each session's absolute end, finds the sessions to
 /// revoke; every new session trims its user's entries that ended, so the index never outgrows what
-/// is alive and no sweep over all users is needed.
+/// is alive and no sweep over all users is needed. The session has its own hash tag and the index its user's, so
+/// they are written one after the other (index first: an entry without its session is harmless, a session its index
+/// does not list could not be revoked with the rest). Sessions written under the former key names
+/// (<see cref="RedisKeys.LegacySession"/>) are found, touched and ended too, until they expire by themselves.
 /// </summary>
 public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : ISessionStore
 {
@@ -19,20 +22,23 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
     {
         var key = keys.Session(session.TokenHash);
         var index = keys.UserSessions(session.UserId);
-        var transaction = Db.CreateTransaction();
-        _ = transaction.HashSetAsync(key, [new("session", JsonSerializer.Serialize(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
-        _ = transaction.KeyExpireAsync(key, TimeToLive(session, session.LastSeenAt));
-        _ = transaction.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, time.GetUtcNow().ToUnixTimeMilliseconds());
-        _ = transaction.SortedSetAddAsync(index, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
-        _ = transaction.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.GreaterThanCurrentExpiry);
-        _ = transaction.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.HasNoExpiry);
-        await transaction.ExecuteAsync();
+        var indexed = Db.CreateTransaction();
+        _ = indexed.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, time.GetUtcNow().ToUnixTimeMilliseconds());
+        _ = indexed.SortedSetAddAsync(index, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
+        _ = indexed.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.GreaterThanCurrentExpiry);
+        _ = indexed.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.HasNoExpiry);
+        await indexed.ExecuteAsync();
+        var written = Db.CreateTransaction();
+        _ = written.HashSetAsync(key, [new("session", JsonSerializer.Serialize(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
+        _ = written.KeyExpireAsync(key, TimeToLive(session, session.LastSeenAt));
+        await written.ExecuteAsync();
     }
 
     public async Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken)
     {
         // A read may be abandoned at the request's deadline (Redis takes no cancellation token of its own).
         var values = await Db.HashGetAsync(keys.Session(tokenHash), ["session", "seen"]).WaitAsync(cancellationToken);
+        if (values[0].IsNullOrEmpty) values = await Db.HashGetAsync(keys.LegacySession(tokenHash), ["session", "seen"]).WaitAsync(cancellationToken);
         if (values[0].IsNullOrEmpty || values[1].IsNullOrEmpty) return null;
         var session = JsonSerializer.Deserialize<SessionRecord>(values[0].ToString())! with
         {
@@ -59,40 +65,60 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
         return 1
         """;
 
-    public Task TouchAsync(SessionRecord session, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Db.ScriptEvaluateAsync(Touch, [keys.Session(session.TokenHash)],
-            [now.ToUnixTimeMilliseconds(), (long)Math.Ceiling(TimeToLive(session, now).TotalMilliseconds)]);
+    public async Task TouchAsync(SessionRecord session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        RedisValue[] args = [now.ToUnixTimeMilliseconds(), (long)Math.Ceiling(TimeToLive(session, now).TotalMilliseconds)];
+        if ((int)await Db.ScriptEvaluateAsync(Touch, [keys.Session(session.TokenHash)], args) == 0)
+            await Db.ScriptEvaluateAsync(Touch, [keys.LegacySession(session.TokenHash)], args);
+    }
 
     public async Task ChangeAsync(string tokenHash, Func<SessionRecord, SessionRecord> change, CancellationToken cancellationToken)
     {
-        var key = keys.Session(tokenHash);
-        var json = await Db.HashGetAsync(key, "session");
-        if (json.IsNullOrEmpty) return;
-        var session = change(JsonSerializer.Deserialize<SessionRecord>(json.ToString())!);
-        await Db.ScriptEvaluateAsync(Replace, [key], [JsonSerializer.Serialize(session)]);
+        foreach (var key in new[] { keys.Session(tokenHash), keys.LegacySession(tokenHash) })
+        {
+            var json = await Db.HashGetAsync(key, "session");
+            if (json.IsNullOrEmpty) continue;
+            var session = change(JsonSerializer.Deserialize<SessionRecord>(json.ToString())!);
+            await Db.ScriptEvaluateAsync(Replace, [key], [JsonSerializer.Serialize(session)]);
+            return;
+        }
     }
 
-    public Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => Db.KeyDeleteAsync(keys.Session(tokenHash));
+    public async Task RevokeAsync(string tokenHash, CancellationToken cancellationToken) => await DeleteAsync(tokenHash);
 
     public async Task<IReadOnlyList<SessionRecord>> ListUserAsync(string userId, CancellationToken cancellationToken)
     {
         var sessions = new List<SessionRecord>();
-        foreach (var hash in await Db.SortedSetRangeByScoreAsync(keys.UserSessions(userId), time.GetUtcNow().ToUnixTimeMilliseconds()))
-            if (await FindAsync(hash.ToString(), cancellationToken) is { } session) sessions.Add(session);
+        foreach (var hash in await IndexedAsync(userId))
+            if (await FindAsync(hash, cancellationToken) is { } session) sessions.Add(session);
         return sessions;
     }
 
     public async Task<int> RevokeUserAsync(string userId, string? keepTokenHash, CancellationToken cancellationToken)
     {
-        var index = keys.UserSessions(userId);
         var revoked = 0;
-        foreach (var hash in await Db.SortedSetRangeByScoreAsync(index, time.GetUtcNow().ToUnixTimeMilliseconds()))
+        foreach (var hash in await IndexedAsync(userId))
         {
             if (hash == keepTokenHash) continue;
-            if (await Db.KeyDeleteAsync(keys.Session(hash.ToString()))) revoked++;
-            await Db.SortedSetRemoveAsync(index, hash);
+            if (await DeleteAsync(hash)) revoked++;
+            await Task.WhenAll(Db.SortedSetRemoveAsync(keys.UserSessions(userId), hash), Db.SortedSetRemoveAsync(keys.LegacyUserSessions(userId), hash));
         }
         return revoked;
+    }
+
+    /// <summary>The user's live sessions by their token hashes, from the index and the former one.</summary>
+    private async Task<IReadOnlyList<string>> IndexedAsync(string userId)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var indexes = await Task.WhenAll(
+            Db.SortedSetRangeByScoreAsync(keys.UserSessions(userId), now), Db.SortedSetRangeByScoreAsync(keys.LegacyUserSessions(userId), now));
+        return [.. indexes.SelectMany(hashes => hashes).Select(hash => hash.ToString()).Distinct()];
+    }
+
+    private async Task<bool> DeleteAsync(string tokenHash)
+    {
+        var deleted = await Task.WhenAll(Db.KeyDeleteAsync(keys.Session(tokenHash)), Db.KeyDeleteAsync(keys.LegacySession(tokenHash)));
+        return deleted.Any(d => d);
     }
 
     private TimeSpan TimeToLive(SessionRecord session, DateTimeOffset seen)
