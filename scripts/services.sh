@@ -8,6 +8,8 @@ set -euo pipefail
 LO_SERVICES_DIR=${LO_SERVICES_DIR:-/tmp/loginorchestrator-services}
 MARIADB_PORT=3306
 REDIS_PORT=6379
+# A 3-master Redis Cluster (no replicas) for the cluster runs of the Redis store and two-instance tests.
+REDIS_CLUSTER_PORTS=(7001 7002 7003)
 SMTP_PORT=1025
 MAILDEV_WEB_PORT=1080
 APP_DB_USER=loginorchestrator
@@ -65,6 +67,29 @@ _redis_up() {
   _wait_for "$REDIS_PORT" 20 Redis
 }
 
+_redis_cluster_up() {
+  if _listening "${REDIS_CLUSTER_PORTS[0]}" && redis-cli -p "${REDIS_CLUSTER_PORTS[0]}" cluster info 2>/dev/null | grep -q 'cluster_state:ok'; then
+    return 0
+  fi
+  _say "starting a Redis Cluster on 127.0.0.1:${REDIS_CLUSTER_PORTS[*]}"
+  local nodes=()
+  for port in "${REDIS_CLUSTER_PORTS[@]}"; do
+    local dir="$LO_SERVICES_DIR/redis-cluster-$port"
+    rm -rf "$dir" && mkdir -p "$dir"
+    redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no --maxmemory-policy noeviction \
+      --cluster-enabled yes --cluster-config-file "$dir/nodes.conf" --cluster-node-timeout 5000 --dir "$dir" \
+      --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
+    _wait_for "$port" 20 "Redis Cluster node $port"
+    nodes+=("127.0.0.1:$port")
+  done
+  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >"$LO_SERVICES_DIR/redis-cluster-create.log" 2>&1
+  for _ in $(seq 1 100); do
+    redis-cli -p "${REDIS_CLUSTER_PORTS[0]}" cluster info | grep -q 'cluster_state:ok' && break
+    sleep 0.2
+  done
+  _started+=(redis-cluster)
+}
+
 _maildev_up() {
   command -v maildev >/dev/null || { _say "installing maildev from npm"; npm install -g --silent maildev@3.0.0 >/dev/null; }
   _listening "$MAILDEV_WEB_PORT" && return 0
@@ -83,12 +108,15 @@ services_up() {
   _apt_install mariadb-server mariadb-client redis-server zbar-tools chromium fonts-wqy-microhei
   _mariadb_up
   _redis_up
+  _redis_cluster_up
   _maildev_up
   export LO_TEST_MYSQL="Server=127.0.0.1;Port=$MARIADB_PORT;User ID=$APP_DB_USER;Password=$APP_DB_PASSWORD"
   export LO_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+  LO_TEST_REDIS_CLUSTER=$(printf '127.0.0.1:%s,' "${REDIS_CLUSTER_PORTS[@]}")
+  export LO_TEST_REDIS_CLUSTER=${LO_TEST_REDIS_CLUSTER%,}
   export LO_TEST_SMTP_HOST=127.0.0.1 LO_TEST_SMTP_PORT=$SMTP_PORT
   export LO_TEST_MAILDEV="http://127.0.0.1:$MAILDEV_WEB_PORT"
-  _say "ready: MariaDB :$MARIADB_PORT, Redis :$REDIS_PORT, SMTP :$SMTP_PORT, maildev :$MAILDEV_WEB_PORT"
+  _say "ready: MariaDB :$MARIADB_PORT, Redis :$REDIS_PORT, Redis Cluster :${REDIS_CLUSTER_PORTS[*]}, SMTP :$SMTP_PORT, maildev :$MAILDEV_WEB_PORT"
 }
 
 services_down() {
@@ -96,6 +124,7 @@ services_down() {
     case $service in
       mariadb) mariadb-admin --protocol=socket -uroot shutdown 2>/dev/null || true ;;
       redis) redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true ;;
+      redis-cluster) for port in "${REDIS_CLUSTER_PORTS[@]}"; do redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true; done ;;
       maildev) kill "$(cat "$LO_SERVICES_DIR/maildev.pid")" 2>/dev/null || true ;;
     esac
     _say "stopped $service"
@@ -106,7 +135,7 @@ services_down() {
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   case ${1:-up} in
     up) services_up; _started=() ;; # standalone "up" leaves them running
-    down) _started=(mariadb redis maildev); services_down ;;
+    down) _started=(mariadb redis redis-cluster maildev); services_down ;;
     *) echo "usage: $0 up|down" >&2; exit 2 ;;
   esac
 fi

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LoginOrchestrator.Api.Tests;
 
 /// <summary>Two-factor policy on: the second factor is a code mailed by a Hangfire job to the outbox.</summary>
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class CaptchaLoginTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>, IAsyncLifetime
 {
     private readonly LoginApiFactory _factory = factory;

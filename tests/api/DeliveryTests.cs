@@ -27,6 +27,7 @@ public sealed class GatedSmtpFactory : LoginApiFactory
     }
 }
 
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class DeliveryTests(GatedSmtpFactory factory) : IClassFixture<GatedSmtpFactory>, IAsyncLifetime
 {
     private readonly FlowClient _client = new(factory.CreateClient());

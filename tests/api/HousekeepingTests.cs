@@ -129,6 +129,7 @@ public abstract class HousekeepingTests<TFactory>(TFactory factory) where TFacto
         new() { FlowId = flowId, UserId = "seed", Outcome = "Issued", Factors = "password", At = at };
 }
 
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class RedisHousekeepingTests(LoginApiFactory factory)
     : HousekeepingTests<LoginApiFactory>(factory), IClassFixture<LoginApiFactory>;
 

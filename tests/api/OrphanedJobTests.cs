@@ -14,6 +14,7 @@ public sealed class RealTimeLoginApiFactory : LoginApiFactory
 /// hangs). Another instance hands the job back and sends the code inside the code's lifetime: it took 2–3 minutes with a
 /// 2-minute invisibility time-out, now at most 30 s plus one pass of Hangfire's watcher (a minute).
 /// </summary>
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class OrphanedJobTests : IAsyncLifetime
 {
     private readonly RealTimeLoginApiFactory _survivor = new();

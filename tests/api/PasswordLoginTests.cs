@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Tests;
 
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class PasswordLoginTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>
 {
     private readonly FlowClient _client = new(factory.CreateClient());

@@ -247,6 +247,7 @@ public abstract class RecoveryTests(LoginApiFactory factory) : IAsyncLifetime
     }
 }
 
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class RecoveryOnServicesTests(LoginApiFactory factory) : RecoveryTests(factory), IClassFixture<LoginApiFactory>;
 
 public sealed class RecoveryEmbeddedTests(EmbeddedLoginApiFactory factory) : RecoveryTests(factory), IClassFixture<EmbeddedLoginApiFactory>;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LoginOrchestrator.Api.Tests;
 
 /// <summary>"Remember this device": a second factor passed once skips it on that device, until a password or factor change.</summary>
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class RememberedDeviceTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>
 {
     private const string Header = "X-Remembered-Device";

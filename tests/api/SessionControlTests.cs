@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LoginOrchestrator.Api.Tests;
 
 /// <summary>#19.3: a user sees and ends their own sessions; an admin sees and ends anyone's, audited.</summary>
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class SessionControlTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>
 {
     private const string Password = "Session-Pass-2026";

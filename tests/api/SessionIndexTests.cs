@@ -8,6 +8,7 @@ using StackExchange.Redis;
 namespace LoginOrchestrator.Api.Tests;
 
 /// <summary>The per-user session index in Redis: used to revoke, and trimmed of ended sessions as new ones come.</summary>
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class SessionIndexTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>
 {
     private readonly FlowClient _client = new(factory.CreateClient());
@@ -38,6 +39,37 @@ public sealed class SessionIndexTests(LoginApiFactory factory) : IClassFixture<L
         (await _client.SendAsync(HttpMethod.Get, "/api/v1/session", null, tokens[0])).Status.Should().Be(System.Net.HttpStatusCode.OK);
         (await _client.SendAsync(HttpMethod.Get, "/api/v1/session", null, tokens[1])).Status.Should().Be(System.Net.HttpStatusCode.Unauthorized);
         (await _client.SendAsync(HttpMethod.Get, "/api/v1/session", null, tokens[2])).Status.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>
+    /// Issue 21.3: a session written by the version before the hash-tagged keys (its key and its user's index under the
+    /// former names) still signs its user in after the upgrade, is listed, and ends with the user's sessions.
+    /// </summary>
+    [Fact]
+    public async Task ASessionWrittenUnderTheFormerKeyNamesLivesOnAfterTheUpgrade()
+    {
+        await factory.AddUserAsync("upgraded", "upgraded-Pass-1");
+        var fresh = (await _client.LoginAsync("upgraded", "upgraded-Pass-1")).Token!;
+        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var hash = SessionService.HashOf(token);
+        var now = factory.Clock.GetUtcNow();
+        var old = new SessionRecord(hash, "upgraded", "upgraded", ["agent"], ["password"], false, [], now, now.AddHours(8), TimeSpan.FromMinutes(30), now);
+        var keys = factory.Services.GetRequiredService<RedisKeys>();
+        var db = factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        await db.HashSetAsync(keys.LegacySession(hash), [new("session", System.Text.Json.JsonSerializer.Serialize(old)), new("seen", now.ToUnixTimeMilliseconds())]);
+        await db.KeyExpireAsync(keys.LegacySession(hash), TimeSpan.FromMinutes(30));
+        await db.SortedSetAddAsync(keys.LegacyUserSessions("upgraded"), hash, now.AddHours(8).ToUnixTimeMilliseconds());
+        keys.LegacySession(hash).ToString().Should().Be($"{factory.RedisPrefix}session:{hash}", "the name the former version wrote");
+
+        var signedIn = await _client.SendAsync(HttpMethod.Get, "/api/v1/session", null, token);
+        var listed = await factory.Services.GetRequiredService<ISessionStore>().ListUserAsync("upgraded", default);
+        var revoked = await factory.Services.GetRequiredService<ISessionStore>().RevokeUserAsync("upgraded", null, default);
+
+        signedIn.Status.Should().Be(System.Net.HttpStatusCode.OK);
+        listed.Select(s => s.TokenHash).Should().Contain([hash, SessionService.HashOf(fresh)]);
+        revoked.Should().Be(2);
+        (await db.KeyExistsAsync(keys.LegacySession(hash))).Should().BeFalse();
+        (await _client.SendAsync(HttpMethod.Get, "/api/v1/session", null, token)).Status.Should().Be(System.Net.HttpStatusCode.Unauthorized);
     }
 
     private async Task<long> IndexLengthAsync(string userId)

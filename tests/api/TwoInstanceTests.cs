@@ -25,6 +25,7 @@ public sealed class TwoInstanceFactory : LoginApiFactory
     }
 }
 
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class TwoInstanceTests(TwoInstanceFactory factory) : IClassFixture<TwoInstanceFactory>, IAsyncLifetime
 {
     private readonly FlowClient _a = new(factory.CreateClient());

@@ -10,6 +10,7 @@ using StackExchange.Redis;
 namespace LoginOrchestrator.Security.Tests;
 
 /// <summary>Point 2: brute force per user, across flows, with a growing wait (settings <c>lockout.*</c>: 5 / 60 s / 900 s).</summary>
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class AccountLockoutTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>
 {
     private const string Password = "lockout-Pass-1";

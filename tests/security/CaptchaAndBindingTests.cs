@@ -8,6 +8,7 @@ using StackExchange.Redis;
 namespace LoginOrchestrator.Security.Tests;
 
 /// <summary>Points 5 and 6: captcha codes (hashed, bound, short-lived, single use, five wrong kill) and first-use binding.</summary>
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class CaptchaAndBindingTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>, IAsyncLifetime
 {
     private readonly FlowClient _client = new(factory.CreateClient());

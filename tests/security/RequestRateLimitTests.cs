@@ -31,6 +31,7 @@ public sealed class DirectClientFactory : KestrelLoginApiFactory
 }
 
 /// <summary>Point 3: per client IP and global limits on every login request, shared by instances, honouring only trusted proxies.</summary>
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class RequestRateLimitTests(BehindProxyFactory factory) : IClassFixture<BehindProxyFactory>
 {
     private readonly HttpClient _http = factory.CreateSocketClient();

@@ -11,6 +11,7 @@ using StackExchange.Redis;
 namespace LoginOrchestrator.Security.Tests;
 
 /// <summary>Point 8: session tokens, their lifetimes, and every way they die.</summary>
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh)
 public sealed class SessionSecurityTests(LoginApiFactory factory) : IClassFixture<LoginApiFactory>
 {
     private readonly FlowClient _client = new(factory.CreateClient());

@@ -34,9 +34,9 @@ public sealed class RedisAccountLockout(IConnectionMultiplexer redis, RedisKeys 
     public Task ResetAsync(string userId, FailureKind kind, CancellationToken cancellationToken) =>
         redis.GetDatabase().KeyDeleteAsync(keys.Failures(userId, KindName(kind)));
 
-    public Task UnlockAsync(string userId, CancellationToken cancellationToken) =>
+    public Task UnlockAsync(string userId, CancellationToken cancellationToken) => SlotMoves.RetryAsync(() =>
         redis.GetDatabase().KeyDeleteAsync([
-            keys.LockedUntil(userId), keys.Failures(userId, KindName(FailureKind.Password)), keys.Failures(userId, KindName(FailureKind.SecondFactor))]);
+            keys.LockedUntil(userId), keys.Failures(userId, KindName(FailureKind.Password)), keys.Failures(userId, KindName(FailureKind.SecondFactor))]));
 
     private static string KindName(FailureKind kind) => kind == FailureKind.Password ? "password" : "second-factor";
 }

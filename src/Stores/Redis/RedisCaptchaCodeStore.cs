@@ -27,16 +27,19 @@ public sealed class RedisCaptchaCodeStore(IConnectionMultiplexer redis, RedisKey
     public async Task ReplaceAsync(CaptchaCodeRecord record, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         var key = keys.Captcha(record.FlowId);
-        var transaction = Db.CreateTransaction();
-        _ = transaction.KeyDeleteAsync(key);
-        _ = transaction.HashSetAsync(key,
-        [
-            new("flow", record.FlowId), new("channel", record.Channel), new("target", record.Target),
-            new("hash", Convert.ToBase64String(record.CodeHash)), new("expires", record.ExpiresAt.ToUnixTimeMilliseconds()),
-            new("wrong", record.WrongAttempts),
-        ]);
-        _ = transaction.KeyExpireAsync(key, timeToLive + Grace);
-        await transaction.ExecuteAsync();
+        await SlotMoves.RetryAsync(() =>
+        {
+            var transaction = Db.CreateTransaction();
+            _ = transaction.KeyDeleteAsync(key);
+            _ = transaction.HashSetAsync(key,
+            [
+                new("flow", record.FlowId), new("channel", record.Channel), new("target", record.Target),
+                new("hash", Convert.ToBase64String(record.CodeHash)), new("expires", record.ExpiresAt.ToUnixTimeMilliseconds()),
+                new("wrong", record.WrongAttempts),
+            ]);
+            _ = transaction.KeyExpireAsync(key, timeToLive + Grace);
+            return transaction.ExecuteAsync();
+        });
     }
 
     public async Task<CaptchaCodeRecord?> FindAsync(string flowId, CancellationToken cancellationToken)

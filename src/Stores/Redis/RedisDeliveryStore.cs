@@ -16,7 +16,7 @@ public sealed class RedisDeliveryStore(IConnectionMultiplexer redis, RedisKeys k
 
     public async Task<DeliveryRecord?> FindAsync(string deliveryId, CancellationToken cancellationToken)
     {
-        var values = await Db.StringGetAsync([keys.Delivery(deliveryId), keys.DeliveryMessage(deliveryId)]);
+        var values = await SlotMoves.RetryAsync(() => Db.StringGetAsync([keys.Delivery(deliveryId), keys.DeliveryMessage(deliveryId)]));
         if (values[0].IsNullOrEmpty) return null;
         return JsonSerializer.Deserialize<DeliveryRecord>(values[0].ToString())! with
         {
@@ -26,7 +26,7 @@ public sealed class RedisDeliveryStore(IConnectionMultiplexer redis, RedisKeys k
 
     public async Task UpdateAsync(DeliveryRecord record, CancellationToken cancellationToken) => await WriteAsync(record);
 
-    private async Task WriteAsync(DeliveryRecord record)
+    private Task WriteAsync(DeliveryRecord record) => SlotMoves.RetryAsync(() =>
     {
         var now = time.GetUtcNow();
         var transaction = Db.CreateTransaction();
@@ -36,8 +36,8 @@ public sealed class RedisDeliveryStore(IConnectionMultiplexer redis, RedisKeys k
             _ = transaction.KeyDeleteAsync(keys.DeliveryMessage(record.Id));
         else
             _ = transaction.StringSetAsync(keys.DeliveryMessage(record.Id), record.ProtectedMessage, record.CodeExpiresAt - now);
-        await transaction.ExecuteAsync();
-    }
+        return transaction.ExecuteAsync();
+    });
 
     private static TimeSpan Positive(TimeSpan ttl) => ttl > TimeSpan.FromSeconds(1) ? ttl : TimeSpan.FromSeconds(1);
 }

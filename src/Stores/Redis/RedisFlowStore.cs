@@ -32,12 +32,15 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     {
         var diesAt = flow.ExpiresAt + IFlowStore.Retention;
         var index = keys.FlowsByExpiry(RedisKeys.ExpiryBucketOf(flow.Id));
-        var transaction = Db.CreateTransaction();
-        _ = transaction.SortedSetAddAsync(index, flow.Id, diesAt.ToUnixTimeMilliseconds());
-        // The index lives as long as its latest entry might need sweeping.
-        _ = transaction.KeyExpireAsync(index, TimeToLive(diesAt), ExpireWhen.GreaterThanCurrentExpiry);
-        _ = transaction.KeyExpireAsync(index, TimeToLive(diesAt), ExpireWhen.HasNoExpiry);
-        await transaction.ExecuteAsync();
+        await SlotMoves.RetryAsync(() =>
+        {
+            var transaction = Db.CreateTransaction();
+            _ = transaction.SortedSetAddAsync(index, flow.Id, diesAt.ToUnixTimeMilliseconds());
+            // The index lives as long as its latest entry might need sweeping.
+            _ = transaction.KeyExpireAsync(index, TimeToLive(diesAt), ExpireWhen.GreaterThanCurrentExpiry);
+            _ = transaction.KeyExpireAsync(index, TimeToLive(diesAt), ExpireWhen.HasNoExpiry);
+            return transaction.ExecuteAsync();
+        });
         if (!await Db.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(diesAt), When.NotExists))
             throw new InvalidOperationException("Flow id collision.");
     }
@@ -84,8 +87,8 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
         for (var i = 0; i < RedisKeys.ExpiryBuckets && flows.Count < batchSize; i++)
         {
             var bucket = (first + i) % RedisKeys.ExpiryBuckets;
-            var ids = (RedisValue[])(await Db.ScriptEvaluateAsync(ClaimExpired, [keys.FlowsByExpiry(bucket), keys.FlowsClaimed(bucket)],
-                [now.ToUnixTimeMilliseconds(), batchSize - flows.Count, staleBefore.ToUnixTimeMilliseconds()]))!;
+            var ids = (RedisValue[])(await SlotMoves.RetryAsync(() => Db.ScriptEvaluateAsync(ClaimExpired, [keys.FlowsByExpiry(bucket), keys.FlowsClaimed(bucket)],
+                [now.ToUnixTimeMilliseconds(), batchSize - flows.Count, staleBefore.ToUnixTimeMilliseconds()])))!;
             if (ids.Length == 0) continue;
             var found = await Task.WhenAll(ids.Select(id => Db.StringGetAsync(keys.Flow(id.ToString()))));
             var gone = ids.Where((_, n) => found[n].IsNullOrEmpty).ToArray();

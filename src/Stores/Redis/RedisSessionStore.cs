@@ -22,16 +22,22 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
     {
         var key = keys.Session(session.TokenHash);
         var index = keys.UserSessions(session.UserId);
-        var indexed = Db.CreateTransaction();
-        _ = indexed.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, time.GetUtcNow().ToUnixTimeMilliseconds());
-        _ = indexed.SortedSetAddAsync(index, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
-        _ = indexed.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.GreaterThanCurrentExpiry);
-        _ = indexed.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.HasNoExpiry);
-        await indexed.ExecuteAsync();
-        var written = Db.CreateTransaction();
-        _ = written.HashSetAsync(key, [new("session", JsonSerializer.Serialize(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
-        _ = written.KeyExpireAsync(key, TimeToLive(session, session.LastSeenAt));
-        await written.ExecuteAsync();
+        await SlotMoves.RetryAsync(() =>
+        {
+            var indexed = Db.CreateTransaction();
+            _ = indexed.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, time.GetUtcNow().ToUnixTimeMilliseconds());
+            _ = indexed.SortedSetAddAsync(index, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
+            _ = indexed.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.GreaterThanCurrentExpiry);
+            _ = indexed.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.HasNoExpiry);
+            return indexed.ExecuteAsync();
+        });
+        await SlotMoves.RetryAsync(() =>
+        {
+            var written = Db.CreateTransaction();
+            _ = written.HashSetAsync(key, [new("session", JsonSerializer.Serialize(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
+            _ = written.KeyExpireAsync(key, TimeToLive(session, session.LastSeenAt));
+            return written.ExecuteAsync();
+        });
     }
 
     public async Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken)
