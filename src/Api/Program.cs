@@ -15,8 +15,9 @@ using LoginOrchestrator.Api.OpenApi;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 
-// `-- admin …` is an operator's command, not configuration.
-var builder = WebApplication.CreateBuilder(AdminCommand.IsInvoked(args) ? [] : args);
+// `-- admin …` and `-- migrate` are an operator's commands, not configuration.
+var command = AdminCommand.IsInvoked(args) || MigrateCommand.IsInvoked(args);
+var builder = WebApplication.CreateBuilder(command ? [] : args);
 
 builder.AddHttpDefaults();
 builder.Services.AddFrontendCors();
@@ -33,6 +34,7 @@ builder.Services.AddJobsDashboard();
 
 var app = builder.Build();
 
+if (MigrateCommand.IsInvoked(args)) return await MigrateCommand.RunAsync(app.Services, args);
 await app.PrepareDatabaseAsync(required: AdminCommand.IsInvoked(args));
 if (AdminCommand.IsInvoked(args)) return await AdminCommand.RunAsync(app.Services, args);
 await app.LoadOidcKeysAsync();

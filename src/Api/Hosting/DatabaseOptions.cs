@@ -14,6 +14,13 @@ public sealed class DatabaseOptions
     /// <summary>MariaDB/MySQL version the SQL is written for, e.g. <c>10.11-mariadb</c> or <c>8.0-mysql</c>.</summary>
     public string? ServerVersion { get; set; }
 
+    /// <summary>
+    /// Apply migrations as the service starts (the default). Off: the operator runs <c>-- migrate</c> (or applies
+    /// <c>-- migrate --script</c> by hand where the migration lock is refused, as on Galera), and an instance that finds
+    /// migrations pending answers 503 until they are applied.
+    /// </summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
     public static DatabaseProvider Detect(string connectionString) =>
         connectionString.Split(';').Select(p => p.Split('=', 2)[0].Trim().ToLowerInvariant())
             .Any(key => key is "server" or "host" or "port" or "uid" or "user id")

@@ -11,6 +11,7 @@ public static class PersistenceServices
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var dataDirectory = storage.ResolveData(builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataDirectory);
@@ -48,7 +49,8 @@ public static class PersistenceServices
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool required)
     {
         var preparation = app.Services.GetRequiredService<DatabasePreparation>();
-        if (required) await preparation.RunAsync(CancellationToken.None);
-        else await preparation.TryAsync(CancellationToken.None);
+        if (!required) await preparation.TryAsync(CancellationToken.None);
+        else if (!await preparation.RunAsync(migrate: app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup, CancellationToken.None))
+            throw new InvalidOperationException("The database awaits migrations: run the `migrate` command first.");
     }
 }
