@@ -23,6 +23,9 @@ var otpPool = Option("--otp-pool", 3000);
 var captchaPool = Option("--captcha-pool", 1500);
 var stepRepetitions = Option("--step-repetitions", 10);
 var maxLive = Option("--max-live", 1_000_000);
+// --logins-and-steps: measures 1 and 2 only (logins, GET flow, OTP and captcha submits), to compare one Redis with a
+// cluster (bench/run-cluster.sh runs it on both).
+var loginsAndSteps = args.Contains("--logins-and-steps");
 var maildev = Environment.GetEnvironmentVariable("LO_TEST_MAILDEV") ?? "http://127.0.0.1:1080";
 var cores = Environment.ProcessorCount;
 var mysql = Environment.GetEnvironmentVariable("LO_TEST_MYSQL") ?? "Server=127.0.0.1;Port=3306;User ID=loginorchestrator;Password=lo-test-password";
@@ -128,12 +131,15 @@ var getFlow = await LoadRun.MeasureAsync("GET /login/flows/{id}", Connections, w
     return response.StatusCode == HttpStatusCode.OK;
 });
 
-// Measure 3, memory: what one flow and one session take in Redis (MEMORY USAGE of the main key).
+// Measure 3, memory: what one flow and one session take in Redis (MEMORY USAGE of the main key; on a cluster the
+// key routes the command to its master).
 await using var redis = await ConnectionMultiplexer.ConnectAsync($"{redisConfiguration},allowAdmin=true");
-var server = redis.GetServers()[0];
+var masters = redis.GetServers().Where(s => !s.IsReplica).ToList();
+var redisMode = masters.Any(s => s.ServerType == ServerType.Cluster) ? $"cluster of {masters.Count} masters" : "single";
 var session = (await LoginAsync(0)).Token!;
-var sessionKey = $"{prefix}session:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(session)))}";
-var flowBytes = (long)(await redis.GetDatabase().ExecuteAsync("MEMORY", "USAGE", $"{prefix}flow:{flows[0]}", "SAMPLES", "0"));
+RedisKey sessionKey = $"{prefix}{{s:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(session)))}}}";
+RedisKey flowKey = $"{prefix}{{f:{flows[0]}}}:flow";
+var flowBytes = (long)(await redis.GetDatabase().ExecuteAsync("MEMORY", "USAGE", flowKey, "SAMPLES", "0"));
 var sessionBytes = (long)(await redis.GetDatabase().ExecuteAsync("MEMORY", "USAGE", sessionKey, "SAMPLES", "0"));
 
 // Measure 4: a captcha code's delivery, from the answer that queued it to the flow reporting it sent (the job
@@ -142,7 +148,7 @@ var untilSettings = settingsLoadedBy - DateTime.UtcNow;
 if (untilSettings > TimeSpan.Zero) await Task.Delay(untilSettings);
 var deliveryMs = new List<double>();
 var undelivered = 0;
-for (var i = 0; i < Deliveries; i++)
+for (var i = 0; i < (loginsAndSteps ? 0 : Deliveries); i++)
 {
     using var created = await http.PostAsync("/api/v1/login/flows", null);
     var flow = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -183,14 +189,15 @@ var captchaSubmit = await LoadRun.MeasurePoolAsync("POST /login/flows/{id}/captc
 });
 var apiCpuPerCaptchaMs = (api.CpuTime - cpuBeforeCaptcha).TotalMilliseconds / captchaFlows.Count;
 Console.WriteLine($"API CPU per submit: OTP {apiCpuPerOtpMs:F2} ms, captcha {apiCpuPerCaptchaMs:F2} ms");
-foreach (var step in new[] { otpSubmit, captchaSubmit })
+foreach (var step in new[] { logins, floor, getFlow, otpSubmit, captchaSubmit })
     Console.WriteLine($"{step.Name}: {step.PerSecond:F0}/s, p50 {step.P50Ms:F1} ms, p99 {step.P99Ms:F1} ms, {step.Errors} errors of {step.Requests}");
 
 // Measures 3 (round trips) and 5 (clean-up) need the API's insides: an instance in this process, on the same services.
-IReadOnlyList<StepCosts.StepCost> stepCosts;
-IReadOnlyList<CleanupScaling.CleanupRun> cleanup;
-await using (var host = InProcessHost.Start())
+IReadOnlyList<StepCosts.StepCost> stepCosts = [];
+IReadOnlyList<CleanupScaling.CleanupRun> cleanup = [];
+if (!loginsAndSteps)
 {
+    await using var host = InProcessHost.Start();
     stepCosts = await StepCosts.MeasureAsync(host, stepRepetitions);
     foreach (var cost in stepCosts)
         Console.WriteLine($"  {cost.Step}: {cost.Commands:F1} commands in {cost.RoundTrips:F1} round trips (max {cost.MaxRoundTrips})");
@@ -200,7 +207,7 @@ double DeliveryPercentile(double p) => deliveryMs.Count == 0 ? double.NaN : deli
 
 var result = new
 {
-    machine = new { cores, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString(), date = DateTime.UtcNow.ToString("O") },
+    machine = new { cores, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString(), date = DateTime.UtcNow.ToString("O"), redis = redisMode },
     bcrypt = new { workFactor = WorkFactor, verifyMs, boundPerSecond = bcryptBound, parallelVerifiesPerSecond = parallelPerSecond },
     logins = new { result = logins, apiIdleCpuMsPerSecond, apiCpuPerLoginMs, benchCpuPerLoginMs, ratioToBound = logins.PerSecond / bcryptBound, ratioToParallelVerifies = logins.PerSecond / parallelPerSecond },
     steps = new
@@ -223,8 +230,9 @@ await using (var connection = new MySqlConnection(mysql))
     await connection.OpenAsync();
     await new MySqlCommand($"DROP DATABASE IF EXISTS `{database}`", connection).ExecuteNonQueryAsync();
 }
-var keys = server.Keys(pattern: $"{prefix}*", pageSize: 1000).ToArray();
-if (keys.Length > 0) await redis.GetDatabase().KeyDeleteAsync(keys);
+// Every master's keys, one DEL each (a cluster's keys of different slots cannot go in one).
+var keys = masters.SelectMany(s => s.Keys(pattern: $"*{prefix}*", pageSize: 1000)).ToArray();
+await Task.WhenAll(keys.Select(key => redis.GetDatabase().KeyDeleteAsync(key)));
 
 int Option(string name, int fallback) =>
     Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1]) : fallback;
