@@ -219,7 +219,8 @@ var result = new
     redis = new { stepCosts, flowBytes, sessionBytes },
     cleanup,
 };
-var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
+// NaN where a measure was skipped (no deliveries under --logins-and-steps).
+var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
 var output = Path.Combine(root, "bench/results", $"load-{runId}.json");
 await File.WriteAllTextAsync(output, json);
 Console.WriteLine(json);
