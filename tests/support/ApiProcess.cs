@@ -21,7 +21,8 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Everything the process wrote to its console so far.</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory)
+    /// <param name="readiness">How long it may take to answer ready (default 60 s).</param>
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory, TimeSpan? readiness = null)
     {
         Directory.CreateDirectory(dataDirectory);
         var port = LocalMachine.FreePort();
@@ -41,13 +42,21 @@ public sealed class ApiProcess : IAsyncDisposable
         api._process.ErrorDataReceived += (_, e) => api.Append(e.Data);
         api._process.BeginOutputReadLine();
         api._process.BeginErrorReadLine();
-        await api.WaitUntilReadyAsync();
+        try
+        {
+            await api.WaitUntilReadyAsync(readiness ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
         return api;
     }
 
-    private async Task WaitUntilReadyAsync()
+    private async Task WaitUntilReadyAsync(TimeSpan readiness)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + readiness;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The second instance exited:\n{Output}");
