@@ -119,6 +119,8 @@ public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory 
         await page.GotoAsync("/admin/?tab=users");
         await page.GetByLabel("Search").FillAsync("sunqi");
         await page.GetByLabel("Search").PressAsync("Enter");
+        // The filtered list (one user) replaces the first page of everyone: act on its row, not the one it replaces.
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
         var row = page.Locator("tr[data-user=sunqi]");
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Send password recovery" }).ClickAsync();

@@ -36,6 +36,9 @@ public sealed class UserAdministration(
 
     public static IReadOnlyList<string> AllRoles { get; } = [Roles.Agent, Roles.Admin, Roles.Ops];
 
+    /// <summary>WeCom's own limit of departments a member belongs to.</summary>
+    private const int MaxDepartments = 20;
+
     public async Task<PageDto<ProfileDto>> ListAsync(string? role, string? query, int page, int pageSize, CancellationToken cancellationToken)
     {
         var users = db.Users.AsNoTracking();
@@ -139,8 +142,8 @@ public sealed class UserAdministration(
     private async Task<Refusal?> DepartmentsProblemAsync(IReadOnlyList<string>? departments, CancellationToken cancellationToken)
     {
         if (departments is not { Count: > 0 }) return null;
-        if (departments.Count > 100 || departments.Any(d => !long.TryParse(d, out var id) || id <= 0 || d != id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            return Refusal.Invalid("departments", "At most 100 department ids (positive integers).");
+        if (departments.Count > MaxDepartments || departments.Any(d => !long.TryParse(d, out var id) || id <= 0 || d != id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            return Refusal.Invalid("departments", "At most 20 department ids (positive integers).");
         var ids = departments.Select(long.Parse).ToList();
         var known = await db.Departments.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
         return ids.Except(known).FirstOrDefault() is var missing and not 0
@@ -215,6 +218,7 @@ public sealed class UserAdministration(
         if (change.Role is { } role && !AllRoles.Contains(role)) return Refusal.NotOneOf("role", AllRoles);
         if (change.Category is { } category && (category.Trim().Length > 64 || category.Any(char.IsControl)))
             return Refusal.Invalid("category", "At most 64 characters, no control characters (empty: none).");
+        if (change.Departments is { Count: > MaxDepartments }) return Refusal.Invalid("departments", "At most 20 department ids (positive integers).");
         return null;
     }
 

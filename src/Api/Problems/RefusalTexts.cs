@@ -23,7 +23,7 @@ public static class RefusalTexts
         (Exact("A valid session token is required in the Authorization header."), "需要有效的登录会话。"),
         (Exact("A valid session token or API key is required in the Authorization header."), "需要有效的登录会话或 API 密钥。"),
         (Exact("At most 64 characters, no control characters (empty: none)."), "最多 64 个字符，不能包含控制字符（留空表示无）。"),
-        (Exact("At most 100 department ids (positive integers)."), "最多 100 个部门 ID（正整数）。"),
+        (Exact("At most 20 department ids (positive integers)."), "最多 20 个部门 ID（正整数）。"),
         (Exact("Every entry must be a non-empty string of at most 64 characters."), "每一项都必须是不超过 64 个字符的非空文本。"),
         (Exact("Must be a JSON object."), "必须是 JSON 对象。"),
         (Exact("Must be a list of strings."), "必须是文本列表。"),
