@@ -26,6 +26,14 @@ var maxLive = Option("--max-live", 1_000_000);
 // --logins-and-steps: measures 1 and 2 only (logins, GET flow, OTP and captcha submits), to compare one Redis with a
 // cluster (bench/run-cluster.sh runs it on both).
 var loginsAndSteps = args.Contains("--logins-and-steps");
+// --round-trips: measure 3's round trips only, each printed as the commands it carried (for work on the Redis paths).
+if (args.Contains("--round-trips"))
+{
+    await using var profiled = InProcessHost.Start();
+    foreach (var cost in await StepCosts.MeasureAsync(profiled, Option("--step-repetitions", 3)))
+        Console.WriteLine($"{cost.Step}: {cost.Commands:F1} commands in {cost.RoundTrips:F1} round trips: {string.Join(" | ", cost.Trips)}");
+    return;
+}
 var maildev = Environment.GetEnvironmentVariable("LO_TEST_MAILDEV") ?? "http://127.0.0.1:1080";
 var cores = Environment.ProcessorCount;
 var mysql = Environment.GetEnvironmentVariable("LO_TEST_MYSQL") ?? "Server=127.0.0.1;Port=3306;User ID=loginorchestrator;Password=lo-test-password";

@@ -4,7 +4,7 @@ using StackExchange.Redis.Profiling;
 namespace LoginOrchestrator.Bench.Load;
 
 /// <summary>What one request asked of Redis: commands, and round trips (commands in flight together share one).</summary>
-public sealed record RedisCost(int Commands, int RoundTrips);
+public sealed record RedisCost(int Commands, int RoundTrips, IReadOnlyList<string> Trips);
 
 /// <summary>
 /// StackExchange.Redis profiling, one session per measured call: every command the call caused, in the
@@ -29,15 +29,17 @@ public sealed class RedisRoundTrips
     public static RedisCost Cost(IReadOnlyList<IProfiledCommand> commands)
     {
         var spans = commands
-            .Select(c => { var sent = c.CommandCreated + c.CreationToEnqueued + c.EnqueuedToSending; return (Sent: sent, Answered: sent + c.SentToResponse); })
+            .Select(c => { var sent = c.CommandCreated + c.CreationToEnqueued + c.EnqueuedToSending; return (Sent: sent, Answered: sent + c.SentToResponse, c.Command); })
             .OrderBy(s => s.Sent).ToList();
-        var roundTrips = 0;
+        // Each round trip as the commands it carried ("SET+EVALSHA"), so a run can say where the trips go.
+        var trips = new List<List<string>>();
         var answeredBy = DateTime.MinValue;
-        foreach (var (sent, answered) in spans)
+        foreach (var (sent, answered, command) in spans)
         {
-            if (sent > answeredBy) roundTrips++;
+            if (sent > answeredBy) trips.Add([]);
+            trips[^1].Add(command);
             if (answered > answeredBy) answeredBy = answered;
         }
-        return new RedisCost(commands.Count, roundTrips);
+        return new RedisCost(commands.Count, trips.Count, [.. trips.Select(t => string.Join('+', t))]);
     }
 }

@@ -8,7 +8,8 @@ namespace LoginOrchestrator.Bench.Load;
 /// <summary>Measure 3: Redis commands and round trips of each step, profiled in the in-process host.</summary>
 public static class StepCosts
 {
-    public sealed record StepCost(string Step, int Samples, double Commands, double RoundTrips, int MaxRoundTrips);
+    /// <param name="Trips">The last sample's round trips, each as the commands it carried.</param>
+    public sealed record StepCost(string Step, int Samples, double Commands, double RoundTrips, int MaxRoundTrips, IReadOnlyList<string> Trips);
 
     public static async Task<IReadOnlyList<StepCost>> MeasureAsync(InProcessHost host, int repetitions)
     {
@@ -52,6 +53,6 @@ public static class StepCosts
             await Measure("captcha → Issued", () => client.PostAsync(flow, "captcha", new { code }));
         }
         return [.. costs.GroupBy(c => c.Step).Select(g => new StepCost(g.Key, g.Count(),
-            g.Average(c => c.Cost.Commands), g.Average(c => c.Cost.RoundTrips), g.Max(c => c.Cost.RoundTrips)))];
+            g.Average(c => c.Cost.Commands), g.Average(c => c.Cost.RoundTrips), g.Max(c => c.Cost.RoundTrips), g.Last().Cost.Trips))];
     }
 }

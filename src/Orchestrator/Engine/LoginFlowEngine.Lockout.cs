@@ -11,11 +11,26 @@ namespace LoginOrchestrator.Orchestrator.Engine;
 /// </summary>
 public sealed partial class LoginFlowEngine
 {
+    /// <summary>A user's lock read beside the flow (the input named the user), before the lease was known to be held.</summary>
+    private sealed record LockRead(string UserId, Task<TimeSpan?> Wait);
+
+    /// <summary>Starts reading the lock of the user the input names, so it travels with the flow's read.</summary>
+    private LockRead? LockReadFor(LoginTrigger? action, StepInput input, CancellationToken cancellationToken)
+    {
+        if (action is not { } offered || steps.For(offered).NamedSubject(input) is not { } userId) return null;
+        var wait = ports.Lockout.LockedForAsync(userId, cancellationToken);
+        // Not awaited when the flow is missing or busy: its failure (Redis down) must not go unobserved.
+        _ = wait.ContinueWith(static read => _ = read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return new LockRead(userId, wait);
+    }
+
     /// <summary>A locked account is refused before any check (even a right answer), and the flow ends <c>Locked</c>.</summary>
-    private async Task<FlowResult?> LockedAnswerAsync(StepContext context, string? userId)
+    private async Task<FlowResult?> LockedAnswerAsync(StepContext context, string? userId, LockRead? read = null)
     {
         if (userId is null) return null;
-        var wait = await ports.Lockout.LockedForAsync(userId, context.CancellationToken);
+        var wait = read is not null && read.UserId == userId
+            ? await read.Wait
+            : await ports.Lockout.LockedForAsync(userId, context.CancellationToken);
         return wait is null ? null : await LockFlowAsync(context, wait.Value, reason: "account_locked");
     }
 

@@ -46,7 +46,7 @@ public sealed partial class LoginFlowEngine
         var (flow, user) = (context.Flow, passed.User);
         // An answer that named its user was checked against the lock before it was verified (and its success clears the
         // password failures); an OAuth code names its user only now.
-        if (lockChecked) await ports.Lockout.ResetAsync(user.UserId, FailureKind.Password, context.CancellationToken);
+        if (lockChecked) context.Writes.Add(cancellationToken => ports.Lockout.ResetAsync(user.UserId, FailureKind.Password, cancellationToken));
         else if (await LockedAnswerAsync(context, user.UserId) is { } locked) return locked;
         flow.UserId = user.UserId;
         flow.UserName = user.Name;
@@ -79,7 +79,7 @@ public sealed partial class LoginFlowEngine
         // Disabled or removed while the flow was open: answered like a wrong credential.
         if (await ports.Accounts.FindActiveAsync(context.Flow.UserId!, context.CancellationToken) is not { } user)
             return await RejectAsync(context, passed.Rejection, FlowCodes.InvalidCredentials);
-        await ports.Lockout.ResetAsync(user.UserId, FailureKind.SecondFactor, context.CancellationToken);
+        context.Writes.Add(cancellationToken => ports.Lockout.ResetAsync(user.UserId, FailureKind.SecondFactor, cancellationToken));
         context.Flow.Factors.Add(passed.Factor);
         context.Machine.Fire(passed.Verified);
         return await IssueAsync(context, user, passed.RememberDevice);
@@ -108,11 +108,13 @@ public sealed partial class LoginFlowEngine
         flow.Captcha = null;
         // Past the request's deadline no session is made: its answer (the token) would never reach the client.
         context.CancellationToken.ThrowIfCancellationRequested();
-        var session = await ports.Sessions.IssueAsync(new SessionGrant(
+        // Stored with the flow's save (FlowWrites): the token is answered only after both are written.
+        var prepared = ports.Sessions.Prepare(new SessionGrant(
             user.UserId, user.Name, [user.Role], [.. flow.Factors], flow.Degraded,
             flow.EnrolOtpRequired ? ["enrol_otp"] : [],
             TimeSpan.FromSeconds(context.Policy.SessionAbsoluteLifetimeSeconds),
-            TimeSpan.FromSeconds(context.Policy.SessionIdleTimeoutSeconds), user.SessionEpoch, captchaChannel, context.Client), context.CancellationToken);
+            TimeSpan.FromSeconds(context.Policy.SessionIdleTimeoutSeconds), user.SessionEpoch, captchaChannel, context.Client));
+        context.Writes.Add(prepared.WriteAsync);
         var device = rememberDevice && context.Policy.RememberDeviceDays > 0 && !flow.Degraded
             ? await ports.Devices.RememberAsync(user.UserId, user.SessionEpoch, TimeSpan.FromDays(context.Policy.RememberDeviceDays), context.Client, context.CancellationToken)
             : null;
@@ -122,7 +124,7 @@ public sealed partial class LoginFlowEngine
             await ports.Notices.NotifyAsync(new AccountNotice(user.UserId, NoticeKind.NewDevice, context.Now,
                 context.Client.IpAddress, context.Client.UserAgent), context.CancellationToken);
         await EndAsync(context, reason: null);
-        return Answer(context, session, device);
+        return Answer(context, prepared.Session, device);
     }
 
     private async Task<FlowResult> FailAsync(StepContext context, string reason)

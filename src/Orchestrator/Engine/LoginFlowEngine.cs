@@ -20,7 +20,8 @@ public sealed record LoginPorts(
     ICaptchaSender Captchas,
     ICodeDispatcher Deliveries,
     IAccountNotices Notices,
-    IRememberedDevices Devices);
+    IRememberedDevices Devices,
+    IRequestRateLimiter Limiter);
 
 /// <summary>
 /// The frame of every request on a flow: takes the flow's lease, expires it if its time is up, lets the machine accept
@@ -67,8 +68,10 @@ public sealed partial class LoginFlowEngine(
         var started = time.GetTimestamp();
         try
         {
-            if (action is null && await TryReadAsync(flowId, client, cancellationToken) is { } read) return read;
-            return await RunLeasedAsync(flowId, action, input, client, cancellationToken);
+            // The client's request limits are counted in the same round trip as the flow's read (and its lease).
+            var allowance = ports.Limiter.TryAcquireAsync(client.IpAddress ?? "unknown", cancellationToken);
+            if (action is null && await TryReadAsync(flowId, client, allowance, cancellationToken) is { } read) return read;
+            return await RunLeasedAsync(flowId, action, input, client, allowance, cancellationToken);
         }
         finally
         {
@@ -77,14 +80,17 @@ public sealed partial class LoginFlowEngine(
     }
 
     private async Task<FlowResult> RunLeasedAsync(
-        string flowId, LoginTrigger? action, StepInput input, ClientInfo client, CancellationToken cancellationToken)
+        string flowId, LoginTrigger? action, StepInput input, ClientInfo client, Task<RequestAllowance> allowance, CancellationToken cancellationToken)
     {
-        await using var lease = await ports.Flows.LockAsync(flowId, LeaseWait, cancellationToken);
-        var flow = await ports.Flows.FindAsync(flowId, cancellationToken);
-        if (flow is null) return FlowResult.NotFound;
+        var lockRead = LockReadFor(action, input, cancellationToken);
+        await using var lease = await ports.Flows.TakeAsync(flowId, LeaseWait, cancellationToken);
+        if (await RefusedAsync(allowance, client, action) is { } refused) return refused;
+        if (lease.Flow is not { } flow) return FlowResult.NotFound;
+        // Read before another request's answer on this flow: possibly stale, so read again when needed.
+        if (lease.Waited) lockRead = null;
 
         var context = await ContextAsync(flow, client, time.GetUtcNow(), cancellationToken);
-        var result = await DecideAsync(context, lease is not null, action, input);
+        var result = await DecideAsync(context, lease, action, input, lockRead);
         if (result.Unsaved)
         {
             // A daily cap: nothing was saved, so the answer shows the flow as it is stored, not as the step left it.
@@ -98,9 +104,10 @@ public sealed partial class LoginFlowEngine(
     /// A read takes no lease unless it must write (the flow's time is up): flows are saved whole, so a read sees one
     /// version or the next, never half of one. Null: take the leased path.
     /// </summary>
-    private async Task<FlowResult?> TryReadAsync(string flowId, ClientInfo client, CancellationToken cancellationToken)
+    private async Task<FlowResult?> TryReadAsync(string flowId, ClientInfo client, Task<RequestAllowance> allowance, CancellationToken cancellationToken)
     {
         var flow = await ports.Flows.FindAsync(flowId, cancellationToken);
+        if (await RefusedAsync(allowance, client, action: null) is { } refused) return refused;
         if (flow is null) return FlowResult.NotFound;
         var now = time.GetUtcNow();
         if (!flow.State.IsTerminal() && now >= flow.ExpiresAt) return null;
@@ -115,23 +122,33 @@ public sealed partial class LoginFlowEngine(
         return new StepContext(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, client, now, cancellationToken);
     }
 
+    /// <summary>Past the client's or everyone's per-minute window: 429, the same for every flow and account.</summary>
+    private async Task<FlowResult?> RefusedAsync(Task<RequestAllowance> allowance, ClientInfo client, LoginTrigger? action)
+    {
+        var answer = await allowance;
+        if (answer.Allowed) return null;
+        metrics.RateLimited();
+        logger.LogWarning("Rate limit reached for client {ClientIp} on {Step}", client.IpAddress, action?.ToString() ?? "Get");
+        return new FlowResult(null, [], null, new FlowProblem(FlowCodes.RateLimited, SecondsUntil(TimeSpan.Zero, answer.RetryAfter)), null);
+    }
+
     private async Task<FlowResult> WithDeliveryAsync(FlowResult result, CancellationToken cancellationToken) =>
         result.Flow is { State: LoginState.Captcha, Captcha: { } ticket }
             ? result with { Delivery = await ports.Deliveries.GetStatusAsync(ticket.DeliveryId, cancellationToken) }
             : result;
 
-    private async Task<FlowResult> DecideAsync(StepContext context, bool leaseHeld, LoginTrigger? action, StepInput input)
+    private async Task<FlowResult> DecideAsync(StepContext context, IFlowLease lease, LoginTrigger? action, StepInput input, LockRead? lockRead)
     {
         var flow = context.Flow;
         var cancellationToken = context.CancellationToken;
-        if (!leaseHeld) return Problem(context, FlowCodes.FlowBusy);
+        if (!lease.Held) return Problem(context, FlowCodes.FlowBusy);
 
         // Expiry is checked first, on every request.
         if (!flow.State.IsTerminal() && context.Now >= flow.ExpiresAt)
         {
             context.Machine.Fire(LoginTrigger.TimedOut);
             await EndAsync(context, reason: null);
-            await ports.Flows.SaveAsync(flow, cancellationToken);
+            await context.Writes.CommitAsync(token => lease.SaveAndReleaseAsync(flow, token), cancellationToken);
             return Problem(context, FlowCodes.FlowExpired);
         }
         if (flow.State == LoginState.Expired) return Problem(context, FlowCodes.FlowExpired);
@@ -145,12 +162,12 @@ public sealed partial class LoginFlowEngine(
         var subject = step.SubjectOf(context, input);
         // The user typed before the first factor passed: kept for the audit, never shown before it passed.
         if (subject is not null && flow.UserId is null) flow.ClaimedUserId = subject;
-        var result = await LockedAnswerAsync(context, subject)
+        var result = await LockedAnswerAsync(context, subject, lockRead)
             ?? await CarryOutAsync(context, await step.HandleAsync(context, input), lockChecked: subject is not null);
-        if (result.Unsaved) return result;
         // Past the request's deadline nothing more is written: the client has its 503 already.
         cancellationToken.ThrowIfCancellationRequested();
-        await ports.Flows.SaveAsync(flow, cancellationToken);
+        // A daily cap leaves the flow unsaved; what was proven before it (a right password's reset) is still written.
+        await context.Writes.CommitAsync(result.Unsaved ? null : token => lease.SaveAndReleaseAsync(flow, token), cancellationToken);
         return result;
     }
 
@@ -181,8 +198,9 @@ public sealed partial class LoginFlowEngine(
     private LoginConditions Conditions(bool passwordFallbackEnabled, DateTimeOffset now) =>
         new(ports.Directory.IsConfigured, passwordFallbackEnabled, now);
 
-    private static int SecondsUntil(DateTimeOffset now, DateTimeOffset until) =>
-        Math.Max(1, (int)Math.Ceiling((until - now).TotalSeconds));
+    private static int SecondsUntil(DateTimeOffset now, DateTimeOffset until) => SecondsUntil(TimeSpan.Zero, until - now);
+
+    private static int SecondsUntil(TimeSpan elapsed, TimeSpan wait) => Math.Max(1, (int)Math.Ceiling((wait - elapsed).TotalSeconds));
 
     /// <summary>144 random bits, URL-safe.</summary>
     private static string NewFlowId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));

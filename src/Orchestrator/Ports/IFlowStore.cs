@@ -19,4 +19,10 @@ public interface IFlowStore
     /// act on it. Null when another request still holds it after <paramref name="wait"/>.
     /// </summary>
     Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="LockAsync"/> and <see cref="FindAsync"/> together, for a request that will change the flow: in Redis
+    /// one script (the lease only for a flow that exists), so a step starts with one round trip, not two.
+    /// </summary>
+    Task<IFlowLease> TakeAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken);
 }

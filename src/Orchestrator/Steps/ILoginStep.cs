@@ -15,6 +15,12 @@ public interface ILoginStep
     /// <summary>The user the answer is about, checked against the lock-out before the step runs; null when only the step can tell.</summary>
     string? SubjectOf(StepContext context, StepInput input);
 
+    /// <summary>
+    /// The user the input itself names (a typed user id), known before the flow is read: the frame reads that user's
+    /// lock beside the flow, in the same round trip. Null for inputs that name nobody.
+    /// </summary>
+    string? NamedSubject(StepInput input);
+
     /// <summary>The action as the flow answer shows it: its name, path and fields.</summary>
     StepAction Describe(StepView view);
 
@@ -30,10 +36,15 @@ public abstract class LoginStep<TInput> : ILoginStep where TInput : StepInput
 
     string? ILoginStep.SubjectOf(StepContext context, StepInput input) => SubjectOf(context, Cast(input));
 
+    string? ILoginStep.NamedSubject(StepInput input) => input is TInput typed ? NamedSubject(typed) : null;
+
     Task<StepOutcome> ILoginStep.HandleAsync(StepContext context, StepInput input) => HandleAsync(context, Cast(input));
 
     /// <summary>By default the user the flow has found (second factors); null before the first factor passed.</summary>
     protected virtual string? SubjectOf(StepContext context, TInput input) => context.Flow.UserId;
+
+    /// <summary>By default nobody: second factors' user is the flow's.</summary>
+    protected virtual string? NamedSubject(TInput input) => null;
 
     protected abstract Task<StepOutcome> HandleAsync(StepContext context, TInput input);
 

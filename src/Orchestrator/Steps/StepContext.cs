@@ -11,4 +11,8 @@ public sealed record StepContext(
     LoginPolicy Policy,
     ClientInfo Client,
     DateTimeOffset Now,
-    CancellationToken CancellationToken);
+    CancellationToken CancellationToken)
+{
+    /// <summary>What is written with the flow's save, in its round trip.</summary>
+    public FlowWrites Writes { get; } = new();
+}

@@ -25,7 +25,9 @@ public sealed class PasswordStep(
     public override StepAction Describe(StepView view) =>
         new("submitPassword", "password", [new("userId", "text", true), new("password", "password", true)]);
 
-    protected override string? SubjectOf(StepContext context, PasswordInput input) => UserIds.Canonical(input.UserId);
+    protected override string? SubjectOf(StepContext context, PasswordInput input) => NamedSubject(input);
+
+    protected override string? NamedSubject(PasswordInput input) => UserIds.Canonical(input.UserId);
 
     protected override async Task<StepOutcome> HandleAsync(StepContext context, PasswordInput input)
     {

@@ -39,6 +39,13 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
     public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken) =>
         _flows.ContainsKey(flowId) ? await _leases.TakeAsync(flowId, wait, cancellationToken) : null;
 
+    public async Task<IFlowLease> TakeAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var waited = _leases.IsHeld(flowId);
+        var lease = await LockAsync(flowId, wait, cancellationToken);
+        return new InMemoryFlowLease(this, lease, await FindAsync(flowId, cancellationToken), waited);
+    }
+
     public Task<IReadOnlyList<LoginFlow>> ClaimExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
         var claimed = new List<LoginFlow>();

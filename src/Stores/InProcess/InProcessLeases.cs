@@ -15,6 +15,12 @@ public sealed class InProcessLeases
         get { lock (_gate) return _leases.Count; }
     }
 
+    /// <summary>Whether a request holds or awaits the key's lease now.</summary>
+    public bool IsHeld(string key)
+    {
+        lock (_gate) return _leases.ContainsKey(key);
+    }
+
     /// <summary>Null when another request kept the lease past <paramref name="wait"/>.</summary>
     public async Task<IAsyncDisposable?> TakeAsync(string key, TimeSpan wait, CancellationToken cancellationToken)
     {

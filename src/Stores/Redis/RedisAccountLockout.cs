@@ -18,12 +18,14 @@ public sealed class RedisAccountLockout(IConnectionMultiplexer redis, RedisKeys 
         return wait > TimeSpan.Zero ? wait : null;
     }
 
+    /// <summary>The count and its memory's renewal in one round trip.</summary>
+    private const string CountFailure = "local n = redis.call('INCR', KEYS[1]) redis.call('PEXPIRE', KEYS[1], ARGV[1]) return n";
+
     public async Task<TimeSpan?> RecordFailureAsync(string userId, FailureKind kind, LockoutPolicy policy, CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
         var counter = keys.Failures(userId, KindName(kind));
-        var count = await db.StringIncrementAsync(counter);
-        await db.KeyExpireAsync(counter, LockoutPolicy.FailureMemory);
+        var count = (long)await db.ScriptEvaluateAsync(CountFailure, [counter], [(long)LockoutPolicy.FailureMemory.TotalMilliseconds]);
         var wait = policy.WaitAfter(count);
         if (wait is null) return null;
         var until = time.GetUtcNow() + wait.Value;

@@ -48,10 +48,7 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     public async Task<LoginFlow?> FindAsync(string flowId, CancellationToken cancellationToken)
     {
         // A read may be abandoned at the request's deadline (Redis takes no cancellation token of its own).
-        var json = await Db.StringGetAsync(keys.Flow(flowId)).WaitAsync(cancellationToken);
-        if (json.IsNullOrEmpty) return null;
-        var flow = JsonSerializer.Deserialize<LoginFlow>(json.ToString())!;
-        return time.GetUtcNow() < flow.ExpiresAt + IFlowStore.Retention ? flow : null;
+        return Parse(await Db.StringGetAsync(keys.Flow(flowId)).WaitAsync(cancellationToken));
     }
 
     public Task SaveAsync(LoginFlow flow, CancellationToken cancellationToken) =>
@@ -59,6 +56,44 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
 
     public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken) =>
         await RedisLease.TakeAsync(Db, keys.FlowLease(flowId), LeaseLifetime, wait, cancellationToken);
+
+    /// <summary>The flow, and its lease for this request if it exists and nobody holds it (flow and lease share a slot).</summary>
+    private const string TakeAndRead = """
+        local flow = redis.call('GET', KEYS[1])
+        if not flow then return {0, false} end
+        local taken = redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2])
+        return {taken and 1 or 0, flow}
+        """;
+
+    public async Task<IFlowLease> TakeAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var (flowKey, leaseKey) = (keys.Flow(flowId), keys.FlowLease(flowId));
+        var owner = RedisLease.NewOwner();
+        // As RedisLease.TakeAsync: waiting is measured in elapsed time, retried with a growing pause.
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        var pause = TimeSpan.FromMilliseconds(5);
+        for (var attempt = 0; ; attempt++)
+        {
+            var answer = (RedisResult[])(await SlotMoves.RetryAsync(() =>
+                Db.ScriptEvaluateAsync(TakeAndRead, [flowKey, leaseKey], [owner, (long)LeaseLifetime.TotalMilliseconds])).WaitAsync(cancellationToken))!;
+            var flow = Parse((RedisValue)answer[1]);
+            var taken = (long)answer[0] == 1;
+            if (taken || flow is null || waiting.Elapsed >= wait)
+            {
+                var lease = taken ? RedisLease.Taken(Db, leaseKey, owner, LeaseLifetime) : null;
+                return new RedisFlowLease(Db, flowKey, lease, flow, waited: attempt > 0, f => TimeToLive(f.ExpiresAt + IFlowStore.Retention));
+            }
+            await Task.Delay(pause, cancellationToken);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 100));
+        }
+    }
+
+    private LoginFlow? Parse(RedisValue json)
+    {
+        if (json.IsNullOrEmpty) return null;
+        var flow = JsonSerializer.Deserialize<LoginFlow>(json.ToString())!;
+        return time.GetUtcNow() < flow.ExpiresAt + IFlowStore.Retention ? flow : null;
+    }
 
     /// <summary>
     /// One bucket's claim, within its slot: stale claims (a sweep that died) first, then entries past their time, each

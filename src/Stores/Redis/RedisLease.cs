@@ -19,16 +19,35 @@ public sealed class RedisLease : IAsyncDisposable
     // Never disposed: it has no timer, and the renewal loop may still read its token after a release.
     private readonly CancellationTokenSource _held = new();
 
+    private int _ended;
+
     private RedisLease(IDatabase db, RedisKey key, string owner, TimeSpan lifetime)
     {
         (_db, _key, _owner, _lifetime) = (db, key, owner, lifetime);
         _ = RenewAsync();
     }
 
+    /// <summary>A fresh owner token, for a script of the caller's that takes the lease with its own read.</summary>
+    public static string NewOwner() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A lease the caller's script has just taken under <paramref name="owner"/>: renewed from now on, like one taken here.</summary>
+    public static RedisLease Taken(IDatabase db, RedisKey key, string owner, TimeSpan lifetime) => new(db, key, owner, lifetime);
+
+    public string Owner => _owner;
+
+    public RedisKey Key => _key;
+
+    /// <summary>The caller's script released it (with a write of its own): stop renewing, send nothing more.</summary>
+    public void Ended()
+    {
+        Interlocked.Exchange(ref _ended, 1);
+        _held.Cancel();
+    }
+
     /// <summary>Takes the lease, waiting up to <paramref name="wait"/> for its holder; null when it is still held then.</summary>
     public static async Task<RedisLease?> TakeAsync(IDatabase db, RedisKey key, TimeSpan lifetime, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var owner = Guid.NewGuid().ToString("N");
+        var owner = NewOwner();
         // Waiting is measured in elapsed time, not read off the (possibly simulated) clock of the domain.
         var waiting = Stopwatch.StartNew();
         var pause = TimeSpan.FromMilliseconds(5);
@@ -61,6 +80,7 @@ public sealed class RedisLease : IAsyncDisposable
     /// </summary>
     public ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _ended, 1) == 1) return ValueTask.CompletedTask;
         _held.Cancel();
         _ = ReleaseAsync();
         return ValueTask.CompletedTask;

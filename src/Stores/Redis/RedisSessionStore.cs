@@ -21,23 +21,28 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
     public async Task CreateAsync(SessionRecord session, CancellationToken cancellationToken)
     {
         var key = keys.Session(session.TokenHash);
-        var index = keys.UserSessions(session.UserId);
-        await SlotMoves.RetryAsync(() =>
+        var indexKey = keys.UserSessions(session.UserId);
+        // Sent together (one round trip), the index first: on one Redis they run in that order on one connection. On a
+        // cluster they go to two masters at once, so a revocation of the user's sessions racing this write may miss it;
+        // it would race the login itself as much, and the revocations that must hold (disable, role or password change)
+        // also move the user's session epoch, which every use of a session checks.
+        var index = SlotMoves.RetryAsync(() =>
         {
             var indexed = Db.CreateTransaction();
-            _ = indexed.SortedSetRemoveRangeByScoreAsync(index, double.NegativeInfinity, time.GetUtcNow().ToUnixTimeMilliseconds());
-            _ = indexed.SortedSetAddAsync(index, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
-            _ = indexed.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.GreaterThanCurrentExpiry);
-            _ = indexed.KeyExpireAsync(index, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.HasNoExpiry);
+            _ = indexed.SortedSetRemoveRangeByScoreAsync(indexKey, double.NegativeInfinity, time.GetUtcNow().ToUnixTimeMilliseconds());
+            _ = indexed.SortedSetAddAsync(indexKey, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
+            _ = indexed.KeyExpireAsync(indexKey, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.GreaterThanCurrentExpiry);
+            _ = indexed.KeyExpireAsync(indexKey, session.ExpiresAt - time.GetUtcNow(), ExpireWhen.HasNoExpiry);
             return indexed.ExecuteAsync();
         });
-        await SlotMoves.RetryAsync(() =>
+        var written = SlotMoves.RetryAsync(() =>
         {
-            var written = Db.CreateTransaction();
-            _ = written.HashSetAsync(key, [new("session", JsonSerializer.Serialize(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
-            _ = written.KeyExpireAsync(key, TimeToLive(session, session.LastSeenAt));
-            return written.ExecuteAsync();
+            var writing = Db.CreateTransaction();
+            _ = writing.HashSetAsync(key, [new("session", JsonSerializer.Serialize(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
+            _ = writing.KeyExpireAsync(key, TimeToLive(session, session.LastSeenAt));
+            return writing.ExecuteAsync();
         });
+        await Task.WhenAll(index, written);
     }
 
     public async Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken)

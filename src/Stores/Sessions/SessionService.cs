@@ -16,16 +16,16 @@ public sealed class SessionService(
     ISessionStore store, SessionEpochs epochs, IEnumerable<ISessionGrantRevocation> grants, TimeProvider time, ILogger<SessionService> logger)
     : ISessionIssuer
 {
-    public async Task<IssuedSession> IssueAsync(SessionGrant grant, CancellationToken cancellationToken)
+    public PreparedSession Prepare(SessionGrant grant)
     {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
         var expiresAt = now + grant.AbsoluteLifetime;
-        await store.CreateAsync(new SessionRecord(
+        var record = new SessionRecord(
             HashOf(token), grant.UserId, grant.Name, grant.Roles, [.. grant.Factors.Select(FlowNames.Factor)],
             grant.Degraded, grant.RequiredActions, now, expiresAt, grant.IdleTimeout, now, grant.Epoch, grant.CaptchaChannel,
-            grant.Client?.IpAddress, Truncate(grant.Client?.UserAgent, 256)), cancellationToken);
-        return new IssuedSession(token, expiresAt);
+            grant.Client?.IpAddress, Truncate(grant.Client?.UserAgent, 256));
+        return new PreparedSession(new IssuedSession(token, expiresAt), cancellationToken => store.CreateAsync(record, cancellationToken));
     }
 
     /// <summary>The live session of a token, its idle timeout slid forward; null for anything else.</summary>
