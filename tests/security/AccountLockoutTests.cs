@@ -168,4 +168,54 @@ public sealed class AccountLockoutTests(LoginApiFactory factory) : IClassFixture
         waits.Where(w => w is not null).Should().HaveCount(4, "20 failures cross the threshold at 5, 10, 15 and 20");
         waits.Where(w => w is not null).Select(w => w!.Value.TotalSeconds).Should().BeEquivalentTo([60, 120, 180, 240]);
     }
+
+    [Fact]
+    public async Task AFlowAtItsSecondFactorRefusesTheRightCodeOnceTheAccountLockedElsewhere()
+    {
+        // The flow reads its user's lock with its own read (a copy the lock writes into the flow's slot): a lock set by
+        // other flows after this one passed its password must still reach it.
+        var secret = TotpSecrets.New();
+        await factory.AddUserAsync("lock7", Password, totpSecret: secret);
+        var waiting = await _client.LoginAsync("lock7", Password);
+        waiting.State.Should().Be("OtpChallenge");
+
+        (await WrongPasswordsAsync("lock7", 5)).Status.Should().Be(HttpStatusCode.Locked);
+        var right = await _client.PostAsync(FlowClient.Id(waiting), "otp", new { code = factory.TotpCode(secret) });
+
+        right.Status.Should().Be(HttpStatusCode.Locked);
+        right.State.Should().Be("Locked");
+        right.Token.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task AnUnlockReachesAFlowWaitingAtItsSecondFactor()
+    {
+        var secret = TotpSecrets.New();
+        await factory.AddUserAsync("lock8", Password, totpSecret: secret);
+        var waiting = await _client.LoginAsync("lock8", Password);
+        waiting.State.Should().Be("OtpChallenge");
+        (await WrongPasswordsAsync("lock8", 5)).Status.Should().Be(HttpStatusCode.Locked);
+
+        await factory.Services.GetRequiredService<IAccountLockout>().UnlockAsync("lock8", default);
+        var right = await _client.PostAsync(FlowClient.Id(waiting), "otp", new { code = factory.TotpCode(secret) });
+
+        right.State.Should().Be("Issued", "the lock's copy in the flow went with the lock");
+    }
+
+    [Fact]
+    public async Task ALockOfAnotherUserTypedIntoTheFlowDoesNotStopIt()
+    {
+        // A flow acts for each id typed into it in turn; a lock of an earlier one is not the signed-in user's.
+        var secret = TotpSecrets.New();
+        await factory.AddUserAsync("lock9", Password, totpSecret: secret);
+        var start = await _client.StartAsync();
+        var flow = FlowClient.Id(start);
+        (await _client.PasswordAsync(flow, "lock9-other", "wrong")).Code.Should().Be("invalid_credentials");
+        (await _client.PasswordAsync(flow, "lock9", Password)).State.Should().Be("OtpChallenge");
+
+        (await WrongPasswordsAsync("lock9-other", 5)).Status.Should().Be(HttpStatusCode.Locked);
+        var right = await _client.PostAsync(flow, "otp", new { code = factory.TotpCode(secret) });
+
+        right.State.Should().Be("Issued");
+    }
 }

@@ -1,4 +1,5 @@
 using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Orchestrator.Steps;
 using Microsoft.Extensions.Logging;
@@ -12,26 +13,42 @@ namespace LoginOrchestrator.Orchestrator.Engine;
 public sealed partial class LoginFlowEngine
 {
     /// <summary>A user's lock read beside the flow (the input named the user), before the lease was known to be held.</summary>
-    private sealed record LockRead(string UserId, Task<TimeSpan?> Wait);
+    private sealed record LockRead(string UserId, Task<LockCheck> Check);
 
     /// <summary>Starts reading the lock of the user the input names, so it travels with the flow's read.</summary>
-    private LockRead? LockReadFor(LoginTrigger? action, StepInput input, CancellationToken cancellationToken)
+    private LockRead? LockReadFor(string flowId, LoginTrigger? action, StepInput input, CancellationToken cancellationToken)
     {
         if (action is not { } offered || steps.For(offered).NamedSubject(input) is not { } userId) return null;
-        var wait = ports.Lockout.LockedForAsync(userId, cancellationToken);
+        var check = ports.Lockout.CheckForFlowAsync(userId, flowId, cancellationToken);
         // Not awaited when the flow is missing or busy: its failure (Redis down) must not go unobserved.
-        _ = wait.ContinueWith(static read => _ = read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return new LockRead(userId, wait);
+        _ = check.ContinueWith(static read => _ = read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return new LockRead(userId, check);
     }
 
-    /// <summary>A locked account is refused before any check (even a right answer), and the flow ends <c>Locked</c>.</summary>
-    private async Task<FlowResult?> LockedAnswerAsync(StepContext context, string? userId, LockRead? read = null)
+    /// <summary>
+    /// A locked account is refused before any check (even a right answer), and the flow ends <c>Locked</c>. The lock is
+    /// the one read beside the flow when the input named the user; for the user the flow already watches (a second
+    /// factor), the copy the flow's read brought; otherwise it is read now (and watched from now on).
+    /// </summary>
+    private async Task<FlowResult?> LockedAnswerAsync(StepContext context, string? userId, IFlowLease? lease = null, LockRead? read = null)
     {
         if (userId is null) return null;
-        var wait = read is not null && read.UserId == userId
-            ? await read.Wait
-            : await ports.Lockout.LockedForAsync(userId, context.CancellationToken);
+        TimeSpan? wait;
+        if (read is null || read.UserId != userId)
+        {
+            if (lease is not null && context.Flow.LockWatchedFor == UserIds.Canonical(userId))
+                wait = lease.UserLock is { } copied && copied.UserId == UserIds.Canonical(userId) && copied.Until > context.Now ? copied.Until - context.Now : null;
+            else
+                wait = Watched(context, userId, await ports.Lockout.CheckForFlowAsync(userId, context.Flow.Id, context.CancellationToken));
+        }
+        else wait = Watched(context, userId, await read.Check);
         return wait is null ? null : await LockFlowAsync(context, wait.Value, reason: "account_locked");
+    }
+
+    private static TimeSpan? Watched(StepContext context, string userId, LockCheck check)
+    {
+        if (check.Watching) context.Flow.LockWatchedFor = UserIds.Canonical(userId);
+        return check.Wait;
     }
 
     /// <summary>Counts a wrong answer against its user; returns the wait when it locked the account.</summary>

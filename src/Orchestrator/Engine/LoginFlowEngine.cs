@@ -82,7 +82,7 @@ public sealed partial class LoginFlowEngine(
     private async Task<FlowResult> RunLeasedAsync(
         string flowId, LoginTrigger? action, StepInput input, ClientInfo client, Task<RequestAllowance> allowance, CancellationToken cancellationToken)
     {
-        var lockRead = LockReadFor(action, input, cancellationToken);
+        var lockRead = LockReadFor(flowId, action, input, cancellationToken);
         await using var lease = await ports.Flows.TakeAsync(flowId, LeaseWait, cancellationToken);
         if (await RefusedAsync(allowance, client, action) is { } refused) return refused;
         if (lease.Flow is not { } flow) return FlowResult.NotFound;
@@ -162,7 +162,7 @@ public sealed partial class LoginFlowEngine(
         var subject = step.SubjectOf(context, input);
         // The user typed before the first factor passed: kept for the audit, never shown before it passed.
         if (subject is not null && flow.UserId is null) flow.ClaimedUserId = subject;
-        var result = await LockedAnswerAsync(context, subject, lockRead)
+        var result = await LockedAnswerAsync(context, subject, lease, lockRead)
             ?? await CarryOutAsync(context, await step.HandleAsync(context, input), lockChecked: subject is not null);
         // Past the request's deadline nothing more is written: the client has its 503 already.
         cancellationToken.ThrowIfCancellationRequested();

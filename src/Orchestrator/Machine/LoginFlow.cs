@@ -33,6 +33,9 @@ public sealed class LoginFlow
     /// <summary>The user id last typed into the form: kept for the audit, never shown before the first factor passed.</summary>
     public string? ClaimedUserId { get; set; }
 
+    /// <summary>The user whose later locks are copied to this flow (<c>LockCheck.Watching</c>): their lock is read with the flow.</summary>
+    public string? LockWatchedFor { get; set; }
+
     /// <summary>Set once the first factor passed.</summary>
     public string? UserId { get; set; }
     public string? UserName { get; set; }

@@ -17,6 +17,15 @@ public interface IFlowLease : IAsyncDisposable
     /// <summary>Another request held the flow first: what was read beside the lease's first attempt is stale.</summary>
     bool Waited { get; }
 
+    /// <summary>
+    /// A lock of the user the flow acts for, as copied to the flow when the account locked (read with the flow); null
+    /// when none was. Meaningful only for a flow whose user's lock is watched (<see cref="LockCheck.Watching"/>).
+    /// </summary>
+    UserLock? UserLock { get; }
+
     /// <summary>Saves the flow and ends the lease together.</summary>
     Task SaveAndReleaseAsync(LoginFlow flow, CancellationToken cancellationToken);
 }
+
+/// <summary>A lock of <paramref name="UserId"/>'s account, until <paramref name="Until"/>.</summary>
+public sealed record UserLock(string UserId, DateTimeOffset Until);

@@ -12,6 +12,9 @@ internal sealed class InMemoryFlowLease(IFlowStore store, IAsyncDisposable? leas
 
     public bool Waited => waited;
 
+    /// <summary>Never copied in process: the lock-out is read directly (LockCheck.Watching is false).</summary>
+    public UserLock? UserLock => null;
+
     public async Task SaveAndReleaseAsync(LoginFlow saved, CancellationToken cancellationToken)
     {
         await store.SaveAsync(saved, cancellationToken);

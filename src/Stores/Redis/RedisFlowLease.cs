@@ -9,7 +9,8 @@ namespace LoginOrchestrator.Stores.Redis;
 /// A flow's lease taken by <see cref="RedisFlowStore.TakeAsync"/> with its read, and ended by the script that saves the
 /// flow: a step that changes a flow spends one round trip on its flow going in and one coming out.
 /// </summary>
-internal sealed class RedisFlowLease(IDatabase db, RedisKey flowKey, RedisLease? lease, LoginFlow? flow, bool waited, Func<LoginFlow, TimeSpan> timeToLive)
+internal sealed class RedisFlowLease(IDatabase db, RedisKey flowKey, RedisLease? lease, LoginFlow? flow, bool waited, UserLock? userLock,
+    Func<LoginFlow, TimeSpan> timeToLive)
     : IFlowLease
 {
     /// <summary>The save, and the lease's release if this request still owns it (same hash tag, same slot).</summary>
@@ -24,6 +25,8 @@ internal sealed class RedisFlowLease(IDatabase db, RedisKey flowKey, RedisLease?
     public LoginFlow? Flow => flow;
 
     public bool Waited => waited;
+
+    public UserLock? UserLock => userLock;
 
     public async Task SaveAndReleaseAsync(LoginFlow saved, CancellationToken cancellationToken)
     {

@@ -57,12 +57,15 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken) =>
         await RedisLease.TakeAsync(Db, keys.FlowLease(flowId), LeaseLifetime, wait, cancellationToken);
 
-    /// <summary>The flow, and its lease for this request if it exists and nobody holds it (flow and lease share a slot).</summary>
+    /// <summary>
+    /// The flow, and its lease for this request if it exists and nobody holds it, and a lock of its user copied to it
+    /// (flow, lease and copy share a slot).
+    /// </summary>
     private const string TakeAndRead = """
         local flow = redis.call('GET', KEYS[1])
-        if not flow then return {0, false} end
+        if not flow then return {0, false, false} end
         local taken = redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2])
-        return {taken and 1 or 0, flow}
+        return {taken and 1 or 0, flow, redis.call('GET', KEYS[3])}
         """;
 
     public async Task<IFlowLease> TakeAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken)
@@ -75,13 +78,14 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
         for (var attempt = 0; ; attempt++)
         {
             var answer = (RedisResult[])(await SlotMoves.RetryAsync(() =>
-                Db.ScriptEvaluateAsync(TakeAndRead, [flowKey, leaseKey], [owner, (long)LeaseLifetime.TotalMilliseconds])).WaitAsync(cancellationToken))!;
+                Db.ScriptEvaluateAsync(TakeAndRead, [flowKey, leaseKey, keys.FlowUserLock(flowId)], [owner, (long)LeaseLifetime.TotalMilliseconds])).WaitAsync(cancellationToken))!;
             var flow = Parse((RedisValue)answer[1]);
             var taken = (long)answer[0] == 1;
             if (taken || flow is null || waiting.Elapsed >= wait)
             {
                 var lease = taken ? RedisLease.Taken(Db, leaseKey, owner, LeaseLifetime) : null;
-                return new RedisFlowLease(Db, flowKey, lease, flow, waited: attempt > 0, f => TimeToLive(f.ExpiresAt + IFlowStore.Retention));
+                return new RedisFlowLease(Db, flowKey, lease, flow, waited: attempt > 0, UserLockMarker.Parse((RedisValue)answer[2]),
+                    f => TimeToLive(f.ExpiresAt + IFlowStore.Retention));
             }
             await Task.Delay(pause, cancellationToken);
             pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 100));

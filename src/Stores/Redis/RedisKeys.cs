@@ -25,6 +25,8 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
     public RedisKey Flow(string flowId) => $"{_prefix}{{f:{flowId}}}:flow";
     public RedisKey FlowLease(string flowId) => $"{_prefix}{{f:{flowId}}}:lease";
     public RedisKey Captcha(string flowId) => $"{_prefix}{{f:{flowId}}}:captcha";
+    /// <summary>A lock of the user the flow acts for, copied into the flow's slot so the flow's read sees it (RedisAccountLockout).</summary>
+    public RedisKey FlowUserLock(string flowId) => $"{_prefix}{{f:{flowId}}}:user-lock";
 
     /// <summary>The bucket a flow's expiry entry goes to: a stable hash of its id.</summary>
     public static int ExpiryBucketOf(string flowId) => (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(flowId)) % ExpiryBuckets);
@@ -39,6 +41,8 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
     public RedisKey UserSessions(string userId) => $"{_prefix}{{u:{UserIds.Canonical(userId)}}}:sessions";
     public RedisKey Failures(string userId, string kind) => $"{_prefix}{{u:{UserIds.Canonical(userId)}}}:failures:{kind}";
     public RedisKey LockedUntil(string userId) => $"{_prefix}{{u:{UserIds.Canonical(userId)}}}:locked-until";
+    /// <summary>The flows acting for the user (by expiry): where a lock is copied to.</summary>
+    public RedisKey UserFlows(string userId) => $"{_prefix}{{u:{UserIds.Canonical(userId)}}}:flows";
 
     /// <summary>Before version 21's key design: sessions written then are read (and ended) until they expire by themselves.</summary>
     public RedisKey LegacySession(string tokenHash) => $"{_prefix}session:{tokenHash}";
