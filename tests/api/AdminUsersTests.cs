@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Web;
 using LoginOrchestrator.Steps.Otp;
@@ -168,6 +169,8 @@ public sealed class AdminUsersTests(LoginApiFactory factory) : IClassFixture<Log
         await factory.AddUserAsync("audited", "audited-Pass-1");
         var flow = FlowClient.Id(await _client.StartAsync());
         for (var i = 0; i < 5; i++) await _client.PasswordAsync(flow, "audited", "wrong-password");
+        // The login's outcome is written from its outbox, just after the answer.
+        await factory.EventuallyFromDbAsync(db => db.LoginAudit.AnyAsync(a => a.FlowId == flow), written => written);
 
         var locked = await admin.SendAsync(HttpMethod.Get, $"/api/v1/admin/audit?userId=audited&outcome=Locked&from={Uri.EscapeDataString(from.ToString("O"))}");
         locked.Body.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("flowId").GetString()).Should().Equal(flow);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Hangfire;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +80,25 @@ public sealed class DeliveryTests(GatedSmtpFactory factory) : IClassFixture<Gate
 
         (await factory.Mailbox.MailsToAsync("one-mail@corp.example")).Should().ContainSingle();
         (await _client.PostAsync(FlowClient.Id(captcha), "captcha", new { code = mail.Code })).State.Should().Be("Issued");
+    }
+
+    [Fact]
+    public async Task ASendQueuedThriceByAnOutboxDrainedAgainIsMailedOnce()
+    {
+        // After a crash between carrying out an outbox and removing it, its messages are carried out again: the jobs of
+        // one delivery race for its first try, and one sends.
+        const string Address = "drained-twice@corp.example";
+        var dispatcher = factory.Services.GetRequiredService<ICodeDispatcher>();
+        var delivery = await dispatcher.PrepareAsync(new CodeDispatch("drained-twice-flow", Channels.Email, Address, "246810",
+            factory.Clock.GetUtcNow().AddMinutes(5), "login", "drained-twice", "Drained Twice", "en"), default);
+        await delivery.WriteAsync(default);
+
+        var send = new OutboxMessage.SendCode(delivery.DeliveryId);
+        await factory.Services.GetRequiredService<IOutboxHandler>().HandleAsync([send, send, send], default);
+
+        await factory.Mailbox.WaitForMailAsync(Address);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the other two jobs have run by now
+        (await factory.Mailbox.MailsToAsync(Address)).Should().ContainSingle();
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class InstanceCrashTests(LoginApiFactory factory) : IClassFixture<
     {
         var flowId = FlowClient.Id(await _client.StartAsync());
         var dying = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
-        var store = new RedisFlowStore(dying, factory.Services.GetRequiredService<RedisKeys>(), TimeProvider.System);
+        var store = new RedisFlowStore(dying, factory.Services.GetRequiredService<RedisKeys>(), new OutboxSignal(), TimeProvider.System);
         (await store.LockAsync(flowId, TimeSpan.FromSeconds(1), default)).Should().NotBeNull("the other instance holds the flow");
 
         dying.Dispose(); // it dies mid-request: its lease is neither released nor renewed again

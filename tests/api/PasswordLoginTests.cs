@@ -131,8 +131,9 @@ public sealed class PasswordLoginTests(LoginApiFactory factory) : IClassFixture<
         var issued = await _client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword);
         var flowId = FlowClient.Id(issued);
 
-        var record = await factory.WithDbAsync(db => db.LoginAudit.SingleAsync(a => a.FlowId == flowId));
+        var records = await factory.EventuallyFromDbAsync(db => db.LoginAudit.Where(a => a.FlowId == flowId).ToListAsync(), rows => rows.Count > 0);
 
+        var record = records.Should().ContainSingle().Subject;
         record.Outcome.Should().Be("Issued");
         record.UserId.Should().Be("admin");
         record.Factors.Should().Be("password");

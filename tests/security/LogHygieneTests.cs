@@ -68,7 +68,8 @@ public sealed class LogHygieneTests(LoginApiFactory factory) : IClassFixture<Log
         foreach (var secret in secrets)
             factory.Logs.Lines.Should().NotContain(line => line.Contains(secret), $"a secret ({secret.Length} characters) must not be logged");
 
-        var audited = await factory.WithDbAsync(db => db.LoginAudit.Where(a => ended.Contains(a.FlowId)).Select(a => new { a.FlowId, a.Outcome }).ToListAsync());
+        var audited = await factory.EventuallyFromDbAsync(db => db.LoginAudit.Where(a => ended.Contains(a.FlowId)).Select(a => new { a.FlowId, a.Outcome }).ToListAsync(),
+            rows => rows.Count >= ended.Count);
         audited.Select(a => a.FlowId).Should().BeEquivalentTo(ended, "one record per terminal outcome");
         audited.Select(a => a.Outcome).Distinct().Should().BeEquivalentTo(["Issued", "Locked", "Expired"]);
     }

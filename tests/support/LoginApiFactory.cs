@@ -186,6 +186,21 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<LoginDbContext>());
     }
 
+    /// <summary>
+    /// A query of the database repeated until <paramref name="done"/> holds (or 10 s passed, then its last answer): what a
+    /// login's outbox writes (its audit row) lands just after the answer.
+    /// </summary>
+    public async Task<T> EventuallyFromDbAsync<T>(Func<LoginDbContext, Task<T>> query, Func<T, bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var answer = await WithDbAsync(query);
+            if (done(answer) || DateTime.UtcNow >= until) return answer;
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Registers an OpenID Connect client as the admin API does; the confidential one's secret, or null.</summary>
     public async Task<string?> RegisterClientAsync(
         string clientId, IReadOnlyList<string> redirectUris, bool confidential = true, bool firstParty = true,

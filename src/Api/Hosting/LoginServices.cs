@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Outbox;
 using LoginOrchestrator.Api.Recovery;
 using LoginOrchestrator.Steps.Recovery;
 using LoginOrchestrator.Orchestrator.Recovery;
@@ -27,6 +28,8 @@ public static class LoginServices
     {
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IOutboxHandler, FlowOutboxHandler>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section)
             .Validate(login => login.PublicOrigin is null || LoginOptions.IsOrigin(login.PublicOrigin),

@@ -1,3 +1,4 @@
+using LoginOrchestrator.Api.Outbox;
 using LoginOrchestrator.Api.Health;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Stores.InProcess;
@@ -37,6 +38,10 @@ public static class StoreServices
         services.AddHostedService<RedisClusterCheck>();
 
         services.AddSingleton<RedisKeys>();
+        // The flows' outboxes: written with each flow, drained after the answer by this worker (every instance runs one).
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<RedisFlowOutbox>();
+        services.AddHostedService<FlowOutboxWorker>();
         services.AddSingleton<RedisFlowStore>();
         services.AddSingleton<IFlowStore>(sp => sp.GetRequiredService<RedisFlowStore>());
         services.AddSingleton<IExpiredFlowSource>(sp => sp.GetRequiredService<RedisFlowStore>());

@@ -42,7 +42,7 @@ public sealed partial class LoginFlowEngine
                 wait = Watched(context, userId, await ports.Lockout.CheckForFlowAsync(userId, context.Flow.Id, context.CancellationToken));
         }
         else wait = Watched(context, userId, await read.Check);
-        return wait is null ? null : await LockFlowAsync(context, wait.Value, reason: "account_locked");
+        return wait is null ? null : LockFlow(context, wait.Value, reason: "account_locked");
     }
 
     private static TimeSpan? Watched(StepContext context, string userId, LockCheck check)
@@ -71,11 +71,11 @@ public sealed partial class LoginFlowEngine
         return wait;
     }
 
-    private async Task<FlowResult> LockFlowAsync(StepContext context, TimeSpan wait, string reason)
+    private FlowResult LockFlow(StepContext context, TimeSpan wait, string reason)
     {
         context.Machine.Fire(LoginTrigger.AttemptsExhausted);
         context.Flow.Message = FlowCodes.Locked;
-        await EndAsync(context, reason);
+        End(context, reason);
         return Problem(context, FlowCodes.Locked, retryAfter: SecondsUntil(context.Now, context.Now + wait));
     }
 }

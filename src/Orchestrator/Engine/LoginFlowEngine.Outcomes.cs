@@ -28,7 +28,7 @@ public sealed partial class LoginFlowEngine
         flow.RecordFailure();
         flow.Message = code;
         if (await CountFailureAsync(context, rejection) is { } accountWait)
-            return await LockFlowAsync(context, accountWait, reason: code);
+            return LockFlow(context, accountWait, reason: code);
         if (flow.AttemptsRemaining > 0)
         {
             context.Machine.Fire(rejection);
@@ -36,7 +36,7 @@ public sealed partial class LoginFlowEngine
         }
         context.Machine.Fire(LoginTrigger.AttemptsExhausted);
         flow.Message = FlowCodes.Locked;
-        await EndAsync(context, reason: code);
+        End(context, reason: code);
         return Problem(context, FlowCodes.Locked);
     }
 
@@ -69,7 +69,7 @@ public sealed partial class LoginFlowEngine
         {
             LoginState.Captcha => await SendFirstCodeAsync(context, user),
             LoginState.Issued => await IssueAsync(context, user, rememberDevice: false),
-            LoginState.Failed => await FailAsync(context, FlowCodes.SecondFactorUnavailable),
+            LoginState.Failed => Fail(context, FlowCodes.SecondFactorUnavailable),
             _ => Answer(context),
         };
     }
@@ -123,14 +123,14 @@ public sealed partial class LoginFlowEngine
             && await ports.Devices.IsNewDeviceAsync(user.UserId, context.Client.UserAgent, context.CancellationToken))
             await ports.Notices.NotifyAsync(new AccountNotice(user.UserId, NoticeKind.NewDevice, context.Now,
                 context.Client.IpAddress, context.Client.UserAgent), context.CancellationToken);
-        await EndAsync(context, reason: null);
+        End(context, reason: null);
         return Answer(context, prepared.Session, device);
     }
 
-    private async Task<FlowResult> FailAsync(StepContext context, string reason)
+    private FlowResult Fail(StepContext context, string reason)
     {
         context.Flow.Message = reason;
-        await EndAsync(context, reason);
+        End(context, reason);
         return Answer(context);
     }
 
@@ -138,13 +138,14 @@ public sealed partial class LoginFlowEngine
         new(null, [], null, new FlowProblem(FlowCodes.RateLimited, (int)Math.Ceiling(retryAfter.TotalSeconds)), null) { Unsaved = true };
 
     /// <summary>Writes the terminal outcome to the login audit, once per flow.</summary>
-    private async Task EndAsync(StepContext context, string? reason)
+    private void End(StepContext context, string? reason)
     {
         var flow = context.Flow;
         if (flow.Audited) return;
-        await ports.Audit.RecordAsync(new LoginAuditEntry(
+        // Written after the answer, from the outbox saved with the flow (Audited true travels in the same save).
+        context.Writes.Leave(new OutboxMessage.AuditOutcome(new LoginAuditEntry(
             flow.Id, flow.UserId ?? flow.ClaimedUserId, flow.State, [.. flow.Factors], flow.Degraded, reason,
-            context.Client.IpAddress, context.Client.UserAgent, context.Now), context.CancellationToken);
+            context.Client.IpAddress, context.Client.UserAgent, context.Now)));
         flow.Audited = true;
         metrics.FlowEnded(flow.State, flow.Degraded);
         logger.LogInformation("Login flow {FlowId} ended {Outcome} (degraded: {Degraded})", flow.Id, flow.State, flow.Degraded);

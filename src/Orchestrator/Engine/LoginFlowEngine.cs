@@ -90,7 +90,11 @@ public sealed partial class LoginFlowEngine(
         if (lease.Waited) lockRead = null;
 
         var context = await ContextAsync(flow, client, time.GetUtcNow(), cancellationToken);
+        var deliveryBefore = flow.Captcha?.DeliveryId;
         var result = await DecideAsync(context, lease, action, input, lockRead);
+        // A code this request just queued is queued: its send leaves from the outbox after the answer.
+        if (result.Flow is { State: LoginState.Captcha, Captcha: { } ticket } && ticket.DeliveryId != deliveryBefore && !result.Unsaved)
+            return result with { Delivery = DeliveryStatus.Queued };
         if (result.Unsaved)
         {
             // A daily cap: nothing was saved, so the answer shows the flow as it is stored, not as the step left it.
@@ -147,8 +151,8 @@ public sealed partial class LoginFlowEngine(
         if (!flow.State.IsTerminal() && context.Now >= flow.ExpiresAt)
         {
             context.Machine.Fire(LoginTrigger.TimedOut);
-            await EndAsync(context, reason: null);
-            await context.Writes.CommitAsync(token => lease.SaveAndReleaseAsync(flow, token), cancellationToken);
+            End(context, reason: null);
+            await context.Writes.CommitAsync((outbox, token) => lease.SaveAndReleaseAsync(flow, outbox, token), cancellationToken);
             return Problem(context, FlowCodes.FlowExpired);
         }
         if (flow.State == LoginState.Expired) return Problem(context, FlowCodes.FlowExpired);
@@ -167,7 +171,7 @@ public sealed partial class LoginFlowEngine(
         // Past the request's deadline nothing more is written: the client has its 503 already.
         cancellationToken.ThrowIfCancellationRequested();
         // A daily cap leaves the flow unsaved; what was proven before it (a right password's reset) is still written.
-        await context.Writes.CommitAsync(result.Unsaved ? null : token => lease.SaveAndReleaseAsync(flow, token), cancellationToken);
+        await context.Writes.CommitAsync(result.Unsaved ? null : (outbox, token) => lease.SaveAndReleaseAsync(flow, outbox, token), cancellationToken);
         return result;
     }
 

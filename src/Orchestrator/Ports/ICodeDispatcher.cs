@@ -35,11 +35,20 @@ public sealed record CodeDispatch(
     string UserName,
     string Language);
 
+/// <summary>A rendered message not yet recorded: <see cref="WriteAsync"/> stores its delivery record; the send is queued after.</summary>
+public sealed record PreparedDelivery(string DeliveryId, Func<CancellationToken, Task> WriteAsync);
+
 /// <summary>Sends captcha codes in the background.</summary>
 public interface ICodeDispatcher
 {
     /// <summary>Renders and queues the message; returns the delivery id.</summary>
     Task<string> DispatchAsync(CodeDispatch dispatch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Renders the message and makes its delivery record without writing or queuing anything: a login flow writes the
+    /// record with its own save and queues the send through its outbox (<see cref="OutboxMessage.SendCode"/>).
+    /// </summary>
+    Task<PreparedDelivery> PrepareAsync(CodeDispatch dispatch, CancellationToken cancellationToken);
 
     Task<DeliveryStatus?> GetStatusAsync(string deliveryId, CancellationToken cancellationToken);
 }

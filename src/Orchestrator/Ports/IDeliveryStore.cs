@@ -10,4 +10,10 @@ public interface IDeliveryStore
     Task<DeliveryRecord?> FindAsync(string deliveryId, CancellationToken cancellationToken);
 
     Task UpdateAsync(DeliveryRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the delivery's try number <paramref name="attempt"/> for one job: of two jobs queued for the same try (an
+    /// outbox drained twice), one sends and the other finds it taken.
+    /// </summary>
+    Task<bool> TryClaimAttemptAsync(string deliveryId, int attempt, CancellationToken cancellationToken);
 }

@@ -23,8 +23,8 @@ public interface IFlowLease : IAsyncDisposable
     /// </summary>
     UserLock? UserLock { get; }
 
-    /// <summary>Saves the flow and ends the lease together.</summary>
-    Task SaveAndReleaseAsync(LoginFlow flow, CancellationToken cancellationToken);
+    /// <summary>Saves the flow with its outbox messages and ends the lease, together.</summary>
+    Task SaveAndReleaseAsync(LoginFlow flow, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken);
 }
 
 /// <summary>A lock of <paramref name="UserId"/>'s account, until <paramref name="Until"/>.</summary>

@@ -20,4 +20,7 @@ public interface ILoginAudit
 
     /// <summary>Many outcomes in one write (the clean-up's batches).</summary>
     Task RecordAllAsync(IReadOnlyCollection<LoginAuditEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Many outcomes in one write, leaving out each flow whose outcome is already recorded (an outbox drained twice).</summary>
+    Task RecordOnceAsync(IReadOnlyCollection<LoginAuditEntry> entries, CancellationToken cancellationToken);
 }

@@ -22,14 +22,23 @@ public sealed class CaptchaCodes(ICaptchaCodeStore store, ICodeHashKey key, Time
     public async Task<IssuedCaptcha> IssueAsync(
         string flowId, string channel, string target, int length, TimeSpan lifetime, CancellationToken cancellationToken)
     {
+        var (issued, store) = await PrepareAsync(flowId, channel, target, length, lifetime, cancellationToken);
+        await store(cancellationToken);
+        return issued;
+    }
+
+    /// <summary>A new code and the write that stores it (killing the flow's old one), for a caller that sends it with its own.</summary>
+    public async Task<(IssuedCaptcha Issued, Func<CancellationToken, Task> Store)> PrepareAsync(
+        string flowId, string channel, string target, int length, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 6);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, 8);
         var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, length))
             .ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
         var expiresAt = time.GetUtcNow() + lifetime;
         var hash = await HashOfAsync(flowId, channel, target, code, cancellationToken);
-        await store.ReplaceAsync(new CaptchaCodeRecord(flowId, channel, target, hash, expiresAt), lifetime, cancellationToken);
-        return new IssuedCaptcha(code, expiresAt);
+        var record = new CaptchaCodeRecord(flowId, channel, target, hash, expiresAt);
+        return (new IssuedCaptcha(code, expiresAt), token => store.ReplaceAsync(record, lifetime, token));
     }
 
     public async Task<CaptchaVerdict> VerifyAsync(string flowId, string code, CancellationToken cancellationToken) =>

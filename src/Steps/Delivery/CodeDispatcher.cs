@@ -26,6 +26,14 @@ public sealed class CodeDispatcher(
 {
     public async Task<string> DispatchAsync(CodeDispatch dispatch, CancellationToken cancellationToken)
     {
+        var prepared = await PrepareAsync(dispatch, cancellationToken);
+        await prepared.WriteAsync(cancellationToken);
+        jobs.Enqueue<SendCodeJob>(SendCodeJob.Queue, job => job.RunAsync(prepared.DeliveryId, CancellationToken.None));
+        return prepared.DeliveryId;
+    }
+
+    public async Task<PreparedDelivery> PrepareAsync(CodeDispatch dispatch, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var model = new MessageModel(dispatch.Code, Math.Max(1, (int)(dispatch.ExpiresAt - now).TotalSeconds),
             dispatch.UserName, dispatch.UserId, dispatch.Purpose, options.Value.AppName, now);
@@ -33,11 +41,10 @@ public sealed class CodeDispatcher(
         var message = await RenderOrDefaultAsync(dispatch, new MessageTemplate(saved.Title, saved.Content), saved.Sender, model, cancellationToken);
 
         var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
-        await deliveries.CreateAsync(new DeliveryRecord(id, dispatch.FlowId, dispatch.Channel,
+        var record = new DeliveryRecord(id, dispatch.FlowId, dispatch.Channel,
             ContactMask.Mask(dispatch.Channel, dispatch.Target), DeliveryStatus.Queued, 0, now, now,
-            dispatch.ExpiresAt, protector.Protect(message), null), cancellationToken);
-        jobs.Enqueue<SendCodeJob>(SendCodeJob.Queue, job => job.RunAsync(id, CancellationToken.None));
-        return id;
+            dispatch.ExpiresAt, protector.Protect(message), null);
+        return new PreparedDelivery(id, token => deliveries.CreateAsync(record, token));
     }
 
     /// <summary>A code still queued when it expires could not be sent in its lifetime: the flow shows it failed.</summary>

@@ -47,6 +47,12 @@ public sealed class SendCodeJob(
             throw new InvalidOperationException($"Delivery {record.Id}: no {record.Channel} channel is configured.");
         }
 
+        // A job queued twice for the same try (an outbox drained again after a crash) sends once.
+        if (!await deliveries.TryClaimAttemptAsync(record.Id, record.Attempts + 1, cancellationToken))
+        {
+            logger.LogInformation("Delivery {DeliveryId}: try {Attempt} is another job's", record.Id, record.Attempts + 1);
+            return;
+        }
         record = record with { Attempts = record.Attempts + 1, UpdatedAt = now };
         var limit = TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds);
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -117,4 +117,14 @@ public sealed class LoginAudit(LoginDbContext db) : ILoginAudit, IRecoveryAudit
         // Written rows are of no further use; tracked, every later save in this scope would scan them all again.
         foreach (var record in records) db.Entry(record).State = EntityState.Detached;
     }
+
+    public async Task RecordOnceAsync(IReadOnlyCollection<LoginAuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var flowIds = entries.Select(entry => entry.FlowId).Distinct().ToList();
+        var recorded = await db.LoginAudit.AsNoTracking()
+            .Where(audit => audit.Kind == AuditKinds.Login && flowIds.Contains(audit.FlowId))
+            .Select(audit => audit.FlowId).ToListAsync(cancellationToken);
+        var fresh = entries.Where(entry => !recorded.Contains(entry.FlowId)).DistinctBy(entry => entry.FlowId).ToList();
+        if (fresh.Count > 0) await RecordAllAsync(fresh, cancellationToken);
+    }
 }

@@ -102,6 +102,8 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
         {
             audit.ToTable("login_audit");
             audit.HasIndex(a => a.At);
+            // An outbox drained twice looks up the flows it would audit (LoginAudit.RecordOnceAsync).
+            audit.HasIndex(a => a.FlowId);
             audit.HasIndex(a => new { a.UserId, a.At });
             audit.Property(a => a.FlowId).HasMaxLength(64);
             audit.Property(a => a.UserId).HasMaxLength(64);

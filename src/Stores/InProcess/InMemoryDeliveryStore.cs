@@ -7,6 +7,7 @@ namespace LoginOrchestrator.Stores.InProcess;
 public sealed class InMemoryDeliveryStore(TimeProvider time) : IDeliveryStore, IExpiringStore
 {
     private readonly ConcurrentDictionary<string, DeliveryRecord> _records = new();
+    private readonly ConcurrentDictionary<(string, int), bool> _attempts = new();
 
     public string Name => "deliveries";
 
@@ -25,13 +26,20 @@ public sealed class InMemoryDeliveryStore(TimeProvider time) : IDeliveryStore, I
         return Task.CompletedTask;
     }
 
+    public Task<bool> TryClaimAttemptAsync(string deliveryId, int attempt, CancellationToken cancellationToken) =>
+        Task.FromResult(_attempts.TryAdd((deliveryId, attempt), true));
+
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var removed = 0;
         foreach (var (id, record) in _records)
         {
-            if (now >= record.CodeExpiresAt + IDeliveryStore.Retention && _records.TryRemove(id, out _)) removed++;
+            if (now >= record.CodeExpiresAt + IDeliveryStore.Retention && _records.TryRemove(id, out _))
+            {
+                removed++;
+                foreach (var claimed in _attempts.Keys.Where(key => key.Item1 == id)) _attempts.TryRemove(claimed, out _);
+            }
             // The message dies with the code even while the record is kept.
             else if (now >= record.CodeExpiresAt && record.ProtectedMessage is not null)
                 _records.TryUpdate(id, record with { ProtectedMessage = null }, record);

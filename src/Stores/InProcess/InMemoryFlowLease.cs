@@ -3,8 +3,11 @@ using LoginOrchestrator.Orchestrator.Ports;
 
 namespace LoginOrchestrator.Stores.InProcess;
 
-/// <summary>The embedded store's lease and read: in process there is no round trip to save, so they stay two calls.</summary>
-internal sealed class InMemoryFlowLease(IFlowStore store, IAsyncDisposable? lease, LoginFlow? flow, bool waited) : IFlowLease
+/// <summary>
+/// The embedded store's lease and read: in process there is no round trip to save, so they stay two calls, and the
+/// outbox is carried out at once, before the answer (nothing in one process outlives a crash that an outbox could keep).
+/// </summary>
+internal sealed class InMemoryFlowLease(IFlowStore store, IOutboxHandler outboxHandler, IAsyncDisposable? lease, LoginFlow? flow, bool waited) : IFlowLease
 {
     public bool Held => lease is not null;
 
@@ -15,10 +18,11 @@ internal sealed class InMemoryFlowLease(IFlowStore store, IAsyncDisposable? leas
     /// <summary>Never copied in process: the lock-out is read directly (LockCheck.Watching is false).</summary>
     public UserLock? UserLock => null;
 
-    public async Task SaveAndReleaseAsync(LoginFlow saved, CancellationToken cancellationToken)
+    public async Task SaveAndReleaseAsync(LoginFlow saved, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
     {
         await store.SaveAsync(saved, cancellationToken);
         await DisposeAsync();
+        if (outbox.Count > 0) await outboxHandler.HandleAsync(outbox, cancellationToken);
     }
 
     public ValueTask DisposeAsync()

@@ -9,7 +9,7 @@ namespace LoginOrchestrator.Stores.InProcess;
 /// The embedded default's flow store. Flows are kept as JSON copies, like the Redis store will keep
 /// them, so a request changes a flow only by saving it. A flow's lease is an <see cref="InProcessLeases"/> entry, taken only for a flow that exists.
 /// </summary>
-public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredFlowSource
+public sealed class InMemoryFlowStore(TimeProvider time, IOutboxHandler outboxHandler) : IFlowStore, IExpiredFlowSource
 {
     private readonly ConcurrentDictionary<string, StoredFlow> _flows = new();
     private readonly InProcessLeases _leases = new();
@@ -43,7 +43,7 @@ public sealed class InMemoryFlowStore(TimeProvider time) : IFlowStore, IExpiredF
     {
         var waited = _leases.IsHeld(flowId);
         var lease = await LockAsync(flowId, wait, cancellationToken);
-        return new InMemoryFlowLease(this, lease, await FindAsync(flowId, cancellationToken), waited);
+        return new InMemoryFlowLease(this, outboxHandler, lease, await FindAsync(flowId, cancellationToken), waited);
     }
 
     public Task<IReadOnlyList<LoginFlow>> ClaimExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)

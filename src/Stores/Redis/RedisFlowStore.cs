@@ -11,7 +11,7 @@ namespace LoginOrchestrator.Stores.Redis;
 /// expired without scanning what is alive (and a second per bucket, of claims, lets it audit before it deletes). A
 /// request's lease on a flow is a <see cref="RedisLease"/>.
 /// </summary>
-public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider time) : IFlowStore, IExpiredFlowSource
+public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys, OutboxSignal signal, TimeProvider time) : IFlowStore, IExpiredFlowSource
 {
     /// <summary>
     /// Short, and renewed while held (every second): a request that dies with its instance frees its flow within
@@ -84,7 +84,7 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
             if (taken || flow is null || waiting.Elapsed >= wait)
             {
                 var lease = taken ? RedisLease.Taken(Db, leaseKey, owner, LeaseLifetime) : null;
-                return new RedisFlowLease(Db, flowKey, lease, flow, waited: attempt > 0, UserLockMarker.Parse((RedisValue)answer[2]),
+                return new RedisFlowLease(Db, keys, signal, flowId, lease, flow, waited: attempt > 0, UserLockMarker.Parse((RedisValue)answer[2]),
                     f => TimeToLive(f.ExpiresAt + IFlowStore.Retention));
             }
             await Task.Delay(pause, cancellationToken);

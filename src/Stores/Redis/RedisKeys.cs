@@ -28,6 +28,12 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
     /// <summary>A lock of the user the flow acts for, copied into the flow's slot so the flow's read sees it (RedisAccountLockout).</summary>
     public RedisKey FlowUserLock(string flowId) => $"{_prefix}{{f:{flowId}}}:user-lock";
 
+    /// <summary>The flow's outbox (messages saved with it) and a drainer's claim on it.</summary>
+    public RedisKey FlowOutbox(string flowId) => $"{_prefix}{{f:{flowId}}}:outbox";
+    public RedisKey FlowOutboxClaim(string flowId) => $"{_prefix}{{f:{flowId}}}:outbox-claim";
+    /// <summary>Flows whose outbox may hold messages, by when they were left (same buckets as the expiry index).</summary>
+    public RedisKey OutboxIndex(int bucket) => $"{_prefix}{{ob:{bucket}}}:pending";
+
     /// <summary>The bucket a flow's expiry entry goes to: a stable hash of its id.</summary>
     public static int ExpiryBucketOf(string flowId) => (int)(XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(flowId)) % ExpiryBuckets);
     public RedisKey FlowsByExpiry(int bucket) => $"{_prefix}{{fx:{bucket}}}:by-expiry";
@@ -55,6 +61,7 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
     // A delivery's record and its encrypted message, written together.
     public RedisKey Delivery(string deliveryId) => $"{_prefix}{{d:{deliveryId}}}:record";
     public RedisKey DeliveryMessage(string deliveryId) => $"{_prefix}{{d:{deliveryId}}}:message";
+    public RedisKey DeliveryAttempt(string deliveryId, int attempt) => $"{_prefix}{{d:{deliveryId}}}:attempt:{attempt}";
 
     public RedisKey WeComAccessToken => $"{_prefix}wecom:access-token";
     public RedisKey WeComAccessTokenLock => $"{_prefix}wecom:access-token-lock";

@@ -211,6 +211,8 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
 
                     b.HasIndex("At");
 
+                    b.HasIndex("FlowId");
+
                     b.HasIndex("Actor", "At");
 
                     b.HasIndex("Kind", "At");

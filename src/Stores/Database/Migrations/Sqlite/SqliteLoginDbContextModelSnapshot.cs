@@ -196,6 +196,8 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
 
                     b.HasIndex("At");
 
+                    b.HasIndex("FlowId");
+
                     b.HasIndex("Actor", "At");
 
                     b.HasIndex("Kind", "At");
