@@ -174,7 +174,10 @@ public sealed class RememberedDeviceTests(LoginApiFactory factory) : IClassFixtu
                 Content = JsonContent.Create(new { userId, password = "device-Pass-word-1" }),
             };
             request.Headers.UserAgent.ParseAdd(agent);
-            return await client.SendAsync(request);
+            var answer = await client.SendAsync(request);
+            // What counts as seen is the audit of earlier logins, written from each login's outbox just after its answer.
+            await factory.EventuallyFromDbAsync(db => db.LoginAudit.AnyAsync(a => a.FlowId == flow), written => written);
+            return answer;
         }
 
         (await LoginAs("DeskApp/1.0 (first)")).State.Should().Be("Issued");

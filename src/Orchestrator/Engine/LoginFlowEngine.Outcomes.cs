@@ -77,7 +77,8 @@ public sealed partial class LoginFlowEngine
     private async Task<FlowResult> SecondFactorPassedAsync(StepContext context, StepOutcome.SecondFactorPassed passed)
     {
         // Disabled or removed while the flow was open: answered like a wrong credential.
-        if (await ports.Accounts.FindActiveAsync(context.Flow.UserId!, context.CancellationToken) is not { } user)
+        var found = passed.User is { } read ? (read.Disabled ? null : read) : await ports.Accounts.FindActiveAsync(context.Flow.UserId!, context.CancellationToken);
+        if (found is not { } user)
             return await RejectAsync(context, passed.Rejection, FlowCodes.InvalidCredentials);
         context.Writes.Add(cancellationToken => ports.Lockout.ResetAsync(user.UserId, FailureKind.SecondFactor, cancellationToken));
         context.Flow.Factors.Add(passed.Factor);

@@ -5,6 +5,9 @@ namespace LoginOrchestrator.Orchestrator.Ports;
 /// <summary>A registered user and their password hash, as the login reads them.</summary>
 public sealed record LoginAccount(LoginUser User, string? PasswordHash);
 
+/// <summary>A user with their decrypted TOTP secret (null unless TOTP is enabled).</summary>
+public sealed record TotpAccount(LoginUser User, byte[]? TotpSecret);
+
 /// <summary>The registered users (the database).</summary>
 public interface IUserAccounts
 {
@@ -13,6 +16,9 @@ public interface IUserAccounts
 
     /// <summary>The decrypted TOTP secret of a user with TOTP enabled.</summary>
     Task<byte[]?> GetTotpSecretAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>The user and their TOTP secret in one read (the TOTP step's, which hands the user on to the issue).</summary>
+    Task<TotpAccount?> FindWithTotpSecretAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>Whether another active (enabled) user has this email or mobile number bound.</summary>
     Task<bool> IsContactTakenAsync(string userId, string channel, string target, CancellationToken cancellationToken);

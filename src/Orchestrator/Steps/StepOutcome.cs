@@ -32,5 +32,6 @@ public abstract record StepOutcome
     /// <param name="Verified">The trigger that issues the flow.</param>
     /// <param name="Rejection">The trigger should the user have been disabled meanwhile.</param>
     /// <param name="RememberDevice">The user asked that this device skip the second factor from now on.</param>
-    public sealed record SecondFactorPassed(LoginFactor Factor, LoginTrigger Verified, LoginTrigger Rejection, bool RememberDevice = false) : StepOutcome;
+    /// <param name="User">The user as the step just read them, when it did (the frame then need not read them again).</param>
+    public sealed record SecondFactorPassed(LoginFactor Factor, LoginTrigger Verified, LoginTrigger Rejection, bool RememberDevice = false, LoginUser? User = null) : StepOutcome;
 }

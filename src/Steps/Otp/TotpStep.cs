@@ -16,12 +16,13 @@ public sealed class TotpStep(IUserAccounts accounts, TotpVerifier totp, ILogger<
     protected override async Task<StepOutcome> HandleAsync(StepContext context, CodeInput input)
     {
         var userId = context.Flow.UserId!;
-        var secret = await accounts.GetTotpSecretAsync(userId, context.CancellationToken);
-        var verdict = secret is null ? OtpVerdict.Rejected : await totp.VerifyAsync(userId, secret, input.Code, context.CancellationToken);
+        // The user with the secret, in one read: a pass hands the user on, so issuing does not read them again.
+        var account = await accounts.FindWithTotpSecretAsync(userId, context.CancellationToken);
+        var verdict = account?.TotpSecret is not { } secret ? OtpVerdict.Rejected : await totp.VerifyAsync(userId, secret, input.Code, context.CancellationToken);
         if (verdict == OtpVerdict.Replayed)
             logger.LogWarning("Security event: replayed TOTP time step for user {UserId} in flow {FlowId}", userId, context.Flow.Id);
         return verdict == OtpVerdict.Accepted
-            ? new StepOutcome.SecondFactorPassed(LoginFactor.Otp, LoginTrigger.OtpVerified, LoginTrigger.OtpRejected, input.RememberDevice)
+            ? new StepOutcome.SecondFactorPassed(LoginFactor.Otp, LoginTrigger.OtpVerified, LoginTrigger.OtpRejected, input.RememberDevice, account!.User)
             : StepOutcome.Reject(LoginTrigger.OtpRejected, FlowCodes.CodeInvalid);
     }
 }

@@ -73,10 +73,15 @@ public sealed class RememberedDevices(LoginDbContext db, TimeProvider time) : IR
         var issued = nameof(LoginState.Issued);
         var agent = userAgent.Length > 512 ? userAgent[..512] : userAgent;
         // One round trip on the login's path: null (no earlier login), false (none from this agent) or true.
-        var seen = await db.LoginAudit.AsNoTracking().Where(a => a.UserId == normalized && a.Outcome == issued)
-            .Select(a => (bool?)(a.UserAgent == agent)).OrderByDescending(same => same).FirstOrDefaultAsync(cancellationToken);
+        var seen = await SeenFrom.For(db)(db, normalized, issued, agent, cancellationToken);
         return seen == false;
     }
+
+    /// <summary>Compiled once: asked on every login that issues.</summary>
+    private static readonly CompiledQueries<Func<LoginDbContext, string, string, string, CancellationToken, Task<bool?>>> SeenFrom = new(() =>
+        EF.CompileAsyncQuery((LoginDbContext db, string normalized, string issued, string agent, CancellationToken _) =>
+            db.LoginAudit.AsNoTracking().Where(a => a.UserId == normalized && a.Outcome == issued)
+                .Select(a => (bool?)(a.UserAgent == agent)).OrderByDescending(same => same).FirstOrDefault()));
 
     /// <summary>Removes what no request will honour again (the housekeeping job).</summary>
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)

@@ -7,12 +7,26 @@ namespace LoginOrchestrator.Stores.Database;
 /// <summary>The login's view of the user table.</summary>
 public sealed class UserAccounts(LoginDbContext db, TotpSecretProtector secrets, ILoginPolicySource policy, TimeProvider time) : IUserAccounts
 {
+    /// <summary>Compiled once: every login reads its user by id, and the query's translation need not be looked up each time.</summary>
+    private static readonly CompiledQueries<Func<LoginDbContext, string, CancellationToken, Task<UserAccount?>>> UserById = new(() =>
+        EF.CompileAsyncQuery((LoginDbContext db, string normalized, CancellationToken _) =>
+            db.Users.AsNoTracking().SingleOrDefault(u => u.NormalizedUserId == normalized)));
+
     public async Task<LoginAccount?> FindAsync(string userId, CancellationToken cancellationToken)
     {
         var normalized = UserIds.Canonical(userId);
         if (!UserIds.IsAllowed(normalized)) return null;
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserId == normalized, cancellationToken);
+        var user = await UserById.For(db)(db, normalized, cancellationToken);
         return user is null ? null : new LoginAccount(ToLoginUser(user), user.PasswordHash);
+    }
+
+    public async Task<TotpAccount?> FindWithTotpSecretAsync(string userId, CancellationToken cancellationToken)
+    {
+        var normalized = UserIds.Canonical(userId);
+        if (!UserIds.IsAllowed(normalized)) return null;
+        var user = await UserById.For(db)(db, normalized, cancellationToken);
+        if (user is null) return null;
+        return new TotpAccount(ToLoginUser(user), user is { TotpEnabled: true, ProtectedTotpSecret: { } secret } ? secrets.Unprotect(secret) : null);
     }
 
     public async Task<byte[]?> GetTotpSecretAsync(string userId, CancellationToken cancellationToken)
