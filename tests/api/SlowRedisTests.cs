@@ -71,7 +71,10 @@ public sealed class SlowRedisTests : IAsyncLifetime
     public async Task ARequestPastItsDeadlineAnswers503AndIssuesNothing()
     {
         var flowId = FlowClient.Id(await _client.StartAsync());
-        _gate.Delay = TimeSpan.FromSeconds(1);
+        // Longer than the deadline: the step's first round trip (its lease and its flow) cannot come back in time. A step
+        // needs two round trips (the second saves everything at once), so a shorter delay lets it finish, or its save
+        // land while its deadline passes, and then its answer is the login it stored.
+        _gate.Delay = TimeSpan.FromSeconds(SlowRedisFactory.DeadlineSeconds + 1);
 
         var started = Stopwatch.GetTimestamp();
         var answer = await _client.PasswordAsync(flowId, LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword);

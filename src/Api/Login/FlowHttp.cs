@@ -31,7 +31,9 @@ public static class FlowHttp
         // The browser that finished a login is known to /connect/authorize from now on (single sign-on for apps).
         if (result.Session is { } session) services.Sso.Issue(services.Http, SessionService.HashOf(session.Token), session.ExpiresAt);
         if (result.Device is { } device) RememberedDeviceCookie.Issue(services.Http, device);
-        if (result.Session is not null && result.Flow?.UserId is { } userId) await services.Presence.SignedInAsync(userId, services.Cancellation);
+        // The session is stored: its token is answered even if the request's deadline passed while it was being written
+        // (an answer of 503 would leave a login the client cannot see).
+        if (result.Session is not null && result.Flow?.UserId is { } userId) await services.Presence.SignedInAsync(userId, CancellationToken.None);
         return TypedResults.Ok(FlowViews.ToDto(result));
     }
 

@@ -101,7 +101,8 @@ public sealed partial class LoginFlowEngine(
             var stored = (await ports.Flows.FindAsync(flowId, cancellationToken))!;
             result = Problem(await ContextAsync(stored, client, context.Now, cancellationToken), FlowCodes.RateLimited, result.Problem!.RetryAfterSeconds);
         }
-        return await WithDeliveryAsync(result, cancellationToken);
+        // Saved: the answer shows what was stored, even if the request's deadline passed during the save.
+        return await WithDeliveryAsync(result, CancellationToken.None);
     }
 
     /// <summary>
