@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
 services_up
+# wrk (Debian) drives the floor and GET flow: lighter than the C# client on a 2-core machine.
+command -v wrk >/dev/null || _apt_install wrk
 trap services_down EXIT
 dotnet build LoginOrchestrator.slnx -c Release --nologo -v quiet
 dotnet bench/Load/bin/Release/net10.0/LoginOrchestrator.Bench.Load.dll "$@"

@@ -43,16 +43,21 @@ var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
 var database = $"lo_bench_{runId}";
 var prefix = $"lo-bench-{runId}:";
 
-// Anchor 1: one bcrypt verify at the production work factor, on this machine, now.
+// Anchor 1: one bcrypt verify at the production work factor, on this machine, now, by the system's bcrypt (libxcrypt,
+// what the API uses where present); BCrypt.Net-Next's time beside it, for the record.
 var hasher = new BcryptPasswordHasher(WorkFactor);
+var managedHasher = new BcryptPasswordHasher(WorkFactor, preferNative: false);
 const string Password = "bench-Passphrase-2026";
 var hash = hasher.Hash(Password);
-var verifyMs = Enumerable.Range(0, 15).Select(_ =>
+double MedianVerifyMs(BcryptPasswordHasher by) => Enumerable.Range(0, 15).Select(_ =>
 {
     var watch = Stopwatch.StartNew();
-    hasher.Verify(Password, hash);
+    by.Verify(Password, hash);
     return watch.Elapsed.TotalMilliseconds;
 }).Order().ElementAt(7);
+var verifyMs = MedianVerifyMs(hasher);
+var managedVerifyMs = MedianVerifyMs(managedHasher);
+Console.WriteLine($"bcrypt verify: {hasher.Implementation} {verifyMs:F1} ms, {managedHasher.Implementation} {managedVerifyMs:F1} ms");
 var bcryptBound = cores / (verifyMs / 1000);
 // What the cores really deliver with one verify on each at once (shared caches, SMT, a VM's scheduling).
 var parallelWatch = Stopwatch.StartNew();
@@ -84,6 +89,8 @@ var benchDatabase = new BenchDatabase($"{mysql};Database={database}");
 var cheapHash = BCrypt.Net.BCrypt.EnhancedHashPassword(Password, 4, BCrypt.Net.HashType.SHA384); // below the service's minimum on purpose: preparation only
 await benchDatabase.AddUsersAsync("bench", Users, hash);
 await benchDatabase.AddUsersAsync("mail", Deliveries, hash, "42", i => $"mail{i}@bench.example");
+const int BurstSize = 50;
+await benchDatabase.AddUsersAsync("burst", BurstSize, cheapHash, "42", i => $"burst{i}.{runId}@bench.example");
 await benchDatabase.AddUsersAsync("otp", otpPool, cheapHash);
 await benchDatabase.AddUsersAsync("cap", captchaPool, cheapHash, "42", i => $"cap{i}.{runId}@bench.example");
 await benchDatabase.SetSettingAsync("authentication", "type", "\"two_factor\"");
@@ -128,16 +135,22 @@ for (var i = 0; i < 256; i++)
     using var created = await http.PostAsync("/api/v1/login/flows", null);
     flows.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
 }
-var floor = await LoadRun.MeasureAsync("GET /healthz/live (framework floor)", Connections, warmUp, duration, async _ =>
-{
-    using var response = await http.GetAsync("/healthz/live");
-    return response.StatusCode == HttpStatusCode.OK;
-});
-var getFlow = await LoadRun.MeasureAsync("GET /login/flows/{id}", Connections, warmUp, duration, async i =>
-{
-    using var response = await http.GetAsync($"/api/v1/login/flows/{flows[i % flows.Count]}");
-    return response.StatusCode == HttpStatusCode.OK;
-});
+// With wrk where it is installed (bench/run.sh installs it): the generator then takes little of the two cores.
+var generator = Wrk.IsInstalled ? "wrk -t2 -c64" : "HttpClient, 64 loops";
+var floor = Wrk.IsInstalled
+    ? await Wrk.MeasureAsync("GET /healthz/live (framework floor)", api.Address, ["/healthz/live"], warmUp, duration)
+    : await LoadRun.MeasureAsync("GET /healthz/live (framework floor)", Connections, warmUp, duration, async _ =>
+    {
+        using var response = await http.GetAsync("/healthz/live");
+        return response.StatusCode == HttpStatusCode.OK;
+    });
+var getFlow = Wrk.IsInstalled
+    ? await Wrk.MeasureAsync("GET /login/flows/{id}", api.Address, [.. flows.Select(f => $"/api/v1/login/flows/{f}")], warmUp, duration)
+    : await LoadRun.MeasureAsync("GET /login/flows/{id}", Connections, warmUp, duration, async i =>
+    {
+        using var response = await http.GetAsync($"/api/v1/login/flows/{flows[i % flows.Count]}");
+        return response.StatusCode == HttpStatusCode.OK;
+    });
 
 // Measure 3, memory: what one flow and one session take in Redis (MEMORY USAGE of the main key; on a cluster the
 // key routes the command to its master).
@@ -176,6 +189,36 @@ for (var i = 0; i < (loginsAndSteps ? 0 : Deliveries); i++)
 }
 deliveryMs.Sort();
 
+// Measure 4b: a burst: BurstSize code requests at once, each from the answer that queued it to the flow reporting it
+// sent (queued → accepted by SMTP), polled every 5 ms.
+var burstMs = new System.Collections.Concurrent.ConcurrentBag<double>();
+var burstUndelivered = 0;
+if (!loginsAndSteps)
+{
+    var burstFlows = new List<string>();
+    for (var i = 0; i < BurstSize; i++)
+    {
+        using var created = await http.PostAsync("/api/v1/login/flows", null);
+        burstFlows.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+    }
+    await Task.WhenAll(burstFlows.Select(async (flow, i) =>
+    {
+        using var queued = await http.PostAsJsonAsync($"/api/v1/login/flows/{flow}/password", new { userId = $"burst{i}", password = Password });
+        var watch = Stopwatch.StartNew();
+        string? delivery = (await queued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("captcha").GetProperty("delivery").GetString();
+        while (delivery == "queued" && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(5);
+            using var read = await http.GetAsync($"/api/v1/login/flows/{flow}");
+            delivery = (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("captcha").GetProperty("delivery").GetString();
+        }
+        if (delivery == "sent") burstMs.Add(watch.Elapsed.TotalMilliseconds);
+        else Interlocked.Increment(ref burstUndelivered);
+    }));
+}
+var burstSorted = burstMs.Order().ToList();
+double BurstPercentile(double p) => burstSorted.Count == 0 ? double.NaN : burstSorted[Math.Min(burstSorted.Count - 1, (int)Math.Ceiling(p * burstSorted.Count) - 1)];
+
 // Measure 2, the second-factor steps: flows prepared at the step, then spent by 64 connections, one correct code each.
 var pools = new StepPools(http, maildev);
 Console.WriteLine($"preparing {otpPool} flows at OtpChallenge (each user enrols TOTP first) and {captchaPool} at Captcha");
@@ -197,6 +240,8 @@ var captchaSubmit = await LoadRun.MeasurePoolAsync("POST /login/flows/{id}/captc
 });
 var apiCpuPerCaptchaMs = (api.CpuTime - cpuBeforeCaptcha).TotalMilliseconds / captchaFlows.Count;
 Console.WriteLine($"API CPU per submit: OTP {apiCpuPerOtpMs:F2} ms, captcha {apiCpuPerCaptchaMs:F2} ms");
+Console.WriteLine($"ratios: logins {logins.PerSecond / bcryptBound:P0} of the native bcrypt bound; GET flow {getFlow.PerSecond / floor.PerSecond:P0} of the floor " +
+                  $"(p99 {getFlow.P99Ms / floor.P99Ms:F1}× the floor's); OTP {otpSubmit.PerSecond / floor.PerSecond:P1}, captcha {captchaSubmit.PerSecond / floor.PerSecond:P1} of the floor");
 foreach (var step in new[] { logins, floor, getFlow, otpSubmit, captchaSubmit })
     Console.WriteLine($"{step.Name}: {step.PerSecond:F0}/s, p50 {step.P50Ms:F1} ms, p99 {step.P99Ms:F1} ms, {step.Errors} errors of {step.Requests}");
 
@@ -216,14 +261,16 @@ double DeliveryPercentile(double p) => deliveryMs.Count == 0 ? double.NaN : deli
 var result = new
 {
     machine = new { cores, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString(), date = DateTime.UtcNow.ToString("O"), redis = redisMode },
-    bcrypt = new { workFactor = WorkFactor, verifyMs, boundPerSecond = bcryptBound, parallelVerifiesPerSecond = parallelPerSecond },
+    bcrypt = new { workFactor = WorkFactor, implementation = hasher.Implementation, verifyMs, managedVerifyMs, boundPerSecond = bcryptBound, parallelVerifiesPerSecond = parallelPerSecond },
     logins = new { result = logins, apiIdleCpuMsPerSecond, apiCpuPerLoginMs, benchCpuPerLoginMs, ratioToBound = logins.PerSecond / bcryptBound, ratioToParallelVerifies = logins.PerSecond / parallelPerSecond },
     steps = new
     {
-        floor, getFlow, otpSubmit, captchaSubmit, apiCpuPerOtpMs, apiCpuPerCaptchaMs,
+        generator, floor, getFlow, otpSubmit, captchaSubmit, apiCpuPerOtpMs, apiCpuPerCaptchaMs,
         ratioToFloor = new { getFlow = getFlow.PerSecond / floor.PerSecond, otp = otpSubmit.PerSecond / floor.PerSecond, captcha = captchaSubmit.PerSecond / floor.PerSecond },
+        getFlowP99ToFloorP99 = getFlow.P99Ms / floor.P99Ms,
     },
     delivery = new { count = Deliveries, sent = deliveryMs.Count, undelivered, p50Ms = DeliveryPercentile(0.50), p95Ms = DeliveryPercentile(0.95), maxMs = deliveryMs.LastOrDefault() },
+    deliveryBurst = new { count = loginsAndSteps ? 0 : BurstSize, sent = burstSorted.Count, undelivered = burstUndelivered, p50Ms = BurstPercentile(0.50), p99Ms = BurstPercentile(0.99), maxMs = burstSorted.LastOrDefault() },
     redis = new { stepCosts, flowBytes, sessionBytes },
     cleanup,
 };

@@ -12,8 +12,9 @@ public interface IDeliveryStore
     Task UpdateAsync(DeliveryRecord record, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims the delivery's try number <paramref name="attempt"/> for one job: of two jobs queued for the same try (an
-    /// outbox drained twice), one sends and the other finds it taken.
+    /// Claims the delivery's try number <paramref name="attempt"/> for one job, for <paramref name="hold"/> (as long as a
+    /// try may take): of two jobs queued for the same try (an outbox drained twice), one sends and the other finds it
+    /// taken; a job whose instance died mid-send frees it when the hold ends, so the job handed back can send.
     /// </summary>
-    Task<bool> TryClaimAttemptAsync(string deliveryId, int attempt, CancellationToken cancellationToken);
+    Task<bool> TryClaimAttemptAsync(string deliveryId, int attempt, TimeSpan hold, CancellationToken cancellationToken);
 }

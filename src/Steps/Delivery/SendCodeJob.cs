@@ -47,8 +47,10 @@ public sealed class SendCodeJob(
             throw new InvalidOperationException($"Delivery {record.Id}: no {record.Channel} channel is configured.");
         }
 
-        // A job queued twice for the same try (an outbox drained again after a crash) sends once.
-        if (!await deliveries.TryClaimAttemptAsync(record.Id, record.Attempts + 1, cancellationToken))
+        // A job queued twice for the same try (an outbox drained again after a crash) sends once. The claim lasts as long
+        // as a try may (its send's bound and a margin): a job whose instance died mid-send is handed back and sends then.
+        var tryLimit = TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds + 5);
+        if (!await deliveries.TryClaimAttemptAsync(record.Id, record.Attempts + 1, tryLimit, cancellationToken))
         {
             logger.LogInformation("Delivery {DeliveryId}: try {Attempt} is another job's", record.Id, record.Attempts + 1);
             return;

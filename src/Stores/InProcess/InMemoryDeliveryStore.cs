@@ -7,7 +7,7 @@ namespace LoginOrchestrator.Stores.InProcess;
 public sealed class InMemoryDeliveryStore(TimeProvider time) : IDeliveryStore, IExpiringStore
 {
     private readonly ConcurrentDictionary<string, DeliveryRecord> _records = new();
-    private readonly ConcurrentDictionary<(string, int), bool> _attempts = new();
+    private readonly ConcurrentDictionary<(string, int), (DateTimeOffset Until, Guid By)> _attempts = new();
 
     public string Name => "deliveries";
 
@@ -26,8 +26,14 @@ public sealed class InMemoryDeliveryStore(TimeProvider time) : IDeliveryStore, I
         return Task.CompletedTask;
     }
 
-    public Task<bool> TryClaimAttemptAsync(string deliveryId, int attempt, CancellationToken cancellationToken) =>
-        Task.FromResult(_attempts.TryAdd((deliveryId, attempt), true));
+    public Task<bool> TryClaimAttemptAsync(string deliveryId, int attempt, TimeSpan hold, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var claim = (now + hold, Guid.NewGuid());
+        var held = _attempts.AddOrUpdate((deliveryId, attempt), claim, (_, other) => other.Until <= now ? claim : other);
+        // Ours when the entry now holds our claim; a live claim of another job keeps its own.
+        return Task.FromResult(held == claim);
+    }
 
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {

@@ -26,9 +26,8 @@ public sealed class RedisDeliveryStore(IConnectionMultiplexer redis, RedisKeys k
 
     public async Task UpdateAsync(DeliveryRecord record, CancellationToken cancellationToken) => await WriteAsync(record);
 
-    /// <summary>Kept as long as a record is: a try is never claimed twice in a delivery's life.</summary>
-    public Task<bool> TryClaimAttemptAsync(string deliveryId, int attempt, CancellationToken cancellationToken) =>
-        Db.StringSetAsync(keys.DeliveryAttempt(deliveryId, attempt), 1, IDeliveryStore.Retention + TimeSpan.FromHours(1), When.NotExists);
+    public Task<bool> TryClaimAttemptAsync(string deliveryId, int attempt, TimeSpan hold, CancellationToken cancellationToken) =>
+        Db.StringSetAsync(keys.DeliveryAttempt(deliveryId, attempt), 1, hold, When.NotExists);
 
     private Task WriteAsync(DeliveryRecord record) => SlotMoves.RetryAsync(() =>
     {
