@@ -24,9 +24,13 @@ public sealed class DeliveryOptions : IValidatableObject
     [Range(1, 20)]
     public int SendTimeoutSeconds { get; set; } = 10;
 
-    /// <summary>Workers that only send codes, apart from the clean-up's: a stalled channel cannot hold housekeeping up.</summary>
+    /// <summary>
+    /// Workers that only send codes, apart from the clean-up's: a stalled channel cannot hold housekeeping up. Each send
+    /// mostly waits on the mail server: a burst of 50 code requests reached the mailbox at p99 777 ms with 10 workers and
+    /// 494 ms with 40 (docs/performance.md).
+    /// </summary>
     [Range(1, 100)]
-    public int Workers { get; set; } = 10;
+    public int Workers { get; set; } = 40;
 
     /// <summary>Two retries, 2 s and 10 s after the failures, unless the channel is configured.</summary>
     public static IReadOnlyList<double> DefaultRetryDelaysSeconds { get; } = [2, 10];
