@@ -59,7 +59,12 @@ public sealed class ApiProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + readiness;
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The second instance exited:\n{Output}");
+            if (_process.HasExited)
+            {
+                // HasExited can be true before the last lines are read; waiting drains both redirected streams.
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException($"The second instance exited:\n{Output}");
+            }
             try
             {
                 if ((await Client.GetAsync("/healthz/ready")).StatusCode == HttpStatusCode.OK) return;
