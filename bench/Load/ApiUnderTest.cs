@@ -13,6 +13,8 @@ public sealed class ApiUnderTest : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>CPU time the API process has used so far (user + system, all threads).</summary>
     public TimeSpan CpuTime
     {

@@ -26,6 +26,9 @@ var maxLive = Option("--max-live", 1_000_000);
 // --logins-and-steps: measures 1 and 2 only (logins, GET flow, OTP and captcha submits), to compare one Redis with a
 // cluster (bench/run-cluster.sh runs it on both).
 var loginsAndSteps = args.Contains("--logins-and-steps");
+// --trace DIR: a CPU-sampling trace of the API (dotnet-trace) across the OTP and the captcha submits, with their top
+// methods, written to DIR.
+var traceDirectory = Array.IndexOf(args, "--trace") is var traceAt and >= 0 && traceAt + 1 < args.Length ? Path.GetFullPath(args[traceAt + 1]) : null;
 // --round-trips: measure 3's round trips only, each printed as the commands it carried (for work on the Redis paths).
 if (args.Contains("--round-trips"))
 {
@@ -232,6 +235,7 @@ var pools = new StepPools(http, maildev);
 Console.WriteLine($"preparing {otpPool} flows at OtpChallenge (each user enrols TOTP first) and {captchaPool} at Captcha");
 var otpFlows = await pools.OtpChallengesAsync([.. Enumerable.Range(0, otpPool).Select(i => $"otp{i}")], Password);
 Console.WriteLine($"measuring {otpFlows.Count} OTP submits");
+var otpTrace = traceDirectory is null ? null : await StepTrace.StartAsync(api.ProcessId, Path.Combine(Directory.CreateDirectory(traceDirectory).FullName, "otp.nettrace"));
 var cpuBeforeOtp = api.CpuTime;
 var otpSubmit = await LoadRun.MeasurePoolAsync("POST /login/flows/{id}/otp → Issued", Connections, Connections * 2, otpFlows, async flow =>
 {
@@ -239,7 +243,9 @@ var otpSubmit = await LoadRun.MeasurePoolAsync("POST /login/flows/{id}/otp → I
     return response.StatusCode == HttpStatusCode.OK;
 });
 var apiCpuPerOtpMs = (api.CpuTime - cpuBeforeOtp).TotalMilliseconds / otpFlows.Count;
+if (otpTrace is not null) await File.WriteAllTextAsync(Path.Combine(traceDirectory!, "otp-top.txt"), await otpTrace.StopAsync());
 var captchaFlows = await pools.CaptchasAsync([.. Enumerable.Range(0, captchaPool).Select(i => ($"cap{i}", $"cap{i}.{runId}@bench.example"))], Password);
+var captchaTrace = traceDirectory is null ? null : await StepTrace.StartAsync(api.ProcessId, Path.Combine(traceDirectory, "captcha.nettrace"));
 var cpuBeforeCaptcha = api.CpuTime;
 var captchaSubmit = await LoadRun.MeasurePoolAsync("POST /login/flows/{id}/captcha → Issued", Connections, Connections * 2, captchaFlows, async flow =>
 {
@@ -247,6 +253,7 @@ var captchaSubmit = await LoadRun.MeasurePoolAsync("POST /login/flows/{id}/captc
     return response.StatusCode == HttpStatusCode.OK;
 });
 var apiCpuPerCaptchaMs = (api.CpuTime - cpuBeforeCaptcha).TotalMilliseconds / captchaFlows.Count;
+if (captchaTrace is not null) await File.WriteAllTextAsync(Path.Combine(traceDirectory!, "captcha-top.txt"), await captchaTrace.StopAsync());
 Console.WriteLine($"API CPU per submit: OTP {apiCpuPerOtpMs:F2} ms, captcha {apiCpuPerCaptchaMs:F2} ms");
 Console.WriteLine($"ratios: logins {logins.PerSecond / bcryptBound:P0} of the native bcrypt bound; GET flow {getFlow.PerSecond / floor.PerSecond:P0} of the floor " +
                   $"(p99 {getFlow.P99Ms / floor.P99Ms:F1}× the floor's); OTP {otpSubmit.PerSecond / floor.PerSecond:P1}, captcha {captchaSubmit.PerSecond / floor.PerSecond:P1} of the floor");

@@ -33,17 +33,15 @@ public sealed partial class LoginFlowEngine
     private async Task<FlowResult?> LockedAnswerAsync(StepContext context, string? userId, IFlowLease? lease = null, LockRead? read = null)
     {
         if (userId is null) return null;
-        TimeSpan? wait;
-        if (read is null || read.UserId != userId)
-        {
-            if (lease is not null && context.Flow.LockWatchedFor == UserIds.Canonical(userId))
-                wait = lease.UserLock is { } copied && copied.UserId == UserIds.Canonical(userId) && copied.Until > context.Now ? copied.Until - context.Now : null;
-            else
-                wait = Watched(context, userId, await ports.Lockout.CheckForFlowAsync(userId, context.Flow.Id, context.CancellationToken));
-        }
-        else wait = Watched(context, userId, await read.Check);
+        var wait = read is not null && read.UserId == userId ? Watched(context, userId, await read.Check)
+            : lease is not null && context.Flow.LockWatchedFor == UserIds.Canonical(userId) ? CopiedWait(context, userId, lease)
+            : Watched(context, userId, await ports.Lockout.CheckForFlowAsync(userId, context.Flow.Id, context.CancellationToken));
         return wait is null ? null : LockFlow(context, wait.Value, reason: "account_locked");
     }
+
+    /// <summary>What is left of the lock copied to the flow for this user, if any.</summary>
+    private static TimeSpan? CopiedWait(StepContext context, string userId, IFlowLease lease) =>
+        lease.UserLock is { } copied && copied.UserId == UserIds.Canonical(userId) && copied.Until > context.Now ? copied.Until - context.Now : null;
 
     private static TimeSpan? Watched(StepContext context, string userId, LockCheck check)
     {

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Hangfire;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Orchestrator.Telemetry;
 using LoginOrchestrator.Templates;
@@ -10,15 +9,15 @@ using Microsoft.Extensions.Options;
 namespace LoginOrchestrator.Steps.Delivery;
 
 /// <summary>
-/// Renders a code's message, keeps it encrypted in a delivery record and queues a Hangfire job with the
-/// delivery id only: the dashboard shows job arguments, so the code must never be one.
+/// Renders a code's message, keeps it encrypted in a delivery record and has its send queued (a Hangfire job with the
+/// delivery id only: the dashboard shows job arguments, so the code must never be one).
 /// </summary>
 public sealed class CodeDispatcher(
     IDeliveryStore deliveries,
     DeliveryMessageProtector protector,
     TemplateRenderer renderer,
     IMessageTemplates templates,
-    IBackgroundJobClient jobs,
+    IOutboxHandler sends,
     IOptions<DeliveryOptions> options,
     LoginMetrics metrics,
     TimeProvider time,
@@ -28,7 +27,8 @@ public sealed class CodeDispatcher(
     {
         var prepared = await PrepareAsync(dispatch, cancellationToken);
         await prepared.WriteAsync(cancellationToken);
-        jobs.Enqueue<SendCodeJob>(SendCodeJob.Queue, job => job.RunAsync(prepared.DeliveryId, CancellationToken.None));
+        // Outside a flow's commit there is no outbox to write with: the send is handed on at once, by the same handler.
+        await sends.HandleAsync([new OutboxMessage.SendCode(prepared.DeliveryId)], cancellationToken);
         return prepared.DeliveryId;
     }
 

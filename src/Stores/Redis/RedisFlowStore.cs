@@ -72,24 +72,17 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     {
         var (flowKey, leaseKey) = (keys.Flow(flowId), keys.FlowLease(flowId));
         var owner = RedisLease.NewOwner();
-        // As RedisLease.TakeAsync: waiting is measured in elapsed time, retried with a growing pause.
-        var waiting = System.Diagnostics.Stopwatch.StartNew();
-        var pause = TimeSpan.FromMilliseconds(5);
-        for (var attempt = 0; ; attempt++)
-        {
-            var answer = (RedisResult[])(await SlotMoves.RetryAsync(() =>
-                Db.ScriptEvaluateAsync(TakeAndRead, [flowKey, leaseKey, keys.FlowUserLock(flowId)], [owner, (long)LeaseLifetime.TotalMilliseconds])).WaitAsync(cancellationToken))!;
-            var flow = Parse((RedisValue)answer[1]);
-            var taken = (long)answer[0] == 1;
-            if (taken || flow is null || waiting.Elapsed >= wait)
+        // Settled when taken, or when there is no flow to wait for.
+        var (answer, waited) = await RedisLease.RetryWhileHeldAsync(async () =>
             {
-                var lease = taken ? RedisLease.Taken(Db, leaseKey, owner, LeaseLifetime) : null;
-                return new RedisFlowLease(Db, keys, signal, flowId, lease, flow, waited: attempt > 0, UserLockMarker.Parse((RedisValue)answer[2]),
-                    f => TimeToLive(f.ExpiresAt + IFlowStore.Retention));
-            }
-            await Task.Delay(pause, cancellationToken);
-            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 100));
-        }
+                var read = (RedisResult[])(await SlotMoves.RetryAsync(() =>
+                    Db.ScriptEvaluateAsync(TakeAndRead, [flowKey, leaseKey, keys.FlowUserLock(flowId)], [owner, (long)LeaseLifetime.TotalMilliseconds])).WaitAsync(cancellationToken))!;
+                return (Taken: (long)read[0] == 1, Flow: Parse((RedisValue)read[1]), UserLock: (RedisValue)read[2]);
+            },
+            read => read.Taken || read.Flow is null, wait, cancellationToken);
+        var lease = answer.Taken ? RedisLease.Taken(Db, leaseKey, owner, LeaseLifetime) : null;
+        return new RedisFlowLease(Db, keys, signal, flowId, lease, answer.Flow, waited, UserLockMarker.Parse(answer.UserLock),
+            f => TimeToLive(f.ExpiresAt + IFlowStore.Retention));
     }
 
     private LoginFlow? Parse(RedisValue json)

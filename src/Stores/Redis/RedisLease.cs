@@ -48,13 +48,23 @@ public sealed class RedisLease : IAsyncDisposable
     public static async Task<RedisLease?> TakeAsync(IDatabase db, RedisKey key, TimeSpan lifetime, TimeSpan wait, CancellationToken cancellationToken)
     {
         var owner = NewOwner();
+        var (taken, _) = await RetryWhileHeldAsync(() => db.StringSetAsync(key, owner, lifetime, When.NotExists), taken => taken, wait, cancellationToken);
+        return taken ? new RedisLease(db, key, owner, lifetime) : null;
+    }
+
+    /// <summary>
+    /// Tries to take a lease until <paramref name="settled"/> says the attempt needs no other, or <paramref name="wait"/>
+    /// has passed, pausing 5 ms, then twice as long each time up to 100 ms; says whether it had to wait.
+    /// </summary>
+    internal static async Task<(T Result, bool Waited)> RetryWhileHeldAsync<T>(Func<Task<T>> attempt, Func<T, bool> settled, TimeSpan wait, CancellationToken cancellationToken)
+    {
         // Waiting is measured in elapsed time, not read off the (possibly simulated) clock of the domain.
         var waiting = Stopwatch.StartNew();
         var pause = TimeSpan.FromMilliseconds(5);
-        while (true)
+        for (var tries = 0; ; tries++)
         {
-            if (await db.StringSetAsync(key, owner, lifetime, When.NotExists)) return new RedisLease(db, key, owner, lifetime);
-            if (waiting.Elapsed >= wait) return null;
+            var result = await attempt();
+            if (settled(result) || waiting.Elapsed >= wait) return (result, tries > 0);
             await Task.Delay(pause, cancellationToken);
             pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 100));
         }
