@@ -62,6 +62,7 @@ api.MapApiKeys();
 api.MapSession();
 api.MapSessionLists();
 api.MapAccount();
+api.MapUserPasskeys();
 api.MapAdminUsers();
 api.MapAdminClients();
 api.MapAdminAudit();

@@ -192,6 +192,24 @@ public abstract class OidcProviderTests(LoginApiFactory factory)
     }
 
     [Fact]
+    public async Task APasswordlessPasskeyLoginIsAHardwareKeyAndTwoFactorsInTheIdToken()
+    {
+        var (browser, _, token) = await SignedInAsync();
+        var authenticator = new SoftwareAuthenticator();
+        var options = await browser.Flows.SendAsync(HttpMethod.Post, "/api/v1/account/passkeys/options", null, token);
+        (await browser.Flows.SendAsync(HttpMethod.Post, "/api/v1/account/passkeys",
+            System.Net.Http.Json.JsonContent.Create(new { name = "Desk key", credential = authenticator.Create(options.Body) }), token)).Status.Should().Be(HttpStatusCode.Created);
+        var started = await browser.Flows.StartAsync();
+        var publicKey = started.Flow.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "submitPasskey").GetProperty("publicKey");
+        (await browser.Flows.PostAsync(FlowClient.Id(started), "passkey", new { credential = authenticator.Get(publicKey) })).State.Should().Be("Issued");
+        var (clientId, redirect, secret) = await ClientAsync(confidential: true);
+
+        var claims = (await browser.ExchangeAsync(await browser.CodeAsync(clientId, redirect), clientId, redirect, secret)).IdClaims;
+
+        claims.GetProperty("amr").EnumerateArray().Select(a => a.GetString()).Should().Equal("hwk", "mfa");
+    }
+
+    [Fact]
     public async Task TheIdTokenSaysWhoAndHow()
     {
         var (browser, userId, _) = await SignedInAsync();

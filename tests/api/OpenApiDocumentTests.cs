@@ -41,7 +41,7 @@ public sealed class OpenApiDocumentTests(LoginApiFactory factory) : IClassFixtur
         flow.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().NotContain(["user", "captcha", "session", "returnTo"]);
         flow.GetProperty("properties").GetProperty("session").GetProperty("$ref").GetString().Should().EndWith("/FlowSessionDto");
         flow.GetProperty("additionalProperties").GetBoolean().Should().BeFalse();
-        schemas.GetProperty("FlowFieldDto").GetProperty("properties").GetProperty("type").GetProperty("enum").GetArrayLength().Should().Be(7);
+        schemas.GetProperty("FlowFieldDto").GetProperty("properties").GetProperty("type").GetProperty("enum").GetArrayLength().Should().Be(8);
         schemas.GetProperty("Problem").GetProperty("properties").GetProperty("code").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
             .Should().Contain(["invalid_credentials", "flow_expired", "locked", "rate_limited", "client_not_found"]);
     }

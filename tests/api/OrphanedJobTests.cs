@@ -1,3 +1,5 @@
+using LoginOrchestrator.Orchestrator.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using LoginOrchestrator.Tests.Support;
 using MySqlConnector;
 
@@ -45,7 +47,13 @@ public sealed class OrphanedJobTests : IAsyncLifetime
         {
             await TwoFactorForEveryoneAsync();
             var client = new FlowClient(dying.Client);
-            var bind = await client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword);
+            // An instance that read the settings before the write holds them until the change signal reaches it.
+            Answer bind = null!;
+            await Eventually.UntilAsync(async () =>
+            {
+                bind = await client.LoginAsync(LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword);
+                return bind.State == "TwoFactorBind";
+            }, TimeSpan.FromSeconds(10), "The dying instance never applied the two-factor setting.");
             bind.State.Should().Be("TwoFactorBind", "the bootstrap admin has no email yet");
             flowId = FlowClient.Id(bind);
             (await client.PostAsync(flowId, "bind", new { channel = "email", target = address })).State.Should().Be("Captcha");
@@ -73,5 +81,7 @@ public sealed class OrphanedJobTests : IAsyncLifetime
             SELECT Id, '"two_factor"', 1, 'test', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM setting_meta WHERE Namespace = 'authentication' AND `Key` = 'type'
             """, connection);
         await insert.ExecuteNonQueryAsync();
+        // What an admin's change does: every instance drops its cached settings.
+        await _survivor.Services.GetRequiredService<ISettingsChangeSignal>().PublishAsync(CancellationToken.None);
     }
 }

@@ -16,7 +16,7 @@ public sealed class PasswordLoginTests(LoginApiFactory factory) : IClassFixture<
         created.Status.Should().Be(HttpStatusCode.Created);
         created.Response.Headers.Location!.ToString().Should().Be($"/api/v1/login/flows/{FlowClient.Id(created)}");
         created.State.Should().Be("Credentials");
-        created.Actions.Should().Equal("submitPassword");
+        created.Actions.Should().Equal("submitPassword", "submitPasskey");
 
         var issued = await _client.PasswordAsync(FlowClient.Id(created), LoginApiFactory.AdminUserId, LoginApiFactory.AdminPassword);
 

@@ -48,7 +48,7 @@ public sealed class LoginPageTests(BrowserFixture browser, BrowserApiFactory fac
         await page.GotoAsync("/");
 
         await PasswordForm.FillAsync(page, "wangwu", "not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await Expect(page.Locator("[data-code=invalid_credentials]")).ToBeVisibleAsync();
         await Expect(page.Locator(".attempts")).ToHaveTextAsync("4 attempts left");

@@ -56,7 +56,7 @@ public sealed class RecoveryPageTests(BrowserFixture browser, BrowserApiFactory 
             var page = await browser.NewPageAsync(factory.Address, "en");
             await page.GotoAsync("/");
 
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
             await Expect(page.Locator("#forgot-password")).ToHaveCountAsync(0);
         }
         finally

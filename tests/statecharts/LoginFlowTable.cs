@@ -9,10 +9,14 @@ public sealed record Scenario(
     bool AttemptsLeft,
     ResendCase Resend,
     bool ValidBindTarget,
-    LoginState NextStage)
+    LoginState NextStage,
+    bool PasskeysAllowed = false,
+    bool TotpEnrolled = true,
+    bool PasskeyRegistered = false)
 {
     public override string ToString() =>
-        $"wecom={WeComConfigured} fallback={FallbackEnabled} attemptsLeft={AttemptsLeft} resend={Resend} validTarget={ValidBindTarget} next={NextStage}";
+        $"wecom={WeComConfigured} fallback={FallbackEnabled} attemptsLeft={AttemptsLeft} resend={Resend} validTarget={ValidBindTarget} next={NextStage} " +
+        $"passkeysAllowed={PasskeysAllowed} totp={TotpEnrolled} passkey={PasskeyRegistered}";
 }
 
 public enum ResendCase { Allowed, InCooldown, SendsUsedUp }
@@ -35,6 +39,10 @@ public static class LoginFlowTable
         {
             (LoginState.Credentials, LoginTrigger.SubmitPassword) => s.WeComConfigured ? LoginState.WeComCheck : LoginState.PasswordFallback,
             (LoginState.Credentials, LoginTrigger.SubmitWeComCode) => s.WeComConfigured ? LoginState.WeComCheck : null,
+            // Passwordless: a passkey with user verification, checked while the flow waits in Credentials.
+            (LoginState.Credentials, LoginTrigger.SubmitPasskey) => s.PasskeysAllowed ? LoginState.Credentials : null,
+            (LoginState.Credentials, LoginTrigger.PasskeyVerified) => LoginState.Issued,
+            (LoginState.Credentials, LoginTrigger.PasskeyRejected) => s.AttemptsLeft ? LoginState.Credentials : null,
 
             (LoginState.WeComCheck, LoginTrigger.DirectoryConfirmed) => s.NextStage,
             (LoginState.WeComCheck, LoginTrigger.PasswordRejected) => s.AttemptsLeft ? LoginState.Credentials : null,
@@ -46,10 +54,13 @@ public static class LoginFlowTable
             (LoginState.PasswordFallback, LoginTrigger.PasswordVerified) => s.NextStage,
             (LoginState.PasswordFallback, LoginTrigger.PasswordRejected) => s.AttemptsLeft ? LoginState.PasswordFallback : null,
 
-            (LoginState.OtpChallenge, LoginTrigger.SubmitOtp) => LoginState.OtpChallenge,
-            (LoginState.OtpChallenge, LoginTrigger.SubmitRecoveryCode) => LoginState.OtpChallenge,
+            (LoginState.OtpChallenge, LoginTrigger.SubmitOtp) => s.TotpEnrolled ? LoginState.OtpChallenge : null,
+            (LoginState.OtpChallenge, LoginTrigger.SubmitRecoveryCode) => s.TotpEnrolled ? LoginState.OtpChallenge : null,
             (LoginState.OtpChallenge, LoginTrigger.OtpVerified) => LoginState.Issued,
             (LoginState.OtpChallenge, LoginTrigger.OtpRejected) => s.AttemptsLeft ? LoginState.OtpChallenge : null,
+            (LoginState.OtpChallenge, LoginTrigger.SubmitPasskey) => s.PasskeysAllowed && s.PasskeyRegistered ? LoginState.OtpChallenge : null,
+            (LoginState.OtpChallenge, LoginTrigger.PasskeyVerified) => LoginState.Issued,
+            (LoginState.OtpChallenge, LoginTrigger.PasskeyRejected) => s.AttemptsLeft ? LoginState.OtpChallenge : null,
 
             (LoginState.TwoFactorBind, LoginTrigger.SubmitBindTarget) => s.ValidBindTarget ? LoginState.Captcha : null,
 

@@ -61,6 +61,34 @@ public sealed class LoginMachineBehaviourTests
     }
 
     [Fact]
+    public void CredentialsOffersAPasskeyWhereAllowed()
+    {
+        var machine = MachineHarness.Build(LoginState.Credentials, WeComUp with { PasskeysAllowed = true }).Machine;
+
+        machine.OfferedActions.Should().Equal(LoginTrigger.SubmitPassword, LoginTrigger.SubmitWeComCode, LoginTrigger.SubmitPasskey);
+    }
+
+    [Theory]
+    [InlineData(true, true, new[] { LoginTrigger.SubmitOtp, LoginTrigger.SubmitRecoveryCode, LoginTrigger.SubmitPasskey })]
+    [InlineData(false, true, new[] { LoginTrigger.SubmitPasskey })]
+    [InlineData(true, false, new[] { LoginTrigger.SubmitOtp, LoginTrigger.SubmitRecoveryCode })]
+    public void OtpChallengeOffersTheUsersSecondFactors(bool totp, bool passkey, LoginTrigger[] actions)
+    {
+        var scenario = WeComUp with { PasskeysAllowed = true, TotpEnrolled = totp, PasskeyRegistered = passkey };
+
+        MachineHarness.Build(LoginState.OtpChallenge, scenario).Machine.OfferedActions.Should().Equal(actions);
+    }
+
+    [Fact]
+    public void PasskeysTurnedOffAreNotOfferedEvenToAUserWhoHasOne()
+    {
+        var scenario = WeComUp with { PasskeysAllowed = false, PasskeyRegistered = true };
+
+        MachineHarness.Build(LoginState.OtpChallenge, scenario).Machine.OfferedActions.Should().NotContain(LoginTrigger.SubmitPasskey);
+        MachineHarness.Build(LoginState.Credentials, scenario).Machine.OfferedActions.Should().NotContain(LoginTrigger.SubmitPasskey);
+    }
+
+    [Fact]
     public void ResendIsNotOfferedDuringTheCooldown()
     {
         var machine = MachineHarness.Build(LoginState.Captcha, WeComUp with { Resend = ResendCase.InCooldown }).Machine;

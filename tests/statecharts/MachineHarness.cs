@@ -18,8 +18,10 @@ public static class MachineHarness
             MaxAttempts = 5,
             FailedAttempts = s.AttemptsLeft ? 2 : 5,
             Captcha = state == LoginState.Captcha ? Ticket(s.Resend) : null,
+            PasskeyIds = s.PasskeyRegistered ? ["credential-id"] : [],
+            PasskeyOnly = !s.TotpEnrolled,
         };
-        return (flow, new LoginMachine(flow, new LoginConditions(s.WeComConfigured, s.FallbackEnabled, Now)));
+        return (flow, new LoginMachine(flow, new LoginConditions(s.WeComConfigured, s.FallbackEnabled, Now, s.PasskeysAllowed)));
     }
 
     /// <summary>Fires the trigger if the machine permits it; returns whether it did.</summary>

@@ -20,7 +20,10 @@ public sealed class TransitionTableTests
         from resend in Enum.GetValues<ResendCase>()
         from validTarget in new[] { true, false }
         from next in NextStages
-        select new Scenario(weCom, fallback, attemptsLeft, resend, validTarget, next);
+        from passkeysAllowed in new[] { true, false }
+        from totp in new[] { true, false }
+        from passkey in new[] { true, false }
+        select new Scenario(weCom, fallback, attemptsLeft, resend, validTarget, next, passkeysAllowed, totp, passkey);
 
     [Theory]
     [MemberData(nameof(StatesAndTriggers))]

@@ -144,6 +144,17 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         return user;
     }
 
+    /// <summary>Turns TOTP on for an existing user, as a finished enrolment would.</summary>
+    public async Task EnableTotpAsync(string userId, byte[] secret)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LoginDbContext>();
+        var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.NormalizedUserId == UserIds.Canonical(userId));
+        user.ProtectedTotpSecret = scope.ServiceProvider.GetRequiredService<TotpSecretProtector>().Protect(secret);
+        user.TotpEnabled = true;
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>
     /// A session of a fully signed-in admin: a new admin with TOTP, through password and code, so nothing is
     /// required of the session (the bootstrap admin without TOTP is held to enrolment).

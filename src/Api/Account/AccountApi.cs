@@ -31,6 +31,7 @@ public static class AccountApi
         account.MapDelete("/otp", RemoveOtp).WithName("RemoveOtp").WithSummary("Turns TOTP off (a fresh login is required); ends the other sessions.").ProducesProblems(401, 409, 423);
         account.MapPost("/contacts/{channel}", BeginContactChange).WithName("BeginContactChange").WithSummary("Sends a code to a new email or mobile number (a recent login, or the current password, is required).").ProducesProblems(401, 403, 409, 423);
         account.MapPost("/contacts/{channel}/confirm", ConfirmContactChange).WithName("ConfirmContactChange").WithSummary("Binds the new contact with the code sent to it; the old one is told.").ProducesProblems(401, 409, 410);
+        account.MapAccountPasskeys();
         account.MapPost("/recovery-codes", RegenerateRecoveryCodes).WithName("RegenerateRecoveryCodes").WithSummary("Replaces the recovery codes (shown once).").ProducesProblems(401, 409, 423);
 
         routes.MapGet("/users", ListColleagues).WithName("ListColleagues").WithSummary("Colleagues by name or id, for the desk.").WithTags("Account").RequireAuthorization(AccessPolicies.Colleagues);

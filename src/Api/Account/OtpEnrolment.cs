@@ -23,7 +23,7 @@ public sealed class OtpEnrolment(
     public const string Reset = "OtpReset";
 
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(10);
-    public const string EnrolOtp = "enrol_otp";
+    public const string EnrolOtp = RequiredActions.EnrolOtp;
 
     /// <summary>A first TOTP decides every later login: it needs a recent login or the current password.</summary>
     public async Task<Outcome<AuthenticatorEnrolment>> BeginAsync(SessionRecord session, string? currentPassword, CancellationToken cancellationToken)

@@ -18,7 +18,8 @@ public static class AuditOutcomes
         ["Issued", "Failed", "Locked", "Expired", .. Enum.GetValues<RecoveryState>().Where(s => s.IsTerminal()).Select(s => $"Recovery{s}")];
 
     /// <summary>What a user does to their own account (a session or device they end, a contact they change).</summary>
-    public static IReadOnlyList<string> Account { get; } = [SessionControl.Revoked, DeviceControl.Forgotten, ContactChange.Changed];
+    public static IReadOnlyList<string> Account { get; } =
+        [SessionControl.Revoked, DeviceControl.Forgotten, ContactChange.Changed, PasskeyRegistration.Registered, PasskeyRegistration.Removed];
 
     /// <summary>What admins (and the directory sync) do; a session or device an admin ends is <see cref="Account"/>'s name.</summary>
     public static IReadOnlyList<string> Admin { get; } =

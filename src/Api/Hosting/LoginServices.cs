@@ -83,6 +83,7 @@ public static class LoginServices
         services.AddScoped<RecentAuthentication>();
         services.AddScoped<UserAdministration>();
         AddSteps(services);
+        services.AddPasskeys();
         services.AddScoped<LoginPorts>();
         services.AddScoped<LoginFlowEngine>();
         AddRecovery(services);

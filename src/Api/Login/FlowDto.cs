@@ -17,7 +17,19 @@ public sealed record FlowDto(
     string? ReturnTo);
 
 /// <param name="AuthorizeUrl">Only on <c>submitWeComCode</c>: where a browser gets the code (WeCom's OAuth page, back with <c>?code=…&amp;state=&lt;flow id&gt;</c>).</param>
-public sealed record FlowActionDto(string Name, string Method, string Href, IReadOnlyList<FlowFieldDto> Fields, string? AuthorizeUrl = null);
+/// <param name="PublicKey">Only on <c>submitPasskey</c>: the options for <c>navigator.credentials.get</c> (WebAuthn's <c>PublicKeyCredentialRequestOptionsJSON</c>).</param>
+public sealed record FlowActionDto(string Name, string Method, string Href, IReadOnlyList<FlowFieldDto> Fields, string? AuthorizeUrl = null, PasskeyRequestDto? PublicKey = null);
+
+/// <param name="Challenge">base64url; good for one answer on the flow as it stands.</param>
+/// <param name="AllowCredentials">The user's passkeys, as a second factor; empty for a passwordless login (any discoverable passkey).</param>
+/// <param name="Timeout">Milliseconds.</param>
+public sealed record PasskeyRequestDto(string Challenge, string RpId, IReadOnlyList<PasskeyCredentialRefDto> AllowCredentials, string UserVerification, int Timeout)
+{
+    public static PasskeyRequestDto Of(Orchestrator.Steps.PasskeyRequest request) => new(
+        request.Challenge, request.RpId, [.. request.AllowCredentials.Select(id => new PasskeyCredentialRefDto("public-key", id))], request.UserVerification, request.Timeout);
+}
+
+public sealed record PasskeyCredentialRefDto(string Type, string Id);
 
 /// <param name="Type">text, password, code, email, tel, choice or checkbox (a boolean).</param>
 /// <param name="Options">The allowed values of a <c>choice</c> field.</param>

@@ -35,5 +35,5 @@ public static class FlowViews
     /// <summary>Each action as its step describes it; every action is a POST below the flow's path.</summary>
     private static FlowActionDto Action(string flowId, StepAction action) =>
         new(action.Name, "POST", $"{BasePath}/{flowId}/{action.Path}",
-            [.. action.Fields.Select(f => new FlowFieldDto(f.Name, f.Type, f.Required, f.Options))], action.AuthorizeUrl);
+            [.. action.Fields.Select(f => new FlowFieldDto(f.Name, f.Type, f.Required, f.Options))], action.AuthorizeUrl, action.PublicKey is { } request ? PasskeyRequestDto.Of(request) : null);
 }

@@ -29,6 +29,7 @@ public static class LoginFlowsApi
         group.MapPost("/{flowId}/bind", SubmitBindTarget).WithName("SubmitBindTarget").WithSummary("The bind action: the email or mobile number to bind; a code is sent to it.").ProducesProblems(404, 409, 410, 423);
         group.MapPost("/{flowId}/captcha/resend", ResendCaptcha).WithName("ResendCaptcha").WithSummary("Sends the captcha code again, once the resend wait is over.").ProducesProblems(404, 409, 410, 423);
         group.MapPost("/{flowId}/captcha", SubmitCaptcha).WithName("SubmitCaptcha").WithSummary("The captcha action: the code that was sent.").ProducesProblems(401, 404, 409, 410, 423);
+        group.MapPost("/{flowId}/passkey", SubmitPasskey).WithName("SubmitPasskey").WithSummary("The passkey action: a WebAuthn assertion over the flow's publicKey options; passwordless in Credentials, the second factor in OtpChallenge.").ProducesProblems(401, 404, 409, 410, 423);
         return group;
     }
 
@@ -63,6 +64,9 @@ public static class LoginFlowsApi
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitBindTarget(string flowId, BindRequest body, [AsParameters] FlowServices services) =>
         SubmitAsync(flowId, LoginTrigger.SubmitBindTarget, () => new BindInput(body.Channel!, body.Target!), services);
+
+    public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> SubmitPasskey(string flowId, PasskeyAssertionRequest body, [AsParameters] FlowServices services) =>
+        SubmitAsync(flowId, LoginTrigger.SubmitPasskey, () => body.Credential!.ToInput(body.RememberDevice ?? false)!, services);
 
     public static Task<Results<Ok<FlowDto>, ProblemHttpResult>> ResendCaptcha(string flowId, [AsParameters] FlowServices services) =>
         SubmitAsync(flowId, LoginTrigger.ResendCaptcha, () => StepInput.None, services);

@@ -55,7 +55,10 @@ public static class OidcClaims
         return identity;
     }
 
-    /// <summary>RFC 8176 names where there is one; a captcha code is an <c>otp</c> plus the channel it came by.</summary>
+    /// <summary>
+    /// RFC 8176 names where there is one; a captcha code is an <c>otp</c> plus the channel it came by; a passkey is
+    /// <c>hwk</c> (bound to its device) or <c>swk</c> (synced), and with the user verification it always asks for, <c>mfa</c>.
+    /// </summary>
     public static IEnumerable<string> MethodsOf(SessionRecord session)
     {
         var methods = new List<string>();
@@ -66,6 +69,8 @@ public static class OidcClaims
                 case "password": methods.Add("pwd"); break;
                 case "wecom": methods.Add("wecom"); break;
                 case "otp" or "recovery_code": methods.Add("otp"); break;
+                case "passkey": methods.AddRange(["hwk", "mfa"]); break;
+                case "synced_passkey": methods.AddRange(["swk", "mfa"]); break;
                 case "captcha":
                     methods.Add("otp");
                     if (session.CaptchaChannel is { } channel) methods.Add(channel);

@@ -33,6 +33,11 @@ public static class ProblemCodes
     public const string ContactUnproven = "contact_unproven";
     public const string UserDisabled = "user_disabled";
 
+    /// <summary>Passkeys: none with that id for this user; turned off in the settings; registered already.</summary>
+    public const string PasskeyNotFound = "passkey_not_found";
+    public const string PasskeysDisabled = "passkeys_disabled";
+    public const string PasskeyExists = "passkey_exists";
+
     /// <summary>A directory action without WeCom configured.</summary>
     public const string DirectoryNotConfigured = "directory_not_configured";
 
@@ -55,10 +60,11 @@ public static class ProblemCodes
         InvalidRequest => StatusCodes.Status400BadRequest,
         Unauthenticated or FlowCodes.InvalidCredentials or FlowCodes.CodeInvalid => StatusCodes.Status401Unauthorized,
         Forbidden or ReauthenticationRequired or FlowCodes.RecoveryDisabled => StatusCodes.Status403Forbidden,
-        NotFound or FlowCodes.FlowNotFound or UserNotFound or SettingNotFound or ClientNotFound or SessionNotFound or DeviceNotFound or ApiKeyNotFound => StatusCodes.Status404NotFound,
+        NotFound or FlowCodes.FlowNotFound or UserNotFound or SettingNotFound or ClientNotFound or SessionNotFound or DeviceNotFound or ApiKeyNotFound or PasskeyNotFound => StatusCodes.Status404NotFound,
         MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         FlowCodes.ActionNotAllowed or FlowCodes.FlowBusy or FlowCodes.TargetUnavailable
-            or OtpAlreadyEnabled or OtpNotEnabled or OtpNotPending or UserExists or LastAdmin or ContactTaken or ClientExists or ContactUnproven or UserDisabled or DirectoryNotConfigured => StatusCodes.Status409Conflict,
+            or OtpAlreadyEnabled or OtpNotEnabled or OtpNotPending or UserExists or LastAdmin or ContactTaken or ClientExists or ContactUnproven or UserDisabled or DirectoryNotConfigured
+            or PasskeysDisabled or PasskeyExists => StatusCodes.Status409Conflict,
         FlowCodes.FlowExpired or FlowCodes.CodeExpired => StatusCodes.Status410Gone,
         SettingProblem.SettingInvalid or SettingProblem.TemplateInvalid => StatusCodes.Status422UnprocessableEntity,
         FlowCodes.Locked => StatusCodes.Status423Locked,

@@ -14,12 +14,15 @@ public static class FlowNames
         LoginFactor.RecoveryCode => "recovery_code",
         LoginFactor.Captcha => "captcha",
         LoginFactor.RememberedDevice => "remembered_device",
+        LoginFactor.Passkey => "passkey",
+        LoginFactor.SyncedPasskey => "synced_passkey",
         _ => throw new ArgumentOutOfRangeException(nameof(factor), factor, null),
     };
 
     public static string Reason(StageReason reason) => reason switch
     {
         StageReason.OtpEnrolled => "otp_enrolled",
+        StageReason.PasskeyRegistered => "passkey_registered",
         StageReason.TwoFactorPolicy => "two_factor_policy",
         StageReason.DegradedLogin => "degraded_login",
         StageReason.ContactUnbound => "contact_unbound",

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
@@ -18,6 +19,7 @@ public sealed partial class LoginFlowEngine
         StepOutcome.SendLimited limited => SendLimited(limited.RetryAfter),
         StepOutcome.FirstFactorPassed passed => await FirstFactorPassedAsync(context, passed, lockChecked),
         StepOutcome.SecondFactorPassed passed => await SecondFactorPassedAsync(context, passed),
+        StepOutcome.BothFactorsPassed passed => await BothFactorsPassedAsync(context, passed),
         _ => throw new InvalidOperationException($"Unknown step outcome {outcome}."),
     };
 
@@ -53,14 +55,22 @@ public sealed partial class LoginFlowEngine
         flow.Factors.Add(passed.Factor);
         flow.Message = flow.Degraded ? FlowCodes.WeComUnavailable : null;
 
+        // The user's passkeys, where allowed: asked for in OtpChallenge (beside TOTP, or alone).
+        var passkeys = context.Policy.PasskeysAllowed ? await ports.Passkeys.ListAsync(user.UserId, context.CancellationToken) : [];
         // WeCom app messages need WeCom up: not in a degraded flow.
-        var decision = NextStage.Decide(context.Policy, user, flow.Degraded, weComMessaging: ports.Directory.IsConfigured && !flow.Degraded);
+        var decision = NextStage.Decide(context.Policy, user, flow.Degraded, weComMessaging: ports.Directory.IsConfigured && !flow.Degraded, passkeys.Count > 0);
         if (decision.Next is LoginState.OtpChallenge or LoginState.Captcha or LoginState.TwoFactorBind && await IsRememberedAsync(context, user))
         {
             decision = decision with { Next = LoginState.Issued, Reason = StageReason.RememberedDevice };
             flow.Factors.Add(LoginFactor.RememberedDevice);
         }
+        if (decision.Next == LoginState.OtpChallenge)
+        {
+            flow.PasskeyIds = [.. passkeys.Select(p => Base64Url.EncodeToString(p.Id))];
+            flow.PasskeyOnly = !user.TotpEnabled;
+        }
         flow.EnrolOtpRequired = decision.EnrolOtpRequired;
+        flow.RegisterPasskeyRequired = user.IsAdmin && context.Policy.PasskeysAllowed && context.Policy.AdminRequiresPasskey && passkeys.Count == 0;
         flow.Reasons = decision.Reason is { } reason ? [reason] : [];
         if (passed.ViaDirectory) context.Machine.ConfirmDirectory(decision);
         else context.Machine.VerifyPassword(decision);
@@ -84,6 +94,19 @@ public sealed partial class LoginFlowEngine
         context.Flow.Factors.Add(passed.Factor);
         context.Machine.Fire(passed.Verified);
         return await IssueAsync(context, user, passed.RememberDevice);
+    }
+
+    /// <summary>A passwordless login: the step found the user; their lock is checked now, as for an OAuth code.</summary>
+    private async Task<FlowResult> BothFactorsPassedAsync(StepContext context, StepOutcome.BothFactorsPassed passed)
+    {
+        var (flow, user) = (context.Flow, passed.User);
+        if (await LockedAnswerAsync(context, user.UserId) is { } locked) return locked;
+        context.Writes.Add(cancellationToken => ports.Lockout.ResetAsync(user.UserId, FailureKind.SecondFactor, cancellationToken));
+        flow.UserId = user.UserId;
+        flow.UserName = user.Name;
+        flow.Factors.Add(passed.Factor);
+        context.Machine.Fire(passed.Verified);
+        return await IssueAsync(context, user, rememberDevice: false);
     }
 
     /// <summary>A device remembered after this user's second factor, under their current epoch; never in a degraded flow.</summary>
@@ -112,7 +135,7 @@ public sealed partial class LoginFlowEngine
         // Stored with the flow's save (FlowWrites): the token is answered only after both are written.
         var prepared = ports.Sessions.Prepare(new SessionGrant(
             user.UserId, user.Name, [user.Role], [.. flow.Factors], flow.Degraded,
-            flow.EnrolOtpRequired ? ["enrol_otp"] : [],
+            [.. flow.EnrolOtpRequired ? [RequiredActions.EnrolOtp] : Array.Empty<string>(), .. flow.RegisterPasskeyRequired ? [RequiredActions.RegisterPasskey] : Array.Empty<string>()],
             TimeSpan.FromSeconds(context.Policy.SessionAbsoluteLifetimeSeconds),
             TimeSpan.FromSeconds(context.Policy.SessionIdleTimeoutSeconds), user.SessionEpoch, captchaChannel, context.Client));
         context.Writes.Add(prepared.WriteAsync);

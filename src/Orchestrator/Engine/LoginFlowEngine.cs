@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using LoginOrchestrator.Orchestrator.Machine;
+using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Orchestrator.Steps;
 using LoginOrchestrator.Orchestrator.Telemetry;
@@ -21,6 +22,7 @@ public sealed record LoginPorts(
     ICodeDispatcher Deliveries,
     IAccountNotices Notices,
     IRememberedDevices Devices,
+    IPasskeys Passkeys,
     IRequestRateLimiter Limiter);
 
 /// <summary>
@@ -48,7 +50,7 @@ public sealed partial class LoginFlowEngine(
         };
         await ports.Flows.CreateAsync(flow, cancellationToken);
         metrics.FlowStarted();
-        var context = new StepContext(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, ClientInfo.None, now, cancellationToken);
+        var context = new StepContext(flow, new LoginMachine(flow, Conditions(policy, now)), policy, ClientInfo.None, now, cancellationToken);
         return Answer(context);
     }
 
@@ -124,7 +126,7 @@ public sealed partial class LoginFlowEngine(
     private async Task<StepContext> ContextAsync(LoginFlow flow, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var policy = await ports.Policy.GetAsync(cancellationToken);
-        return new StepContext(flow, new LoginMachine(flow, Conditions(policy.PasswordFallbackEnabled, now)), policy, client, now, cancellationToken);
+        return new StepContext(flow, new LoginMachine(flow, Conditions(policy, now)), policy, client, now, cancellationToken);
     }
 
     /// <summary>Past the client's or everyone's per-minute window: 429, the same for every flow and account.</summary>
@@ -196,12 +198,12 @@ public sealed partial class LoginFlowEngine(
     /// <summary>What the flow offers now, each action described by its step.</summary>
     private List<StepAction> Describe(StepContext context)
     {
-        var view = new StepView(context.Flow.Id, context.Policy, context.Flow.Degraded);
+        var view = new StepView(context.Flow, context.Policy);
         return [.. context.Machine.OfferedActions.Select(action => steps.For(action).Describe(view))];
     }
 
-    private LoginConditions Conditions(bool passwordFallbackEnabled, DateTimeOffset now) =>
-        new(ports.Directory.IsConfigured, passwordFallbackEnabled, now);
+    private LoginConditions Conditions(LoginPolicy policy, DateTimeOffset now) =>
+        new(ports.Directory.IsConfigured, policy.PasswordFallbackEnabled, now, policy.PasskeysAllowed);
 
     private static int SecondsUntil(DateTimeOffset now, DateTimeOffset until) => SecondsUntil(TimeSpan.Zero, until - now);
 

@@ -7,4 +7,5 @@ namespace LoginOrchestrator.Orchestrator.Machine;
 /// <param name="WeComConfigured">WeCom credentials are set for this deployment.</param>
 /// <param name="PasswordFallbackEnabled">Setting <c>authentication.password_fallback_enabled</c>.</param>
 /// <param name="Now">The request's clock reading, for the resend cooldown.</param>
-public sealed record LoginConditions(bool WeComConfigured, bool PasswordFallbackEnabled, DateTimeOffset Now);
+/// <param name="PasskeysAllowed">Setting <c>authentication.passkeys_allowed</c>.</param>
+public sealed record LoginConditions(bool WeComConfigured, bool PasswordFallbackEnabled, DateTimeOffset Now, bool PasskeysAllowed = false);

@@ -10,6 +10,10 @@ public enum LoginFactor
     Captcha,
     /// <summary>A device where this user passed a second factor before, and asked it be remembered.</summary>
     RememberedDevice,
+    /// <summary>A passkey bound to its device (a security key, a platform authenticator that does not sync it): <c>amr</c> hwk.</summary>
+    Passkey,
+    /// <summary>A passkey synced between devices (a platform keychain): <c>amr</c> swk.</summary>
+    SyncedPasskey,
 }
 
 /// <summary>
@@ -46,6 +50,12 @@ public sealed class LoginFlow
     /// <summary>WeCom is configured but could not vouch for the user: a second factor is forced.</summary>
     public bool Degraded { get; set; }
 
+    /// <summary>The user's passkeys (credential ids, base64url) when the flow offers one as the second factor.</summary>
+    public List<string> PasskeyIds { get; set; } = [];
+
+    /// <summary>The user reached <c>OtpChallenge</c> with passkeys and no TOTP: only a passkey is asked for.</summary>
+    public bool PasskeyOnly { get; set; }
+
     /// <summary>Present while the flow is in <c>Captcha</c>.</summary>
     public CaptchaTicket? Captcha { get; set; }
 
@@ -54,6 +64,9 @@ public sealed class LoginFlow
 
     /// <summary>The session must carry <c>requiredActions: ["enrol_otp"]</c> once issued.</summary>
     public bool EnrolOtpRequired { get; set; }
+
+    /// <summary>The session must carry <c>requiredActions: ["register_passkey"]</c> once issued.</summary>
+    public bool RegisterPasskeyRequired { get; set; }
 
     /// <summary>The terminal outcome has been written to the login audit.</summary>
     public bool Audited { get; set; }

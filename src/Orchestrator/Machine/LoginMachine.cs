@@ -17,7 +17,7 @@ public sealed class LoginMachine
 
     private static readonly DynamicStateInfos NextStages = new()
     {
-        { LoginState.OtpChallenge, "otp enrolled" },
+        { LoginState.OtpChallenge, "otp enrolled or passkey registered" },
         { LoginState.Captcha, "second factor required, target known" },
         { LoginState.TwoFactorBind, "second factor required, no target, not degraded" },
         { LoginState.Failed, "second factor required, no target, degraded" },
@@ -41,6 +41,9 @@ public sealed class LoginMachine
         Func<bool> attemptsLeft = () => flow.AttemptsRemaining > 0;
         Func<bool> resendAllowed = () =>
             flow.Captcha is { } c && c.Sends < MaxCaptchaSends && conditions.Now >= c.ResendAvailableAt;
+        Func<object[], bool> passkeysAllowed = _ => conditions.PasskeysAllowed;
+        Func<object[], bool> passkeyRegistered = _ => conditions.PasskeysAllowed && flow.PasskeyIds.Count > 0;
+        Func<object[], bool> totpEnrolled = _ => !flow.PasskeyOnly;
 
         // Every non-terminal state: a timed-out flow expires; an exhausted attempt budget locks it.
         // WeComCheck takes AttemptsExhausted too: it answers for the Credentials form that sent the password.
@@ -57,7 +60,11 @@ public sealed class LoginMachine
         _machine.Configure(LoginState.Credentials)
             .PermitIf(LoginTrigger.SubmitPassword, LoginState.WeComCheck, weComConfigured, "WeCom configured")
             .PermitIf(LoginTrigger.SubmitPassword, LoginState.PasswordFallback, () => !conditions.WeComConfigured, "WeCom not configured")
-            .PermitIf(LoginTrigger.SubmitWeComCode, LoginState.WeComCheck, weComConfigured, "WeCom configured");
+            .PermitIf(LoginTrigger.SubmitWeComCode, LoginState.WeComCheck, weComConfigured, "WeCom configured")
+            // A passkey with user verification is both factors at once (passwordless).
+            .InternalTransitionIf(LoginTrigger.SubmitPasskey, passkeysAllowed, Accept, "passkeys allowed, " + TakenForChecking)
+            .Permit(LoginTrigger.PasskeyVerified, LoginState.Issued)
+            .PermitReentryIf(LoginTrigger.PasskeyRejected, attemptsLeft, "attempts left");
 
         _machine.Configure(LoginState.WeComCheck)
             .PermitDynamic(_directoryConfirmed, d => d.Next, "OAuth code, or held password verifies", NextStages)
@@ -73,10 +80,13 @@ public sealed class LoginMachine
             .PermitReentryIf(LoginTrigger.PasswordRejected, attemptsLeft, "attempts left");
 
         _machine.Configure(LoginState.OtpChallenge)
-            .InternalTransitionIf(LoginTrigger.SubmitOtp, Always, Accept, TakenForChecking)
-            .InternalTransitionIf(LoginTrigger.SubmitRecoveryCode, Always, Accept, TakenForChecking)
+            .InternalTransitionIf(LoginTrigger.SubmitOtp, totpEnrolled, Accept, "TOTP enrolled, " + TakenForChecking)
+            .InternalTransitionIf(LoginTrigger.SubmitRecoveryCode, totpEnrolled, Accept, "TOTP enrolled, " + TakenForChecking)
+            .InternalTransitionIf(LoginTrigger.SubmitPasskey, passkeyRegistered, Accept, "passkey registered, " + TakenForChecking)
             .Permit(LoginTrigger.OtpVerified, LoginState.Issued)
-            .PermitReentryIf(LoginTrigger.OtpRejected, attemptsLeft, "attempts left");
+            .PermitReentryIf(LoginTrigger.OtpRejected, attemptsLeft, "attempts left")
+            .Permit(LoginTrigger.PasskeyVerified, LoginState.Issued)
+            .PermitReentryIf(LoginTrigger.PasskeyRejected, attemptsLeft, "attempts left");
 
         _machine.Configure(LoginState.TwoFactorBind)
             .PermitIf(_submitBindTarget, LoginState.Captcha, t => t.IsValid, "valid email / phone");
@@ -153,7 +163,7 @@ public sealed class LoginMachine
     public static string Diagram()
     {
         var flow = new LoginFlow { Id = "diagram", CreatedAt = default, ExpiresAt = default, MaxAttempts = 1 };
-        var machine = new LoginMachine(flow, new LoginConditions(true, true, default));
+        var machine = new LoginMachine(flow, new LoginConditions(true, true, default, PasskeysAllowed: true));
         return MermaidGraph.Format(machine._machine.GetInfo(), MermaidGraphDirection.TopToBottom);
     }
 

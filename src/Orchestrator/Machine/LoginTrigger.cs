@@ -11,6 +11,7 @@ public enum LoginTrigger
     SubmitBindTarget,
     ResendCaptcha,
     SubmitCaptcha,
+    SubmitPasskey,
 
     // Internal
     DirectoryConfirmed,
@@ -22,6 +23,8 @@ public enum LoginTrigger
     OtpRejected,
     CaptchaVerified,
     CaptchaRejected,
+    PasskeyVerified,
+    PasskeyRejected,
     AttemptsExhausted,
     TimedOut,
 }
@@ -32,7 +35,7 @@ public static class LoginTriggers
     [
         LoginTrigger.SubmitPassword, LoginTrigger.SubmitWeComCode, LoginTrigger.SubmitOtp,
         LoginTrigger.SubmitRecoveryCode, LoginTrigger.SubmitBindTarget, LoginTrigger.ResendCaptcha,
-        LoginTrigger.SubmitCaptcha,
+        LoginTrigger.SubmitCaptcha, LoginTrigger.SubmitPasskey,
     ];
 
     public static bool IsExternal(this LoginTrigger trigger) => External.Contains(trigger);

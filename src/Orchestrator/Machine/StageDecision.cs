@@ -4,6 +4,8 @@ namespace LoginOrchestrator.Orchestrator.Machine;
 public enum StageReason
 {
     OtpEnrolled,
+    /// <summary>The user has a passkey (and passkeys are allowed): it is asked for, beside TOTP when enrolled.</summary>
+    PasskeyRegistered,
     TwoFactorPolicy,
     DegradedLogin,
     ContactUnbound,

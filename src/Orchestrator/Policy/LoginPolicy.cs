@@ -31,6 +31,12 @@ public sealed record LoginPolicy
     /// <summary>Setting <c>authentication.remember_device_days</c>: how long "remember this device" skips the second factor (0: never).</summary>
     public int RememberDeviceDays { get; init; } = 30;
 
+    /// <summary>Setting <c>authentication.passkeys_allowed</c>: passkeys may be registered and used, as second factor and passwordless.</summary>
+    public bool PasskeysAllowed { get; init; } = true;
+
+    /// <summary>Setting <c>authentication.admin_requires_passkey</c>: an admin without a passkey must register one after login.</summary>
+    public bool AdminRequiresPasskey { get; init; }
+
     /// <summary>Setting <c>recovery.enabled</c>: a forgotten password can be recovered by a code to a verified contact.</summary>
     public bool RecoveryEnabled { get; init; } = true;
 

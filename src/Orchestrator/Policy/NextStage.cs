@@ -6,11 +6,14 @@ namespace LoginOrchestrator.Orchestrator.Policy;
 public static class NextStage
 {
     /// <param name="weComMessaging">WeCom app messages can be sent (WeCom is configured and reachable).</param>
-    public static StageDecision Decide(LoginPolicy policy, LoginUser user, bool degraded, bool weComMessaging)
+    /// <param name="hasPasskey">The user has a registered passkey.</param>
+    public static StageDecision Decide(LoginPolicy policy, LoginUser user, bool degraded, bool weComMessaging, bool hasPasskey = false)
     {
-        // 1. TOTP enrolled → OtpChallenge.
+        // 1. TOTP enrolled → OtpChallenge; a passkey (where allowed) is asked for there too, or alone.
         if (user.TotpEnabled)
             return new(LoginState.OtpChallenge, StageReason.OtpEnrolled, EnrolOtpRequired: false);
+        if (hasPasskey && policy.PasskeysAllowed)
+            return new(LoginState.OtpChallenge, StageReason.PasskeyRegistered, EnrolOtpRequired: false);
 
         // An admin without TOTP is sent to enrol after login, never let through silently.
         var enrolOtp = user.IsAdmin && policy.AdminRequiresOtp;

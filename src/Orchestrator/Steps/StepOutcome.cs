@@ -29,6 +29,10 @@ public abstract record StepOutcome
     /// <param name="ViaDirectory">WeCom vouched for the user (DirectoryConfirmed), else the local hash did (PasswordVerified).</param>
     public sealed record FirstFactorPassed(LoginUser User, LoginFactor Factor, bool ViaDirectory) : StepOutcome;
 
+    /// <summary>One answer proved both factors (a passkey with user verification): the user is known only now.</summary>
+    /// <param name="Verified">The trigger that issues the flow.</param>
+    public sealed record BothFactorsPassed(LoginUser User, LoginFactor Factor, LoginTrigger Verified) : StepOutcome;
+
     /// <param name="Verified">The trigger that issues the flow.</param>
     /// <param name="Rejection">The trigger should the user have been disabled meanwhile.</param>
     /// <param name="RememberDevice">The user asked that this device skip the second factor from now on.</param>

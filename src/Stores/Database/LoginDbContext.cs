@@ -24,6 +24,7 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<OidcKeyRecord> OidcKeys => Set<OidcKeyRecord>();
     public DbSet<ClientAuditRecord> ClientAudit => Set<ClientAuditRecord>();
     public DbSet<RememberedDeviceRecord> RememberedDevices => Set<RememberedDeviceRecord>();
+    public DbSet<PasskeyRecord> Passkeys => Set<PasskeyRecord>();
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
     public DbSet<DirectorySyncRunRecord> DirectorySyncRuns => Set<DirectorySyncRunRecord>();
@@ -131,6 +132,20 @@ public abstract class LoginDbContext(DbContextOptions options) : DbContext(optio
             device.HasIndex(d => d.ExpiresAt);
             device.Property(d => d.ClientIp).HasMaxLength(64);
             device.Property(d => d.UserAgent).HasMaxLength(256);
+        });
+
+        model.Entity<PasskeyRecord>(passkey =>
+        {
+            passkey.ToTable("passkey");
+            passkey.HasKey(p => p.IdHash);
+            passkey.Property(p => p.IdHash).HasMaxLength(43);
+            passkey.Property(p => p.CredentialId).HasMaxLength(1023);
+            passkey.Property(p => p.NormalizedUserId).HasMaxLength(64);
+            passkey.HasIndex(p => p.NormalizedUserId);
+            passkey.Property(p => p.UserHandle).HasMaxLength(64);
+            passkey.Property(p => p.PublicKey).HasMaxLength(1024);
+            passkey.Property(p => p.Transports).HasMaxLength(64);
+            passkey.Property(p => p.Name).HasMaxLength(64);
         });
 
         model.Entity<DepartmentRecord>(department =>

@@ -29,6 +29,8 @@ public sealed class SettingsLoginPolicySource(SettingsCache settings) : ILoginPo
                 s.Int(Lockout, "max_failures"), s.Int(Lockout, "wait_increment_seconds"), s.Int(Lockout, "max_wait_seconds")),
             SharedContactsAllowed = s.Bool(TwoFactor, "shared_contacts_allowed"),
             RememberDeviceDays = s.Int(Authentication, "remember_device_days"),
+            PasskeysAllowed = s.Bool(Authentication, "passkeys_allowed"),
+            AdminRequiresPasskey = s.Bool(Authentication, "admin_requires_passkey"),
             RecoveryEnabled = s.Bool(Recovery, "enabled"),
             RecoveryLifetimeSeconds = s.Int(Recovery, "lifetime_seconds"),
             AdminRecoveryLifetimeHours = s.Int(Recovery, "admin_link_hours"),

@@ -90,6 +90,10 @@ public static class SettingCatalog
         new(DirectoryNamespace, "sync_interval_minutes", SettingType.Int, "How often the WeCom directory is read into the users (0: only when an admin starts it).", "60") { Min = 0, Max = 1440 },
         new(DirectoryNamespace, "max_disable_percent", SettingType.Int,
             "The largest share of directory users one sync may disable; a sync that would disable more changes nothing.", "10") { Min = 0, Max = 100 },
+        new(Authentication, "passkeys_allowed", SettingType.Bool,
+            "Users may register passkeys and log in with them: as the second factor, or passwordless (a passkey with user verification is two factors).", "true"),
+        new(Authentication, "admin_requires_passkey", SettingType.Bool,
+            "Admins without a passkey must register one after login before any admin work (while passkeys are allowed).", "false"),
     ];
 
     private static SettingDefinition Notice(string key) =>

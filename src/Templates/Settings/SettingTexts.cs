@@ -14,6 +14,8 @@ public static class SettingTexts
         ["authentication.admin_requires_otp"] = new("管理员必须启用身份验证器", "Admins must use TOTP", "没有身份验证器（TOTP）的管理员登录后须先启用。"),
         ["authentication.password_fallback_enabled"] = new("企业微信不可用时允许本地密码", "Local password while WeCom is down", "企业微信不可用时，本地密码仍可登录（降级，并强制第二步验证）。"),
         ["authentication.reauthentication_seconds"] = new("敏感操作的登录时效（秒）", "Recent login for sensitive changes (s)", "不输入当前密码进行敏感的账号修改（首次启用 TOTP、首次设置密码）时，登录必须在此时间内。"),
+        ["authentication.passkeys_allowed"] = new("允许通行密钥", "Passkeys allowed", "用户可以注册通行密钥（Passkey）并用它登录：作为第二步验证，或免密码登录（带用户验证的通行密钥相当于两步验证）。"),
+        ["authentication.admin_requires_passkey"] = new("管理员必须注册通行密钥", "Admins must register a passkey", "没有通行密钥的管理员登录后须先注册一个，才能使用管理功能（允许通行密钥时）。"),
         ["authentication.remember_device_days"] = new("记住设备天数", "Remember a device (days)", "完成第二步验证后勾选“记住此设备”，该设备在这些天内免第二步验证（0：不提供）。"),
         ["two_factor.send_method"] = new("验证码发送方式", "Where codes go", "验证码通过邮件、短信或企业微信发送。"),
         ["two_factor.expire_seconds"] = new("验证码有效期（秒）", "Code lifetime (s)", "一个验证码的有效时间。"),

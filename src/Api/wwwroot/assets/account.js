@@ -1,8 +1,9 @@
-// The account page: profile and status, TOTP enrolment from a QR code, recovery codes shown once, password, the
+// The account page: profile and status, TOTP enrolment from a QR code, recovery codes shown once, passkeys, password, the
 // user's sessions (each can be ended), log out.
 import { h, show, focusFirst } from './dom.js';
 import { call, requireSession, logOut } from './api.js';
 import { t, applyLanguage, formatTime } from './i18n.js';
+import { passkeysPanel } from './account-passkeys.js';
 
 const main = document.querySelector('#account');
 
@@ -11,7 +12,7 @@ async function start() {
   const current = await requireSession();
   if (!current) return;
   const nav = [h('a', { href: '/agents/' }, t('agents.title')), h('button', { type: 'button', class: 'link', id: 'log-out', onclick: logOut }, t('account.logOut'))];
-  if (current.roles.includes('admin') && !current.requiredActions.includes('enrol_otp'))
+  if (current.roles.includes('admin') && current.requiredActions.length === 0)
     nav.unshift(h('a', { href: '/admin/' }, t('account.adminConsole')));
   document.querySelector('#nav').replaceChildren(...nav);
   await draw(current);
@@ -21,7 +22,8 @@ async function draw(current, focus) {
   const profile = (await call('GET', '/api/v1/account')).body;
   show(main,
     current.requiredActions.includes('enrol_otp') ? h('p', { class: 'message warning', role: 'alert' }, t('account.enrolRequired')) : null,
-    profilePanel(profile), contactsPanel(profile, current), otpPanel(profile, current), passwordPanel(profile), await sessionsPanel(), await devicesPanel(current));
+    current.requiredActions.includes('register_passkey') ? h('p', { class: 'message warning', role: 'alert', id: 'passkey-required' }, t('account.passkeyRequired')) : null,
+    profilePanel(profile), contactsPanel(profile, current), otpPanel(profile, current), await passkeysPanel(), passwordPanel(profile), await sessionsPanel(), await devicesPanel(current));
   if (focus) main.querySelector(focus)?.focus();
 }
 
@@ -137,7 +139,7 @@ async function beginEnrolment(panel, profile, current, currentPassword) {
     if (!confirmed.ok) return outcome(result, confirmed);
     // The session no longer owes an enrolment: the admin console opens from here.
     const refreshed = await requireSession();
-    if (refreshed?.roles.includes('admin')) document.querySelector('#nav').prepend(h('a', { href: '/admin/' }, t('account.adminConsole')));
+    if (refreshed?.roles.includes('admin') && refreshed.requiredActions.length === 0) document.querySelector('#nav').prepend(h('a', { href: '/admin/' }, t('account.adminConsole')));
     main.querySelector('.message.warning')?.remove();
     show(panel, h('h2', { id: 'otp-title' }, t('account.otp'), ' — ', h('span', { class: 'ok' }, t('account.otpOn'))), recoveryCodes(confirmed.body.recoveryCodes));
   });

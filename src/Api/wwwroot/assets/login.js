@@ -3,6 +3,7 @@ import { h, show, focusFirst } from './dom.js';
 import { call, session } from './api.js';
 import { t, has, applyLanguage, formatTime } from './i18n.js';
 import { every, stopTimers, messages, problemText, lockedFor, actionForm, resendCountdown } from './flowparts.js';
+import { passkeysSupported, assertPasskey } from './passkeys.js';
 
 const step = document.querySelector('#step');
 let generation = 0; // bumped by every render: answers to reads started for an older step are dropped
@@ -131,7 +132,37 @@ function formFor(action, flow) {
     url.searchParams.set('state', weComState(flow.id));
     return h('p', {}, h('a', { class: 'button wecom', href: url.toString() }, t('action.submitWeComCode')));
   }
+  if (action.name === 'submitPasskey') return passkeyForm(action, flow);
   return actionForm(action, render);
+}
+
+// A passkey: the browser asks the authenticator (PIN or biometrics), the answer goes to the flow. Passwordless in
+// Credentials, the second factor in OtpChallenge (with "remember this device" when offered).
+function passkeyForm(action, flow) {
+  if (!passkeysSupported()) return null;
+  const remember = action.fields.some(f => f.name === 'rememberDevice')
+    ? h('div', { class: 'field check' }, h('input', { id: 'submitPasskey-rememberDevice', name: 'rememberDevice', type: 'checkbox' }),
+      h('label', { for: 'submitPasskey-rememberDevice' }, t('field.rememberDevice')))
+    : null;
+  const status = h('p', { class: 'muted small', role: 'status' });
+  const button = h('button', { type: 'submit', id: 'submitPasskey-submit', class: flow.state === 'Credentials' ? 'secondary' : '' },
+    t(flow.state === 'Credentials' ? 'action.submitPasskey.passwordless' : 'action.submitPasskey'));
+  const form = h('form', { class: 'action', 'data-action': action.name }, remember, button, status);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    button.disabled = true;
+    let credential;
+    try {
+      credential = await assertPasskey(action.publicKey);
+    } catch {
+      // Cancelled, timed out or no passkey here: nothing was sent, the flow is as it was.
+      status.textContent = t('flow.passkeyCancelled');
+      button.disabled = false;
+      return;
+    }
+    render(await call(action.method, action.href, { credential, rememberDevice: form.elements.rememberDevice?.checked ?? false }));
+  });
+  return form;
 }
 
 start();

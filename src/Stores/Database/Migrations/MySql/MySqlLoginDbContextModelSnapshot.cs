@@ -222,6 +222,64 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
                     b.ToTable("login_audit", (string)null);
                 });
 
+            modelBuilder.Entity("LoginOrchestrator.Stores.Database.PasskeyRecord", b =>
+                {
+                    b.Property<string>("IdHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("varchar(43)");
+
+                    b.Property<Guid>("Aaguid")
+                        .HasColumnType("char(36)");
+
+                    b.Property<bool>("BackedUp")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("varbinary(1023)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("NormalizedUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("varbinary(1024)");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Transports")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<byte[]>("UserHandle")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varbinary(64)");
+
+                    b.HasKey("IdHash");
+
+                    b.HasIndex("NormalizedUserId");
+
+                    b.ToTable("passkey", (string)null);
+                });
+
             modelBuilder.Entity("LoginOrchestrator.Stores.Database.RecoveryCodeRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -869,6 +927,32 @@ namespace LoginOrchestrator.Stores.Database.Migrations.MySql
                             Required = true,
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 34,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "true",
+                            Description = "Users may register passkeys and log in with them: as the second factor, or passwordless (a passkey with user verification is two factors).",
+                            Enabled = true,
+                            Key = "passkeys_allowed",
+                            Namespace = "authentication",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "bool"
+                        },
+                        new
+                        {
+                            Id = 35,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DefaultValue = "false",
+                            Description = "Admins without a passkey must register one after login before any admin work (while passkeys are allowed).",
+                            Enabled = true,
+                            Key = "admin_requires_passkey",
+                            Namespace = "authentication",
+                            Required = true,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 23, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            ValueType = "bool"
                         });
                 });
 

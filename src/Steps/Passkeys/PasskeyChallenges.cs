@@ -1,0 +1,74 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LoginOrchestrator.Orchestrator.Machine;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace LoginOrchestrator.Steps.Passkeys;
+
+/// <summary>
+/// WebAuthn challenges that carry what they were made for, encrypted and authenticated with the instances' shared Data
+/// Protection keys: nothing is stored, and any instance can check one. A login's challenge names its flow, the flow's
+/// state and its failed attempts: every answer on the flow (a wrong one counts, a right one ends it) makes the old
+/// challenge worthless, so each is good for one try. A registration's names its user, the user handle it hands out and when it lapses.
+/// </summary>
+public sealed class PasskeyChallenges(IDataProtectionProvider protection)
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("LoginOrchestrator.Passkeys.Challenge.v1");
+
+    /// <summary>How long a registration ceremony may take.</summary>
+    public static readonly TimeSpan RegistrationLifetime = TimeSpan.FromMinutes(5);
+
+    public byte[] ForLogin(LoginFlow flow) => Protect(LoginFacts(flow));
+
+    public bool IsForLogin(byte[] challenge, LoginFlow flow) => Unprotect(challenge) is { } facts && facts == LoginFacts(flow);
+
+    /// <summary>Carries the user handle the ceremony hands the authenticator, so its end registers the same one.</summary>
+    public byte[] ForRegistration(string userId, byte[] userHandle, DateTimeOffset now) =>
+        Protect($"register\n{userId}\n{Base64Url.EncodeToString(userHandle)}\n{(now + RegistrationLifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>The user handle of a registration this user began and may still finish; null for any other challenge.</summary>
+    public byte[]? RegistrationHandle(byte[] challenge, string userId, DateTimeOffset now)
+    {
+        if (Unprotect(challenge)?.Split('\n') is not ["register", var forUser, var handle, var until]) return null;
+        return forUser == userId && long.TryParse(until, CultureInfo.InvariantCulture, out var seconds) && now.ToUnixTimeSeconds() < seconds
+            ? Base64Url.DecodeFromChars(handle) : null;
+    }
+
+    private static string LoginFacts(LoginFlow flow) =>
+        $"login\n{flow.Id}\n{flow.State}\n{flow.FailedAttempts.ToString(CultureInfo.InvariantCulture)}";
+
+    // Data Protection encrypts with a fresh IV: two challenges for the same facts differ, as WebAuthn expects.
+    private byte[] Protect(string facts) => _protector.Protect(Encoding.UTF8.GetBytes(facts));
+
+    private string? Unprotect(byte[] challenge)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(_protector.Unprotect(challenge));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public static string Encode(byte[] challenge) => Base64Url.EncodeToString(challenge);
+
+    /// <summary>The challenge a browser signed over, from its client data (Fido2 checks the rest of it); null when unreadable.</summary>
+    public static byte[]? ChallengeIn(byte[] clientDataJson)
+    {
+        try
+        {
+            using var clientData = JsonDocument.Parse(clientDataJson);
+            return clientData.RootElement.TryGetProperty("challenge", out var challenge) && challenge.ValueKind == JsonValueKind.String
+                && challenge.GetString() is { } text && Base64Url.IsValid(text) ? Base64Url.DecodeFromChars(text) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
