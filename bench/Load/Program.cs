@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using LoginOrchestrator.Bench.Load;
 using LoginOrchestrator.Steps.Passwords;
+using LoginOrchestrator.Tests.Support;
 using MySqlConnector;
 using StackExchange.Redis;
 
@@ -81,6 +82,8 @@ await using var api = await ApiUnderTest.StartAsync(Path.Combine(root, "src/Api/
     ["RateLimits__CodesPerIpPerDay"] = "1000000",
     ["Smtp__Host"] = Environment.GetEnvironmentVariable("LO_TEST_SMTP_HOST") ?? "127.0.0.1",
     ["Smtp__Port"] = Environment.GetEnvironmentVariable("LO_TEST_SMTP_PORT") ?? "1025",
+    // Production wants the key ring's certificate from outside the database: the test support's, made once per run.
+    ["KeyRing__CertificatePath"] = TestServices.KeyRingCertificate,
 }.Concat(ExtraApiEnvironment()).ToDictionary(), Path.Combine(Path.GetTempPath(), $"lo-bench-{runId}"));
 
 // Users straight into the tables the API just migrated. Login users: one per login worker, so no lock-out or

@@ -284,4 +284,22 @@ public sealed class PasskeyTests(LoginApiFactory factory) : IClassFixture<LoginA
             await factory.SetSettingAsync("authentication", "admin_requires_passkey", false);
         }
     }
+
+    [Fact]
+    public async Task AMemberTheDirectorySaysHasLeftCannotUseTheirPasskey()
+    {
+        var authenticator = new SoftwareAuthenticator();
+        await RegisterAsync("pk.left", authenticator);
+        // What a directory sync records of a member WeCom no longer lists (the account itself left enabled).
+        await factory.WithDbAsync(async db =>
+        {
+            db.Users.Single(u => u.NormalizedUserId == "pk.left").DirectoryDepartedAt = factory.Clock.GetUtcNow();
+            return await db.SaveChangesAsync();
+        });
+
+        var answer = await PasswordlessAsync(authenticator);
+
+        answer.Status.Should().Be(HttpStatusCode.Unauthorized);
+        answer.State.Should().Be("Credentials");
+    }
 }

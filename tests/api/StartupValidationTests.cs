@@ -18,6 +18,8 @@ public sealed class StartupValidationTests
     [InlineData("Delivery:SendTimeoutSeconds", "60", "SendTimeoutSeconds")]
     [InlineData("Smtp:Port", "0", "Port")]
     [InlineData("Smtp:From", "not a mailbox <", "Smtp:From")]
+    [InlineData("WebAuthn:Origins:0", "https://evil.example", "WebAuthn:Origins")]
+    [InlineData("WebAuthn:Origins:0", "http://localhost:5080/login", "WebAuthn:Origins")]
     public void AMalformedSettingStopsTheStart(string key, string value, string named)
     {
         using var factory = new MisconfiguredFactory(key, value);
@@ -25,6 +27,18 @@ public sealed class StartupValidationTests
         var start = () => factory.CreateClient();
 
         start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(named);
+    }
+
+    /// <summary>Issue 24.3: a production instance will not keep its key ring in the clear.</summary>
+    [Fact]
+    public async Task ProductionWithoutTheKeyRingsCertificateStopsTheStart()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "loginorchestrator-tests", $"no-keyring-{Guid.NewGuid():N}");
+        var settings = new Dictionary<string, string> { ["ConnectionStrings:Database"] = $"Data Source={Path.Combine(folder, "lo.db")}" };
+
+        var start = () => ApiProcess.StartAsync(settings, folder);
+
+        (await start.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("exited").And.Contain("KeyRing:CertificatePath is required in Production");
     }
 
     private sealed class MisconfiguredFactory(string key, string value) : LoginApiFactory

@@ -81,6 +81,7 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         ["Security:BcryptWorkFactor"] = "10",
         ["RateLimits:PerIpPerMinute"] = "1000000",
         ["RateLimits:GlobalPerMinute"] = "1000000",
+        ["KeyRing:CertificatePath"] = TestServices.KeyRingCertificate,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

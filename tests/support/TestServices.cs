@@ -12,6 +12,17 @@ public static class TestServices
     public static string SmtpPort => Env("LO_TEST_SMTP_PORT", "1025");
     public static string Maildev => Env("LO_TEST_MAILDEV", "http://127.0.0.1:1080");
 
+    /// <summary>The certificate protecting the key ring of every instance this test process starts (they share databases).</summary>
+    public static string KeyRingCertificate => KeyRing.Value;
+
+    private static readonly Lazy<string> KeyRing = new(() =>
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "loginorchestrator-tests")).FullName;
+        var path = Path.Combine(folder, $"keyring-{Environment.ProcessId}.pfx");
+        using var _ = Api.Hosting.KeyRingProtection.LoadOrCreate(path);
+        return path;
+    });
+
     private static string Env(string name, string fallback) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
 }

@@ -31,8 +31,12 @@ public static class PersistenceServices
         }
 
         // TOTP secrets and queued messages are encrypted with these keys; the key ring lives in the
-        // database, so instances share it and it lasts as long as what it protects.
-        builder.Services.AddDataProtection().SetApplicationName("LoginOrchestrator").PersistKeysToDbContext<LoginDbContext>();
+        // database, so instances share it and it lasts as long as what it protects. Each key is stored encrypted with
+        // a certificate from outside the database: a dump alone opens nothing.
+        var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        var (current, all) = KeyRingProtection.Load(keyRing, dataDirectory, builder.Environment);
+        builder.Services.AddDataProtection().SetApplicationName("LoginOrchestrator").PersistKeysToDbContext<LoginDbContext>()
+            .ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate(all);
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabasePreparedCheck>("database-prepared", tags: [HealthApi.ReadyTag])
