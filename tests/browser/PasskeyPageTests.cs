@@ -72,6 +72,14 @@ public sealed class PasskeyPageTests(BrowserFixture browser, PasskeyApiFactory f
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/");
         await Expect(page.Locator("#passkeys li")).ToHaveCountAsync(1);
 
+        // After the password, a user whose only second factor is the passkey is asked for it, not for a code.
+        await page.Locator("#log-out").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await PasswordForm.SubmitAsync(page, "liushi", "Desk-Pass-2026");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm it is you with your passkey" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify with a passkey" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/");
+
         // As the second factor, beside TOTP: the password first, then the passkey.
         await factory.EnableTotpAsync("liushi", TotpSecrets.New());
         await page.Locator("#log-out").ClickAsync();

@@ -4,7 +4,7 @@ const texts = {
   'zh-CN': {
     'app.name': 'LoginOrchestrator 统一登录', 'app.language': 'English', 'app.languageLabel': '切换语言',
     'state.Credentials': '登录', 'state.WeComCheck': '正在向企业微信确认', 'state.PasswordFallback': '使用本地密码登录',
-    'state.OtpChallenge': '输入身份验证器中的动态码', 'state.TwoFactorBind': '绑定邮箱或手机', 'state.Captcha': '输入验证码',
+    'state.OtpChallenge': '输入身份验证器中的动态码', 'state.OtpChallenge.passkey': '使用通行密钥验证身份', 'state.TwoFactorBind': '绑定邮箱或手机', 'state.Captcha': '输入验证码',
     'state.Issued': '登录成功', 'state.Failed': '登录失败', 'state.Locked': '已锁定', 'state.Expired': '登录已过期',
     'action.submitPassword': '登录', 'action.submitWeComCode': '企业微信登录', 'action.submitOtp': '验证',
     'action.submitRecoveryCode': '使用恢复码', 'action.submitBindTarget': '发送验证码', 'action.resendCaptcha': '重新发送',
@@ -75,7 +75,7 @@ const texts = {
   en: {
     'app.name': 'LoginOrchestrator sign-in', 'app.language': '中文', 'app.languageLabel': 'Change language',
     'state.Credentials': 'Sign in', 'state.WeComCheck': 'Checking with WeCom', 'state.PasswordFallback': 'Sign in with your local password',
-    'state.OtpChallenge': 'Enter the code from your authenticator app', 'state.TwoFactorBind': 'Add an email or phone for codes',
+    'state.OtpChallenge': 'Enter the code from your authenticator app', 'state.OtpChallenge.passkey': 'Confirm it is you with your passkey', 'state.TwoFactorBind': 'Add an email or phone for codes',
     'state.Captcha': 'Enter the verification code', 'state.Issued': 'Signed in', 'state.Failed': 'Sign-in failed', 'state.Locked': 'Locked',
     'state.Expired': 'This sign-in has expired',
     'action.submitPassword': 'Sign in', 'action.submitWeComCode': 'Log in with WeCom', 'action.submitOtp': 'Verify',

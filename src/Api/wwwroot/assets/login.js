@@ -57,7 +57,9 @@ function render(answer) {
     return;
   }
 
-  const parts = [h('h2', { tabindex: '-1', id: 'step-title' }, t(`state.${flow.state}`))];
+  // A second factor that is only a passkey is not a code to enter.
+  const passkeyOnly = flow.state === 'OtpChallenge' && flow.actions.length > 0 && flow.actions.every(a => a.name === 'submitPasskey');
+  const parts = [h('h2', { tabindex: '-1', id: 'step-title' }, t(passkeyOnly ? 'state.OtpChallenge.passkey' : `state.${flow.state}`))];
   if (flow.user) parts.push(h('p', { class: 'muted' }, t('flow.signedInAs', { name: flow.user.name })));
   for (const reason of flow.reasons ?? []) if (has(`reason.${reason}`)) parts.push(h('p', { class: 'notice' }, t(`reason.${reason}`)));
   parts.push(messages(flow, problem));
