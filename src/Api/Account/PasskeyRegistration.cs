@@ -34,17 +34,21 @@ public sealed class PasskeyRegistration(
 
     public async Task<Outcome<PasskeyCreationOptionsDto>> BeginAsync(SessionRecord session, string? currentPassword, CancellationToken cancellationToken)
     {
-        if (await UserAllowedAsync(session, currentPassword, cancellationToken) is { Refusal: { } refused }) return refused;
-        var handle = await passkeys.UserHandleAsync(session.UserId, cancellationToken);
+        var allowed = await UserAllowedAsync(session, currentPassword, cancellationToken);
+        if (allowed.Value is not { } user) return allowed.Refusal!;
+        var existing = await passkeys.ListAsync(session.UserId, cancellationToken);
+        // The handle the user's passkeys carry already, or a new one for their first.
+        var handle = existing.FirstOrDefault()?.UserHandle ?? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         var challenge = challenges.ForRegistration(UserIds.Canonical(session.UserId), handle, time.GetUtcNow());
-        return PasskeyCreationOptionsDto.Of(await CreationOptionsAsync(session.UserId, handle, challenge, cancellationToken));
+        return PasskeyCreationOptionsDto.Of(CreationOptions(user, existing, handle, challenge));
     }
 
     public async Task<Outcome<PasskeyDto>> FinishAsync(SessionRecord session, PasskeyRegistrationRequest body, ClientInfo requester, CancellationToken cancellationToken)
     {
         if (NameProblem(body.Name) is { } badName) return badName;
         if (body.Credential?.ToRaw() is not { } raw) return Refusal.Invalid("credential", "The credential navigator.credentials.create returned, as JSON (binary values base64url).");
-        if (await UserAllowedAsync(session, body.CurrentPassword, cancellationToken) is { Refusal: { } refused }) return refused;
+        var allowed = await UserAllowedAsync(session, body.CurrentPassword, cancellationToken);
+        if (allowed.Value is not { } user) return allowed.Refusal!;
         if (PasskeyChallenges.ChallengeIn(raw.Response.ClientDataJson) is not { } challenge
             || challenges.RegistrationHandle(challenge, UserIds.Canonical(session.UserId), time.GetUtcNow()) is not { } handle)
             return Refusal.Invalid("credential", "The credential answers no registration of this user that is still open: begin again.");
@@ -55,7 +59,7 @@ public sealed class PasskeyRegistration(
             registered = await fido2.MakeNewCredentialAsync(new MakeNewCredentialParams
             {
                 AttestationResponse = raw,
-                OriginalOptions = await CreationOptionsAsync(session.UserId, handle, challenge, cancellationToken),
+                OriginalOptions = CreationOptions(user, await passkeys.ListAsync(session.UserId, cancellationToken), handle, challenge),
                 IsCredentialIdUniqueToUserCallback = async (candidate, token) => await passkeys.FindAsync(candidate.CredentialId, token) is null,
             }, cancellationToken);
         }
@@ -92,7 +96,7 @@ public sealed class PasskeyRegistration(
 
     public async Task<Refusal?> RemoveAsync(SessionRecord session, string passkeyId, string? currentPassword, ClientInfo requester, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserId == UserIds.Canonical(session.UserId), cancellationToken);
+        var user = await db.Users.AsNoTracking().WithUserId(session.UserId).SingleOrDefaultAsync(cancellationToken);
         if (user is null) return Refusal.UserNotFound;
         if (await recent.CheckAsync(session, user, currentPassword, cancellationToken) is { } stale) return stale;
         return await RemoveAsync(session.UserId, passkeyId, adminId: null, requester, cancellationToken) ? null : NotFound;
@@ -119,17 +123,14 @@ public sealed class PasskeyRegistration(
     {
         if (!(await policy.GetAsync(cancellationToken)).PasskeysAllowed)
             return new Refusal(ProblemCodes.PasskeysDisabled, "Passkeys are turned off (setting authentication.passkeys_allowed).");
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedUserId == UserIds.Canonical(session.UserId), cancellationToken);
+        var user = await db.Users.AsNoTracking().WithUserId(session.UserId).SingleOrDefaultAsync(cancellationToken);
         if (user is null) return Refusal.UserNotFound;
         return await recent.CheckAsync(session, user, currentPassword, cancellationToken) is { } stale ? stale : user;
     }
 
     /// <summary>The create ceremony's options: the same at its end as at its start but for the challenge each carries.</summary>
-    private async Task<CredentialCreateOptions> CreationOptionsAsync(string userId, byte[] userHandle, byte[] challenge, CancellationToken cancellationToken)
-    {
-        var user = await db.Users.AsNoTracking().Where(u => u.NormalizedUserId == UserIds.Canonical(userId)).Select(u => new { u.UserId, u.Name }).SingleAsync(cancellationToken);
-        var existing = await passkeys.ListAsync(userId, cancellationToken);
-        return new CredentialCreateOptions
+    private CredentialCreateOptions CreationOptions(UserAccount user, IReadOnlyList<PasskeyCredential> existing, byte[] userHandle, byte[] challenge) =>
+        new()
         {
             Rp = new PublicKeyCredentialRpEntity(options.Value.RpId, options.Value.RpName, null),
             User = new Fido2User { Id = userHandle, Name = user.UserId, DisplayName = user.Name },
@@ -142,7 +143,6 @@ public sealed class PasskeyRegistration(
             // The same authenticator twice would be one factor counted twice.
             ExcludeCredentials = [.. existing.Select(p => new PublicKeyCredentialDescriptor(p.Id))],
         };
-    }
 
     private static Refusal? NameProblem(string? name) => name?.Trim() switch
     {

@@ -25,9 +25,6 @@ public interface IPasskeys
 
     Task<PasskeyCredential?> FindAsync(byte[] credentialId, CancellationToken cancellationToken);
 
-    /// <summary>The user handle the user's passkeys carry: made once, at the first registration.</summary>
-    Task<byte[]> UserHandleAsync(string userId, CancellationToken cancellationToken);
-
     /// <summary>False when a credential with that id exists already (for anyone).</summary>
     Task<bool> AddAsync(PasskeyCredential credential, CancellationToken cancellationToken);
 

@@ -24,13 +24,6 @@ public sealed class Passkeys(LoginDbContext db) : IPasskeys
         return record is not null && record.CredentialId.AsSpan().SequenceEqual(credentialId) ? ToCredential(record) : null;
     }
 
-    public async Task<byte[]> UserHandleAsync(string userId, CancellationToken cancellationToken)
-    {
-        var normalized = UserIds.Canonical(userId);
-        return await db.Passkeys.AsNoTracking().Where(p => p.NormalizedUserId == normalized).Select(p => p.UserHandle).FirstOrDefaultAsync(cancellationToken)
-            ?? RandomNumberGenerator.GetBytes(32);
-    }
-
     public async Task<bool> AddAsync(PasskeyCredential credential, CancellationToken cancellationToken)
     {
         var record = new PasskeyRecord
