@@ -40,6 +40,8 @@ if (AdminCommand.IsInvoked(args)) return await AdminCommand.RunAsync(app.Service
 await app.LoadOidcKeysAsync();
 
 app.UseForwardedHeaders();
+app.UsePublicHost();
+app.UseHsts();
 app.UseSecurityHeaders();
 // The login, account and admin pages (wwwroot): `/`, `/account/`, `/admin/`.
 app.UseDefaultFiles();

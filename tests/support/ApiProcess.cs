@@ -13,8 +13,12 @@ public sealed class ApiProcess : IAsyncDisposable
     private ApiProcess(Process process, int port)
     {
         _process = process;
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Address = new Uri($"http://127.0.0.1:{port}");
+        Client = new HttpClient { BaseAddress = Address };
     }
+
+    /// <summary>Where it listens (plain HTTP on loopback).</summary>
+    public Uri Address { get; }
 
     public HttpClient Client { get; }
 
@@ -79,6 +83,27 @@ public sealed class ApiProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
+    }
+
+    /// <summary>
+    /// Stops it as systemd or a container runtime does: SIGTERM, then waits for it to exit on its own.
+    /// Returns how long it took and its exit code.
+    /// </summary>
+    public async Task<(TimeSpan Took, int ExitCode)> TerminateAsync(TimeSpan within)
+    {
+        var started = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            await kill.WaitForExitAsync();
+        using var deadline = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Still running {within} after SIGTERM:\n{Output}");
+        }
+        return (started.Elapsed, _process.ExitCode);
     }
 
     public async ValueTask DisposeAsync()

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace LoginOrchestrator.Tests.Support;
 
-/// <summary>What the tests need of this machine: a free loopback port, and the programs built beside them.</summary>
+/// <summary>What the tests need of this machine: a free loopback port, and the programs built beside them and the repository's files.</summary>
 public static class LocalMachine
 {
     public static int FreePort()
@@ -16,10 +16,18 @@ public static class LocalMachine
     /// <summary>An assembly the solution built in the test's own configuration, e.g. <c>("src/Api", "LoginOrchestrator.Api.dll")</c>.</summary>
     public static string BuiltAssembly(string projectDirectory, string assemblyName)
     {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // tests/api/bin/<Configuration>/net10.0/
-        var configuration = testBin.Parent!.Name;
-        var root = testBin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, projectDirectory, "bin", configuration, "net10.0", assemblyName);
+        var path = Path.Combine(RepositoryRoot, projectDirectory, "bin", Configuration, "net10.0", assemblyName);
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build {projectDirectory} first.", path);
     }
+
+    /// <summary>A file of the repository, e.g. <c>deploy/nginx/loginorchestrator.conf.template</c>.</summary>
+    public static string RepositoryFile(string relativePath)
+    {
+        var path = Path.Combine(RepositoryRoot, relativePath);
+        return File.Exists(path) ? path : throw new FileNotFoundException("Not in the repository.", path);
+    }
+
+    private static DirectoryInfo TestBin => new(AppContext.BaseDirectory); // tests/<project>/bin/<Configuration>/net10.0/
+    private static string Configuration => TestBin.Parent!.Name;
+    private static string RepositoryRoot => TestBin.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
 }

@@ -50,7 +50,8 @@ public static class OidcServices
             })
             .AddServer(server =>
             {
-                if (publicOrigin is not null) server.SetIssuer(new Uri(publicOrigin + "/"));
+                // The origin as a URI already ends in "/": adding one made the issuer "https://host//" (found behind the proxy).
+                if (publicOrigin is not null) server.SetIssuer(new Uri(publicOrigin, "/"));
                 server.SetAuthorizationEndpointUris(OidcEndpoints.Authorize[1..])
                     .SetTokenEndpointUris(OidcEndpoints.Token[1..])
                     .SetUserInfoEndpointUris(OidcEndpoints.UserInfo[1..])

@@ -7,7 +7,8 @@ namespace LoginOrchestrator.Api.Security;
 /// <summary>
 /// The client IP that rate limits, code caps and the audit see: the connection's address, or, behind a
 /// configured proxy, the address that proxy reports. Nobody else's <c>X-Forwarded-For</c> is believed,
-/// not even loopback's (the framework's default), so a client cannot pick its own bucket.
+/// not even loopback's (the framework's default), so a client cannot pick its own bucket. Behind a TLS proxy whose
+/// <c>X-Forwarded-Proto</c> is believed, answers tell browsers to keep to https (HSTS).
 /// </summary>
 public static class TrustedProxies
 {
@@ -27,6 +28,8 @@ public static class TrustedProxies
             // Walk back through every trusted hop; the first untrusted address is the client.
             forwarded.ForwardLimit = null;
         });
+        // Sent only on https answers, and (the framework's rule) never for localhost, so a developer's browser is not pinned.
+        builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
 }
