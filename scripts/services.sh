@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (if missing) and starts the services the tests run on, on loopback, without systemd or Docker:
-# MariaDB (Debian), Redis (Debian) and maildev (npm). Idempotent: a service already answering is reused.
+# MariaDB (Debian), Redis (Debian) and maildev (npm); installs nginx for the tests to start. Idempotent: a service already answering is reused.
 # Sourced by scripts/test.sh, which calls services_up and, on exit, services_down (it stops only what
 # this run started). Standalone: scripts/services.sh up | down.
 set -euo pipefail
@@ -104,8 +104,9 @@ _maildev_up() {
 services_up() {
   # zbar-tools: the account tests decode the enrolment QR code as a phone would.
   # chromium: the browser tests drive it with Playwright for .NET (LO_TEST_CHROMIUM overrides the path);
-  # fonts-wqy-microhei: Chinese glyphs in its screenshots.
-  _apt_install mariadb-server mariadb-client redis-server zbar-tools chromium fonts-wqy-microhei
+  # fonts-wqy-microhei: Chinese glyphs in its screenshots;
+  # nginx: the TLS proxy the deployment tests start themselves (the example in deploy/nginx), never as a service.
+  _apt_install mariadb-server mariadb-client redis-server zbar-tools chromium fonts-wqy-microhei nginx
   _mariadb_up
   _redis_up
   _redis_cluster_up

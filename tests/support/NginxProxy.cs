@@ -99,10 +99,15 @@ public sealed partial class NginxProxy : IAsyncDisposable
 
     /// <summary>
     /// A browser at <paramref name="sourceAddress"/> (a loopback address of its own, e.g. 127.0.0.5): it resolves the
-    /// public name to the proxy and trusts only the certificate made at start.
+    /// public name to the proxy and trusts only the certificate made at start. An <paramref name="observer"/> sees every
+    /// answer as it arrives (the proxy's own error pages too, which are not JSON).
     /// </summary>
-    public HttpClient ClientFrom(string sourceAddress, bool cookies = false) =>
-        new(Handler(sourceAddress, cookies)) { BaseAddress = new Uri(PublicOrigin) };
+    public HttpClient ClientFrom(string sourceAddress, bool cookies = false, DelegatingHandler? observer = null)
+    {
+        HttpMessageHandler handler = Handler(sourceAddress, cookies);
+        if (observer is not null) (observer.InnerHandler, handler) = (handler, observer);
+        return new(handler) { BaseAddress = new Uri(PublicOrigin) };
+    }
 
     /// <summary>The same, for plain HTTP on the proxy's other port.</summary>
     public HttpClient PlainClientFrom(string sourceAddress) =>
