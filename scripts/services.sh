@@ -105,8 +105,9 @@ services_up() {
   # zbar-tools: the account tests decode the enrolment QR code as a phone would.
   # chromium: the browser tests drive it with Playwright for .NET (LO_TEST_CHROMIUM overrides the path);
   # fonts-wqy-microhei: Chinese glyphs in its screenshots;
-  # nginx: the TLS proxy the deployment tests start themselves (the example in deploy/nginx), never as a service.
-  _apt_install mariadb-server mariadb-client redis-server zbar-tools chromium fonts-wqy-microhei nginx
+  # nginx: the TLS proxy the deployment tests start themselves (the example in deploy/nginx), never as a service;
+  # systemd: only its unit verifier (systemd-analyze) for deploy/systemd.
+  _apt_install mariadb-server mariadb-client redis-server zbar-tools chromium fonts-wqy-microhei nginx systemd
   _mariadb_up
   _redis_up
   _redis_cluster_up

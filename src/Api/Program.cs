@@ -19,6 +19,8 @@ using LoginOrchestrator.Api.Sessions;
 var command = AdminCommand.IsInvoked(args) || MigrateCommand.IsInvoked(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 
+// Under systemd only (deploy/systemd): Type=notify readiness once started, journal-formatted logs. Elsewhere nothing.
+builder.Services.AddSystemd();
 builder.AddHttpDefaults();
 builder.Services.AddFrontendCors();
 builder.AddTrustedProxies();

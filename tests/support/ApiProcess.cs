@@ -26,20 +26,26 @@ public sealed class ApiProcess : IAsyncDisposable
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     /// <param name="readiness">How long it may take to answer ready (default 60 s).</param>
-    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory, TimeSpan? readiness = null)
+    public static Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string dataDirectory, TimeSpan? readiness = null)
     {
         Directory.CreateDirectory(dataDirectory);
-        var port = LocalMachine.FreePort();
-        var start = new ProcessStartInfo("dotnet", [LocalMachine.BuiltAssembly("src/Api", "LoginOrchestrator.Api.dll")])
-        {
-            WorkingDirectory = dataDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", [LocalMachine.BuiltAssembly("src/Api", "LoginOrchestrator.Api.dll")]) { WorkingDirectory = dataDirectory };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__DataDirectory"] = dataDirectory;
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        return StartAsync(start, readiness);
+    }
+
+    /// <summary>
+    /// Any build of the service (a published one, say) started as <paramref name="start"/> says; it is given a free
+    /// loopback port (<c>ASPNETCORE_URLS</c>) and must answer ready there.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(ProcessStartInfo start, TimeSpan? readiness = null)
+    {
+        var port = LocalMachine.FreePort();
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
 
         var api = new ApiProcess(Process.Start(start)!, port);
         api._process.OutputDataReceived += (_, e) => api.Append(e.Data);
