@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using LoginOrchestrator.Tests.Support;
 
 namespace LoginOrchestrator.Api.Tests;
@@ -76,6 +77,30 @@ public sealed class DeploymentTests(LoginApiFactory factory) : IClassFixture<Log
         exitCode.Should().Be(0, api.Output);
         took.Should().BeLessThan(TimeSpan.FromSeconds(35));
         Directory.EnumerateFileSystemEntries(installed, "data").Should().BeEmpty("nothing is written beside the program (ProtectSystem=strict)");
+    }
+
+    /// <summary>
+    /// No container runtime here: the compose example is checked for what would break it first. Every placeholder of the
+    /// proxy template is given, the files it names exist, and the instances trust exactly the proxy's network.
+    /// </summary>
+    [Fact]
+    public async Task TheComposeExampleFillsTheProxyTemplateAndTrustsOnlyItsNetwork()
+    {
+        var composeFile = LocalMachine.RepositoryFile("deploy/compose/compose.yaml");
+        var compose = await File.ReadAllTextAsync(composeFile);
+        var template = await File.ReadAllTextAsync(LocalMachine.RepositoryFile("deploy/nginx/loginorchestrator.conf.template"));
+
+        var needed = Regex.Matches(template, @"\$\{(LO_[A-Z_]+)\}").Select(m => m.Groups[1].Value).ToHashSet();
+        var given = Regex.Matches(compose, @"^\s+(LO_[A-Z_]+):", RegexOptions.Multiline).Select(m => m.Groups[1].Value);
+        needed.Should().NotBeEmpty().And.BeSubsetOf(given);
+
+        var here = Path.GetDirectoryName(composeFile)!;
+        File.Exists(Path.Combine(here, "../nginx/loginorchestrator.conf.template")).Should().BeTrue();
+        File.Exists(Path.Combine(here, "../..", "deploy/container/Dockerfile")).Should().BeTrue();
+        File.Exists(Path.Combine(here, "example.env")).Should().BeTrue();
+        var trusted = Regex.Match(compose, "Proxy__TrustedNetworks__0: \"([^\"]+)\"").Groups[1].Value;
+        var subnet = Regex.Match(compose, @"- subnet: (\S+)").Groups[1].Value;
+        (trusted, compose.Contains("Proxy__TrustedNetworks__1", StringComparison.Ordinal)).Should().Be((subnet, false));
     }
 
     private static string ExecStart(IEnumerable<string> unit) => Setting(unit, "ExecStart").Single();

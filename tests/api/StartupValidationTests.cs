@@ -20,6 +20,7 @@ public sealed class StartupValidationTests
     [InlineData("Smtp:From", "not a mailbox <", "Smtp:From")]
     [InlineData("WebAuthn:Origins:0", "https://evil.example", "WebAuthn:Origins")]
     [InlineData("WebAuthn:Origins:0", "http://localhost:5080/login", "WebAuthn:Origins")]
+    [InlineData("Bootstrap:AdminPassword", "short", "Bootstrap:AdminPassword")]
     public void AMalformedSettingStopsTheStart(string key, string value, string named)
     {
         using var factory = new MisconfiguredFactory(key, value);
@@ -41,10 +42,24 @@ public sealed class StartupValidationTests
         (await start.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("exited").And.Contain("KeyRing:CertificatePath is required in Production");
     }
 
-    private sealed class MisconfiguredFactory(string key, string value) : LoginApiFactory
+    /// <summary>deploy/compose names the bootstrap variables and may leave them empty: empty is unset, not too short.</summary>
+    [Fact]
+    public async Task EmptyBootstrapSettingsAreUnset()
     {
+        using var factory = new MisconfiguredFactory(new() { ["Bootstrap:AdminUserId"] = "", ["Bootstrap:AdminPassword"] = "" });
+
+        (await factory.CreateClient().GetAsync("/healthz/live")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+    }
+
+    private sealed class MisconfiguredFactory(Dictionary<string, string> settings) : LoginApiFactory
+    {
+        public MisconfiguredFactory(string key, string value) : this(new Dictionary<string, string> { [key] = value }) { }
+
         protected override bool Embedded => true;
 
-        protected override void ConfigureSettings(IWebHostBuilder builder) => builder.UseSetting(key, value);
+        protected override void ConfigureSettings(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        }
     }
 }

@@ -20,7 +20,8 @@ public sealed class BootstrapOptions : IValidatableObject
                 [nameof(AdminUserId), nameof(AdminPassword)]);
         if (AdminUserId is { Length: > 0 } id && !UserIds.IsAllowed(UserIds.Canonical(id)))
             yield return new ValidationResult($"Bootstrap:AdminUserId must be {UserIds.AllowedSet}", [nameof(AdminUserId)]);
-        if (AdminPassword is { Length: < 8 or > 64 })
+        // Empty is unset (a container's environment often names a variable it leaves empty).
+        if (AdminPassword is { Length: > 0 and (< 8 or > 64) })
             yield return new ValidationResult("Bootstrap:AdminPassword must be 8 to 64 characters.", [nameof(AdminPassword)]);
     }
 }
