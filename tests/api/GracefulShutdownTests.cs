@@ -31,6 +31,8 @@ public sealed class GracefulShutdownTests(ProxiedInstances proxied) : IClassFixt
             await Task.Delay(i * 50);
             return await SignInAsync(user, answers);
         })).ToList();
+        var bProcess = $":{proxied.B.ProcessId}:";
+        HangfireServers().Should().Contain(id => id.Contains(bProcess), "B's job servers are registered while it runs");
         await Task.Delay(700);
         var (took, exitCode) = await proxied.B.TerminateAsync(within: TimeSpan.FromSeconds(40));
         var states = await Task.WhenAll(logins);
@@ -41,12 +43,18 @@ public sealed class GracefulShutdownTests(ProxiedInstances proxied) : IClassFixt
         states.Should().OnlyContain(s => s == "Issued", string.Join("\n", answers.Where(a => a.Status != HttpStatusCode.OK && a.Status != HttpStatusCode.Created)));
         var servedByB = (await proxied.Proxy.RequestsAsync()).Count(r => r.Upstream == proxied.B.Address.Authority && r.Path.StartsWith(FlowClient.Base, StringComparison.Ordinal));
         servedByB.Should().BeGreaterThan(0, "B took part in the burst before it stopped");
+        HangfireServers().Should().NotContain(id => id.Contains(bProcess), "B signed its job servers off (a killed one stays listed until it times out)");
 
         // Every code once: a send B had in hand was either finished or handed back, never done twice.
         await Task.Delay(TimeSpan.FromSeconds(3));
         foreach (var user in users.Where(u => u.Email is not null))
             (await MaildevMailbox.CountAllAsync(TestServices.Maildev, user.Email!)).Should().Be(1, user.Email);
     }
+
+    /// <summary>The job servers registered on the instances' Hangfire storage.</summary>
+    private IEnumerable<string> HangfireServers() =>
+        new Hangfire.Redis.StackExchange.RedisStorage(TestServices.Redis, new Hangfire.Redis.StackExchange.RedisStorageOptions { Prefix = $"{{{proxied.RedisPrefix}hangfire}}:" })
+            .GetMonitoringApi().Servers().Select(s => s.Name);
 
     private sealed record BurstUser(string Id, string Password, byte[]? TotpSecret, string? Email, string Address);
 

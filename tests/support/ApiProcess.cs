@@ -22,6 +22,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The process id (Hangfire names its servers after it).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Everything the process wrote to its console so far.</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
