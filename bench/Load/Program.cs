@@ -78,6 +78,7 @@ await using var api = await ApiUnderTest.StartAsync(Path.Combine(root, "src/Api/
     ["Redis__HangfirePrefix"] = $"{{{prefix}hangfire}}:",
     ["Security__BcryptWorkFactor"] = WorkFactor.ToString(),
     ["RateLimits__PerIpPerMinute"] = "10000000",
+    ["RateLimits__FailuresPerIpPerHour"] = "10000000",
     ["RateLimits__GlobalPerMinute"] = "100000000",
     ["RateLimits__CodesPerIpPerDay"] = "1000000",
     ["Smtp__Host"] = Environment.GetEnvironmentVariable("LO_TEST_SMTP_HOST") ?? "127.0.0.1",

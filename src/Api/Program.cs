@@ -12,6 +12,7 @@ using LoginOrchestrator.Api.Hosting;
 using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Oidc;
 using LoginOrchestrator.Api.OpenApi;
+using LoginOrchestrator.Api.RateLimits;
 using LoginOrchestrator.Api.Security;
 using LoginOrchestrator.Api.Sessions;
 
@@ -70,6 +71,7 @@ api.MapUserPasskeys();
 api.MapAdminUsers();
 api.MapAdminClients();
 api.MapAdminAudit();
+api.MapRateLimitRefusals();
 api.MapAdminSettings();
 api.MapDashboardSession();
 app.MapJobsDashboard();

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -135,6 +137,28 @@ public sealed class AdminConsoleTests(BrowserFixture browser, BrowserApiFactory 
         var user = await browser.NewPageAsync(factory.Address, "en");
         await user.GotoAsync(link!);
         await Expect(user.GetByRole(AriaRole.Heading, new() { Name = "Enter the code" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Issue 25.3: the Limits tab lists the last hour's refusals by limit and address, and marks a known network's address.</summary>
+    [Fact]
+    public async Task TheLimitsTabTellsARushFromGuessing()
+    {
+        await factory.SetSettingAsync("rate_limits", "known_networks", new { networks = new[] { "198.51.100.0/24" } });
+        var refusals = factory.Services.GetRequiredService<IRateLimitRefusals>();
+        for (var i = 0; i < 3; i++) await refusals.RecordAsync(new RateLimitRefusal(RateLimitKinds.AttemptsPerIp, "198.51.100.20", null), default);
+        await refusals.RecordAsync(new RateLimitRefusal(RateLimitKinds.FailuresPerIp, "203.0.113.66", null), default);
+        var token = await factory.AdminTokenAsync(new FlowClient(factory.CreateSocketClient()));
+        var page = await browser.NewPageAsync(factory.Address, "en", token);
+
+        await page.GotoAsync("/admin/?tab=limits");
+
+        var rush = page.Locator("#refusals-table tr[data-ip='198.51.100.20']");
+        await Expect(rush).ToContainTextAsync("Attempts per address per minute");
+        await Expect(rush).ToContainTextAsync("known network");
+        await Expect(rush.Locator("td").Nth(3)).ToHaveTextAsync("3");
+        var guess = page.Locator("#refusals-table tr[data-ip='203.0.113.66']");
+        await Expect(guess).ToContainTextAsync("Wrong answers per address per hour");
+        await Expect(guess).Not.ToContainTextAsync("known network");
     }
 
     [Fact]

@@ -80,6 +80,8 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         ["Smtp:Port"] = TestServices.SmtpPort,
         ["Security:BcryptWorkFactor"] = "10",
         ["RateLimits:PerIpPerMinute"] = "1000000",
+        ["RateLimits:FailuresPerIpPerHour"] = "1000000",
+        ["RateLimits:CodesPerIpPerDay"] = "1000000",
         ["RateLimits:GlobalPerMinute"] = "1000000",
         ["KeyRing:CertificatePath"] = TestServices.KeyRingCertificate,
     };
@@ -95,6 +97,8 @@ public class LoginApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Login:AllowedReturnUrls:0", "https://desk.corp.example/app");
         // Tests drive many flows from one address in a minute; the security tests set the limits they pin.
         builder.UseSetting("RateLimits:PerIpPerMinute", "1000000");
+        builder.UseSetting("RateLimits:FailuresPerIpPerHour", "1000000");
+        builder.UseSetting("RateLimits:CodesPerIpPerDay", "1000000");
         builder.UseSetting("RateLimits:GlobalPerMinute", "1000000");
         if (!Embedded)
             foreach (var (key, value) in SharedSettings) builder.UseSetting(key, value);

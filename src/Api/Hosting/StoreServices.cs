@@ -1,6 +1,8 @@
 using LoginOrchestrator.Api.Outbox;
 using LoginOrchestrator.Api.Health;
+using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Settings;
 using LoginOrchestrator.Stores.InProcess;
 using LoginOrchestrator.Stores.Redis;
 using StackExchange.Redis;
@@ -49,9 +51,9 @@ public static class StoreServices
         services.AddSingleton<ICaptchaCodeStore, RedisCaptchaCodeStore>();
         services.AddSingleton<ISessionStore, RedisSessionStore>();
         services.AddSingleton<IDeliveryStore, RedisDeliveryStore>();
-        services.AddSingleton<ICodeSendLimiter, RedisCodeSendLimiter>();
         services.AddSingleton<IAccountLockout, RedisAccountLockout>();
-        services.AddSingleton<IRequestRateLimiter, RedisRequestRateLimiter>();
+        services.AddSingleton<IRateLimitRefusals, RedisRateLimitRefusals>();
+        AddLimits<RedisRequestRateLimiter, RedisCodeSendLimiter>(services);
         services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis", tags: [HealthApi.ReadyTag]);
     }
 
@@ -67,12 +69,23 @@ public static class StoreServices
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<InMemorySessionStore>());
         services.AddSingleton<InMemoryDeliveryStore>();
         services.AddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<InMemoryDeliveryStore>());
-        services.AddSingleton<ICodeSendLimiter, InMemoryCodeSendLimiter>();
         services.AddSingleton<IAccountLockout, InMemoryAccountLockout>();
-        services.AddSingleton<IRequestRateLimiter, InMemoryRequestRateLimiter>();
+        services.AddSingleton<IRateLimitRefusals, InMemoryRateLimitRefusals>();
+        AddLimits<InMemoryRequestRateLimiter, InMemoryCodeSendLimiter>(services);
         // Redis keys expire by themselves; in-process entries are swept by the clean-up job.
         services.AddSingleton<IExpiringStore, CaptchaCodeSweep>();
         services.AddSingleton<IExpiringStore, SessionSweep>();
         services.AddSingleton<IExpiringStore>(sp => sp.GetRequiredService<InMemoryDeliveryStore>());
+    }
+
+    /// <summary>The request limits and code caps, each behind the decorator that counts and keeps its refusals.</summary>
+    private static void AddLimits<TRequests, TCodes>(IServiceCollection services)
+        where TRequests : class, IRequestRateLimiter where TCodes : class, ICodeSendLimiter
+    {
+        services.AddSingleton<ClientAddressLimits>();
+        services.AddSingleton<TRequests>();
+        services.AddSingleton<TCodes>();
+        services.AddSingleton<IRequestRateLimiter>(sp => ActivatorUtilities.CreateInstance<RecordedRequestRateLimiter>(sp, sp.GetRequiredService<TRequests>()));
+        services.AddSingleton<ICodeSendLimiter>(sp => ActivatorUtilities.CreateInstance<RecordedCodeSendLimiter>(sp, sp.GetRequiredService<TCodes>()));
     }
 }

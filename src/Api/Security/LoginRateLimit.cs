@@ -3,16 +3,16 @@ using LoginOrchestrator.Api.Login;
 using LoginOrchestrator.Api.Problems;
 using LoginOrchestrator.Orchestrator.Engine;
 using LoginOrchestrator.Orchestrator.Ports;
-using LoginOrchestrator.Orchestrator.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace LoginOrchestrator.Api.Security;
 
 /// <summary>
-/// The login route group's limit (<c>RequireRateLimiting(LoginRateLimit.Policy)</c>): every request counts against
-/// its client IP's and the global per-minute window before anything else is done for it; past either, 429 with
-/// <c>Retry-After</c>, the same for every account. The framework's rate limiter runs it; the counting is
-/// <see cref="IRequestRateLimiter"/>'s, one script in Redis for both windows so every instance shares them.
+/// The limit on creating a login flow and on every recovery request (<c>RequireRateLimiting(LoginRateLimit.Policy)</c>):
+/// each is an attempt of its client address (and a request of the instance's global window) before anything else is
+/// done for it; past a limit, 429 with <c>Retry-After</c>, the same for every account. The framework's rate limiter
+/// runs it; the counting is <see cref="IRequestRateLimiter"/>'s, in Redis so every instance shares it. Requests on a
+/// login flow are limited by the engine, which counts only wrong answers.
 /// </summary>
 /// <remarks>
 /// Not RedisRateLimiting.AspNetCore (served here, 1.2.1): it keeps one counter per partition, so per IP and global
@@ -20,7 +20,7 @@ namespace LoginOrchestrator.Api.Security;
 /// global window refuses would still have been counted against its IP (a fixed-window lease, once taken, is not given
 /// back). Ours counts both or neither, atomically, and has an in-process twin for the embedded default.
 /// </remarks>
-public sealed class LoginRateLimit(IRequestRateLimiter limiter, LoginMetrics metrics, ILogger<LoginRateLimit> logger)
+public sealed class LoginRateLimit(IRequestRateLimiter limiter, ILogger<LoginRateLimit> logger)
     : IRateLimiterPolicy<string>
 {
     public const string Policy = "login";
@@ -31,7 +31,6 @@ public sealed class LoginRateLimit(IRequestRateLimiter limiter, LoginMetrics met
     public Func<OnRejectedContext, CancellationToken, ValueTask> OnRejected => async (context, _) =>
     {
         var http = context.HttpContext;
-        metrics.RateLimited();
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         logger.LogWarning("Rate limit reached for client {ClientIp} on {Path}", ClientIp(http), http.Request.Path.Value);
         await new Refusal(FlowCodes.RateLimited, FlowTexts.For(FlowCodes.RateLimited),
@@ -55,7 +54,7 @@ public sealed class LoginRateLimit(IRequestRateLimiter limiter, LoginMetrics met
         protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
         {
             Interlocked.Exchange(ref _lastUsed, Environment.TickCount64);
-            var allowance = await limiter.TryAcquireAsync(clientIp, cancellationToken);
+            var allowance = await limiter.TryAcquireAsync(clientIp, countsAsAttempt: true, cancellationToken);
             return allowance.Allowed ? Counted.Granted : new Counted(false, allowance.RetryAfter);
         }
     }

@@ -33,6 +33,9 @@ public sealed record LoginPorts(
 public sealed partial class LoginFlowEngine(
     LoginSteps steps, LoginPorts ports, TimeProvider time, LoginMetrics metrics, ILogger<LoginFlowEngine> logger)
 {
+    /// <summary>The metric's name for a resend asked for before its wait is over (a rule of the flow, not an address's limit).</summary>
+    private const string ResendWait = "resend_wait";
+
     /// <summary>How long a request waits for another request on the same flow.</summary>
     private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(5);
 
@@ -70,8 +73,9 @@ public sealed partial class LoginFlowEngine(
         var started = time.GetTimestamp();
         try
         {
-            // The client's request limits are counted in the same round trip as the flow's read (and its lease).
-            var allowance = ports.Limiter.TryAcquireAsync(client.IpAddress ?? "unknown", cancellationToken);
+            // The client's limits are checked beside the flow's read (and its lease); a request on a flow counts against
+            // its address only if its answer is wrong (below).
+            var allowance = ports.Limiter.TryAcquireAsync(ClientIp(client), countsAsAttempt: false, cancellationToken);
             if (action is null && await TryReadAsync(flowId, client, allowance, cancellationToken) is { } read) return read;
             return await RunLeasedAsync(flowId, action, input, client, allowance, cancellationToken);
         }
@@ -94,6 +98,9 @@ public sealed partial class LoginFlowEngine(
         var context = await ContextAsync(flow, client, time.GetUtcNow(), cancellationToken);
         var deliveryBefore = flow.Captcha?.DeliveryId;
         var result = await DecideAsync(context, lease, action, input, lockRead);
+        // What guessing needs: a wrong answer (or one at a locked account) counts against the address's limits.
+        if (result.Problem?.Code is FlowCodes.InvalidCredentials or FlowCodes.CodeInvalid or FlowCodes.Locked)
+            await ports.Limiter.CountFailureAsync(ClientIp(client), CancellationToken.None);
         // A code this request just queued is queued: its send leaves from the outbox after the answer.
         if (result.Flow is { State: LoginState.Captcha, Captcha: { } ticket } && ticket.DeliveryId != deliveryBefore && !result.Unsaved)
             return result with { Delivery = DeliveryStatus.Queued };
@@ -129,13 +136,14 @@ public sealed partial class LoginFlowEngine(
         return new StepContext(flow, new LoginMachine(flow, Conditions(policy, now)), policy, client, now, cancellationToken);
     }
 
-    /// <summary>Past the client's or everyone's per-minute window: 429, the same for every flow and account.</summary>
+    private static string ClientIp(ClientInfo client) => client.IpAddress ?? "unknown";
+
+    /// <summary>Past a limit of the client's address or of everyone's: 429, the same for every flow and account.</summary>
     private async Task<FlowResult?> RefusedAsync(Task<RequestAllowance> allowance, ClientInfo client, LoginTrigger? action)
     {
         var answer = await allowance;
         if (answer.Allowed) return null;
-        metrics.RateLimited();
-        logger.LogWarning("Rate limit reached for client {ClientIp} on {Step}", client.IpAddress, action?.ToString() ?? "Get");
+        logger.LogWarning("Rate limit {Limit} reached for client {ClientIp} on {Step}", answer.Limit, client.IpAddress, action?.ToString() ?? "Get");
         return new FlowResult(null, [], null, new FlowProblem(FlowCodes.RateLimited, SecondsUntil(TimeSpan.Zero, answer.RetryAfter)), null);
     }
 
@@ -184,6 +192,7 @@ public sealed partial class LoginFlowEngine(
         if (action == LoginTrigger.ResendCaptcha && context.Flow is { State: LoginState.Captcha, Captcha: { } ticket })
         {
             var until = ticket.Sends >= LoginMachine.MaxCaptchaSends ? context.Flow.ExpiresAt : ticket.ResendAvailableAt;
+            metrics.RateLimited(ResendWait);
             return Problem(context, FlowCodes.RateLimited, retryAfter: SecondsUntil(context.Now, until));
         }
         return Problem(context, FlowCodes.ActionNotAllowed);

@@ -1,17 +1,19 @@
 namespace LoginOrchestrator.Orchestrator.Policy;
 
-/// <summary>The counters one send counts against, today (UTC), and their caps.</summary>
+/// <summary>The counters one send counts against, today (UTC), their caps and the limit each is (<see cref="Ports.RateLimitKinds"/>).</summary>
 public static class DailyCaps
 {
-    public static IReadOnlyList<(string Counter, int Cap)> For(string userId, string target, string? clientIp, RateLimitOptions limits, DateTimeOffset now)
+    /// <param name="perIpCap">The address's cap: the default, or its known network's.</param>
+    public static IReadOnlyList<(string Counter, int Cap, string Limit)> For(
+        string userId, string target, string? clientIp, RateLimitOptions limits, int perIpCap, DateTimeOffset now)
     {
         var day = now.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var caps = new List<(string, int)>
+        var caps = new List<(string, int, string)>
         {
-            ($"user:{UserIds.Canonical(userId)}:{day}", limits.CodesPerUserPerDay),
-            ($"target:{target.ToLowerInvariant()}:{day}", limits.CodesPerTargetPerDay),
+            ($"user:{UserIds.Canonical(userId)}:{day}", limits.CodesPerUserPerDay, Ports.RateLimitKinds.CodesPerUser),
+            ($"target:{target.ToLowerInvariant()}:{day}", limits.CodesPerTargetPerDay, Ports.RateLimitKinds.CodesPerTarget),
         };
-        if (clientIp is not null) caps.Add(($"ip:{clientIp}:{day}", limits.CodesPerIpPerDay));
+        if (clientIp is not null) caps.Add(($"ip:{clientIp}:{day}", perIpCap, Ports.RateLimitKinds.CodesPerIp));
         return caps;
     }
 

@@ -46,6 +46,9 @@ public sealed record LoginPolicy
     /// <summary>Setting <c>recovery.admin_link_hours</c>: how long a recovery an admin sends lives (its code as long).</summary>
     public int AdminRecoveryLifetimeHours { get; init; } = 24;
 
+    /// <summary>Settings <c>rate_limits.*</c>: networks whose addresses have their own, higher limits.</summary>
+    public KnownNetworks KnownNetworks { get; init; } = KnownNetworks.None;
+
     /// <summary>login-flow.md: resend cooldown 60 s (a rule, not a setting).</summary>
     public static TimeSpan ResendCooldown { get; } = TimeSpan.FromSeconds(60);
 }

@@ -1,7 +1,7 @@
 namespace LoginOrchestrator.Orchestrator.Ports;
 
-/// <summary>Whether one more code may be sent; when not, how long until it may.</summary>
-public sealed record SendAllowance(bool Allowed, TimeSpan RetryAfter)
+/// <summary>Whether one more code may be sent; when not, how long until it may and which cap refused (<see cref="RateLimitKinds"/>).</summary>
+public sealed record SendAllowance(bool Allowed, TimeSpan RetryAfter, string? Limit = null)
 {
     public static SendAllowance Granted { get; } = new(true, TimeSpan.Zero);
 }

@@ -32,7 +32,8 @@ public sealed class LoginMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
         _deliveries = meter.CreateCounter<long>("lo.deliveries", "{delivery}", "Code deliveries finished, by channel and status.");
         _lockouts = meter.CreateCounter<long>("lo.lockouts", "{lockout}", "Accounts locked after repeated wrong answers, by kind.");
-        _rateLimited = meter.CreateCounter<long>("lo.rate_limit.refusals", "{request}", "Login requests refused by the per-IP or global limit.");
+        _rateLimited = meter.CreateCounter<long>("lo.rate_limit.refusals", "{request}",
+            "Requests and code sends refused by a limit, by limit (attempts_per_ip, failures_per_ip, global, codes_per_ip, codes_per_user, codes_per_target, resend_wait).");
         _templateFallbacks = meter.CreateCounter<long>("lo.template.fallbacks", "{message}",
             "Code messages sent with the built-in template because the configured one failed or showed no code, by channel.");
     }
@@ -48,7 +49,7 @@ public sealed class LoginMetrics
 
     public void AccountLocked(string kind) => _lockouts.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
-    public void RateLimited() => _rateLimited.Add(1);
+    public void RateLimited(string limit) => _rateLimited.Add(1, new KeyValuePair<string, object?>("limit", limit));
 
     public void TemplateFellBack(string channel) => _templateFallbacks.Add(1, new KeyValuePair<string, object?>("channel", channel));
 }

@@ -19,7 +19,7 @@ public static class SettingSeed
         JsonSchema = d.Fields.Count == 0 ? null : JsonSerializer.Serialize(d.Fields.Select(f => new
         {
             name = f.Name,
-            kind = f.Kind == JsonFieldKind.StringList ? "string[]" : "string",
+            kind = f.Kind is JsonFieldKind.StringList or JsonFieldKind.NetworkList ? "string[]" : "string",
             required = f.Required,
             template = f.Template,
             maxLength = f.MaxLength,

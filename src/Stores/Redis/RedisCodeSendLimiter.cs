@@ -1,5 +1,6 @@
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Settings;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -12,7 +13,8 @@ namespace LoginOrchestrator.Stores.Redis;
 /// (never grant one past a cap).
 /// </summary>
 public sealed class RedisCodeSendLimiter(
-    IConnectionMultiplexer redis, RedisKeys redisKeys, IOptions<RateLimitOptions> options, TimeProvider time) : ICodeSendLimiter
+    IConnectionMultiplexer redis, RedisKeys redisKeys, IOptions<RateLimitOptions> options, ClientAddressLimits addresses, TimeProvider time)
+    : ICodeSendLimiter
 {
     private const string CheckedIncrement = """
         if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[1]) then return 0 end
@@ -28,12 +30,14 @@ public sealed class RedisCodeSendLimiter(
     {
         var now = time.GetUtcNow();
         var db = redis.GetDatabase();
-        var counters = DailyCaps.For(userId, target, clientIp, options.Value, now).Select(c => (Key: redisKeys.CodeSends(c.Counter), c.Cap)).ToList();
+        var perIp = (await addresses.ForAsync(clientIp, cancellationToken)).CodesPerDay;
+        var counters = DailyCaps.For(userId, target, clientIp, options.Value, perIp, now)
+            .Select(c => (Key: redisKeys.CodeSends(c.Counter), c.Cap, c.Limit)).ToList();
         var taken = await Task.WhenAll(counters.Select(async c =>
             (int)await db.ScriptEvaluateAsync(CheckedIncrement, [c.Key], [c.Cap, CounterLifetimeSeconds]) == 1));
         if (taken.All(t => t)) return SendAllowance.Granted;
         await Task.WhenAll(counters.Where((_, i) => taken[i]).Select(c => db.StringDecrementAsync(c.Key)));
-        return new SendAllowance(false, DailyCaps.UntilTomorrow(now));
+        return new SendAllowance(false, DailyCaps.UntilTomorrow(now), counters[Array.IndexOf(taken, false)].Limit);
     }
 
     public async Task ResetAsync(string userId, IEnumerable<string> targets, CancellationToken cancellationToken)

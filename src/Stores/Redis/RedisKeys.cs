@@ -54,14 +54,18 @@ public sealed class RedisKeys(IOptions<RedisOptions> options)
     public RedisKey LegacySession(string tokenHash) => $"{_prefix}session:{tokenHash}";
     public RedisKey LegacyUserSessions(string userId) => $"{_prefix}user-sessions:{UserIds.Canonical(userId)}";
 
-    // Counters: one key each, each its own slot.
-    public RedisKey RequestsFromIp(string clientIp, long minute) => $"{_prefix}requests:{minute}:ip:{clientIp}";
+    // Counters: one key each, each its own slot; an address's two windows share one, so one script reads both.
+    public RedisKey AttemptsFromIp(string clientIp, long minute) => $"{_prefix}{{ip:{clientIp}}}:attempts:{minute}";
+    public RedisKey FailuresFromIp(string clientIp, long hour) => $"{_prefix}{{ip:{clientIp}}}:failures:{hour}";
     public RedisKey CodeSends(string counter) => $"{_prefix}code-sends:{counter}";
 
     // A delivery's record and its encrypted message, written together.
     public RedisKey Delivery(string deliveryId) => $"{_prefix}{{d:{deliveryId}}}:record";
     public RedisKey DeliveryMessage(string deliveryId) => $"{_prefix}{{d:{deliveryId}}}:message";
     public RedisKey DeliveryAttempt(string deliveryId, int attempt) => $"{_prefix}{{d:{deliveryId}}}:attempt:{attempt}";
+
+    /// <summary>The refusals of one minute, by limit, address and account (the admin's last hour); one slot for them all.</summary>
+    public RedisKey RateLimitRefusals(long minute) => $"{_prefix}{{rl}}:refusals:{minute}";
 
     public RedisKey WeComAccessToken => $"{_prefix}wecom:access-token";
     public RedisKey WeComAccessTokenLock => $"{_prefix}wecom:access-token-lock";

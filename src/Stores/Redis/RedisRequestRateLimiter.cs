@@ -1,68 +1,80 @@
 using LoginOrchestrator.Orchestrator.Policy;
 using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.InProcess;
+using LoginOrchestrator.Stores.Settings;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LoginOrchestrator.Stores.Redis;
 
 /// <summary>
-/// The request limits: the per-IP counter in Redis, shared by every instance (one key, so on a cluster the addresses'
-/// counters spread over the masters); the global limit per instance, in memory, since it guards each instance's own
-/// capacity and one counter every request touches would sit on one master. N instances take up to N × the global limit.
+/// The request limits: an address's attempts (minute) and failures (hour) in Redis, shared by every instance (one slot
+/// per address, so on a cluster the addresses spread over the masters); the global limit per instance, in memory, since
+/// it guards each instance's own capacity and one counter every request touches would sit on one master. N instances
+/// take up to N × the global limit.
 /// </summary>
 public sealed class RedisRequestRateLimiter(
-    IConnectionMultiplexer redis, RedisKeys keys, IOptions<RateLimitOptions> options, TimeProvider time) : IRequestRateLimiter
+    IConnectionMultiplexer redis, RedisKeys keys, IOptions<RateLimitOptions> options, ClientAddressLimits addresses, TimeProvider time)
+    : IRequestRateLimiter
 {
+    /// <summary>0: allowed (and counted, with ARGV[3] = 1); 1: past the attempts of the minute; 2: past the failures of the hour.</summary>
     private const string CheckAndCount = """
-        if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[1]) then return 0 end
+        if tonumber(redis.call('GET', KEYS[2]) or '0') >= tonumber(ARGV[2]) then return 2 end
+        if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[1]) then return 1 end
+        if ARGV[3] == '1' then
+          redis.call('INCR', KEYS[1])
+          redis.call('EXPIRE', KEYS[1], ARGV[4])
+        end
+        return 0
+        """;
+
+    private const string CountFailure = """
         redis.call('INCR', KEYS[1])
-        redis.call('EXPIRE', KEYS[1], ARGV[2])
+        redis.call('EXPIRE', KEYS[1], ARGV[1])
+        redis.call('INCR', KEYS[2])
+        redis.call('EXPIRE', KEYS[2], ARGV[2])
         return 1
         """;
 
     /// <summary>A window's counters outlive it a little, then go by themselves.</summary>
-    private const int CounterLifetimeSeconds = 120;
+    private const int MinuteLifetimeSeconds = 120;
+    private const int HourLifetimeSeconds = 3700;
 
-    private readonly Lock _gate = new();
-    private long _window = -1;
-    private int _global;
+    private readonly InstanceWindow _global = new();
 
-    public async Task<RequestAllowance> TryAcquireAsync(string clientIp, CancellationToken cancellationToken)
+    public async Task<RequestAllowance> TryAcquireAsync(string clientIp, bool countsAsAttempt, CancellationToken cancellationToken)
     {
-        var window = MinuteWindow.At(time.GetUtcNow());
-        if (!TakeGlobal(window.Index)) return new RequestAllowance(false, window.Remaining);
-        bool allowed;
+        var now = time.GetUtcNow();
+        var (minute, hour) = (MinuteWindow.At(now), HourWindow.At(now));
+        if (!_global.TryTake(minute.Index, options.Value.GlobalPerMinute)) return new RequestAllowance(false, minute.Remaining, RateLimitKinds.Global);
+        int verdict;
         try
         {
-            allowed = (int)await redis.GetDatabase().ScriptEvaluateAsync(
-                CheckAndCount, [keys.RequestsFromIp(clientIp, window.Index)], [options.Value.PerIpPerMinute, CounterLifetimeSeconds]) == 1;
+            var limits = await addresses.ForAsync(clientIp, cancellationToken);
+            verdict = (int)await redis.GetDatabase().ScriptEvaluateAsync(CheckAndCount,
+                [keys.AttemptsFromIp(clientIp, minute.Index), keys.FailuresFromIp(clientIp, hour.Index)],
+                [limits.AttemptsPerMinute, limits.FailuresPerHour, countsAsAttempt ? 1 : 0, MinuteLifetimeSeconds]);
         }
         catch
         {
-            GiveBackGlobal(window.Index);
+            _global.GiveBack(minute.Index);
             throw;
         }
         // A request the address's limit refused does not count against the instance's.
-        if (!allowed) GiveBackGlobal(window.Index);
-        return new RequestAllowance(allowed, allowed ? TimeSpan.Zero : window.Remaining);
+        if (verdict != 0) _global.GiveBack(minute.Index);
+        return verdict switch
+        {
+            0 => new RequestAllowance(true, TimeSpan.Zero),
+            1 => new RequestAllowance(false, minute.Remaining, RateLimitKinds.AttemptsPerIp),
+            _ => new RequestAllowance(false, hour.Remaining, RateLimitKinds.FailuresPerIp),
+        };
     }
 
-    private bool TakeGlobal(long window)
+    public async Task CountFailureAsync(string clientIp, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            if (window != _window) (_window, _global) = (window, 0);
-            if (_global >= options.Value.GlobalPerMinute) return false;
-            _global++;
-            return true;
-        }
-    }
-
-    private void GiveBackGlobal(long window)
-    {
-        lock (_gate)
-        {
-            if (window == _window && _global > 0) _global--;
-        }
+        var now = time.GetUtcNow();
+        await redis.GetDatabase().ScriptEvaluateAsync(CountFailure,
+            [keys.AttemptsFromIp(clientIp, MinuteWindow.At(now).Index), keys.FailuresFromIp(clientIp, HourWindow.At(now).Index)],
+            [MinuteLifetimeSeconds, HourLifetimeSeconds]);
     }
 }

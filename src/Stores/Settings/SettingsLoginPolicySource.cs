@@ -34,6 +34,10 @@ public sealed class SettingsLoginPolicySource(SettingsCache settings) : ILoginPo
             RecoveryEnabled = s.Bool(Recovery, "enabled"),
             RecoveryLifetimeSeconds = s.Int(Recovery, "lifetime_seconds"),
             AdminRecoveryLifetimeHours = s.Int(Recovery, "admin_link_hours"),
+            KnownNetworks = new KnownNetworks(
+                [.. s.Json<NetworksConfig>(RateLimits, "known_networks").Networks.Select(System.Net.IPNetwork.Parse)],
+                s.Int(RateLimits, "known_network_attempts_per_minute"), s.Int(RateLimits, "known_network_failures_per_hour"),
+                s.Int(RateLimits, "known_network_codes_per_day")),
         };
     }
 }

@@ -14,6 +14,7 @@ public static class SettingCatalog
     public const string Recovery = "recovery";
     public const string Notices = "notices";
     public const string DirectoryNamespace = "directory";
+    public const string RateLimits = "rate_limits";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
@@ -94,6 +95,19 @@ public static class SettingCatalog
             "Users may register passkeys and log in with them: as the second factor, or passwordless (a passkey with user verification is two factors).", "true"),
         new(Authentication, "admin_requires_passkey", SettingType.Bool,
             "Admins without a passkey must register one after login before any admin work (while passkeys are allowed).", "false"),
+        new(RateLimits, "known_networks", SettingType.Json,
+            "Networks (CIDR) whose addresses each get the known-network limits below instead of the defaults: an office's NAT address, a VPN's egress.",
+            """{"networks":[]}""")
+        {
+            Fields = [new("networks", JsonFieldKind.NetworkList)],
+            ExampleJson = """{"networks":["203.0.113.7/32","198.51.100.0/24"]}""",
+        },
+        new(RateLimits, "known_network_attempts_per_minute", SettingType.Int,
+            "Login flows created and wrong answers per minute from one address in a known network.", "1500") { Min = 1, Max = 10_000_000 },
+        new(RateLimits, "known_network_failures_per_hour", SettingType.Int,
+            "Wrong answers per hour from one address in a known network.", "3000") { Min = 1, Max = 10_000_000 },
+        new(RateLimits, "known_network_codes_per_day", SettingType.Int,
+            "Codes sent per UTC day for requests from one address in a known network.", "10000") { Min = 1, Max = 1_000_000 },
     ];
 
     private static SettingDefinition Notice(string key) =>

@@ -5,7 +5,8 @@ namespace LoginOrchestrator.Templates.Settings;
 /// <summary>The value types of settings.md.</summary>
 public enum SettingType { String, Int, Bool, Enum, Json }
 
-public enum JsonFieldKind { String, StringList }
+/// <summary>A json field's kind; <see cref="NetworkList"/>: strings in CIDR form (<c>10.0.0.0/8</c>, <c>2001:db8::/32</c>).</summary>
+public enum JsonFieldKind { String, StringList, NetworkList }
 
 /// <summary>A field of a json setting: its kind, whether it must be present, and whether it is a Scriban template.</summary>
 /// <param name="CarriesCode">A code message's text: its trial renders must show the code.</param>

@@ -29,3 +29,6 @@ public sealed record ScopeConfig(IReadOnlyList<string> Categories, IReadOnlyList
 
 /// <summary><c>notices.*</c>: an account notice mail, title and content (with English variants); sent as <c>email_config</c>'s sender.</summary>
 public sealed record NoticeConfig(string Title, string Content, string? TitleEn = null, string? ContentEn = null);
+
+/// <summary><c>rate_limits.known_networks</c>: CIDR strings, validated when saved.</summary>
+public sealed record NetworksConfig(IReadOnlyList<string> Networks);

@@ -45,6 +45,10 @@ public static class SettingTexts
         ["notices.contact_changed"] = new("联系方式已更改通知", "Contact changed notice", "联系方式更改时发给原已验证邮箱的通知：标题和内容模板（含英文版本）。"),
         ["directory.sync_interval_minutes"] = new("通讯录同步间隔（分钟）", "Directory sync interval (min)", "多久从企业微信通讯录同步一次用户（0：仅管理员手动发起）。"),
         ["directory.max_disable_percent"] = new("单次同步最多停用比例（%）", "Most a sync may disable (%)", "一次同步最多可停用的通讯录用户比例；超过则本次同步不做任何更改。"),
+        ["rate_limits.known_networks"] = new("已知网络", "Known networks", "这些网络（CIDR）中的每个地址使用下面的已知网络限额，而非默认限额：如办公室的 NAT 出口地址、VPN 出口。"),
+        ["rate_limits.known_network_attempts_per_minute"] = new("已知网络每分钟尝试次数", "Known network: attempts per minute", "已知网络中的一个地址每分钟可发起的登录流程与错误回答次数。"),
+        ["rate_limits.known_network_failures_per_hour"] = new("已知网络每小时错误次数", "Known network: wrong answers per hour", "已知网络中的一个地址每小时允许的错误回答次数。"),
+        ["rate_limits.known_network_codes_per_day"] = new("已知网络每天验证码数", "Known network: codes per day", "已知网络中的一个地址每天（UTC）可触发发送的验证码数量。"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Namespaces = new()
@@ -58,6 +62,7 @@ public static class SettingTexts
         [SettingCatalog.Recovery] = ("找回密码", "Password recovery"),
         [SettingCatalog.Notices] = ("通知邮件", "Notice mails"),
         [SettingCatalog.DirectoryNamespace] = ("通讯录", "Directory"),
+        [SettingCatalog.RateLimits] = ("限流", "Rate limits"),
     };
 
     /// <summary>The setting's label and description in English, or else in zh-CN.</summary>

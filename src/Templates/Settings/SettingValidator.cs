@@ -55,7 +55,12 @@ public sealed class SettingValidator(TemplateValidator templates)
                 if (field.Required) return Invalid(path, "Required.");
                 continue;
             }
-            var problem = field.Kind == JsonFieldKind.StringList ? CheckList(path, member) : CheckString(path, field, member);
+            var problem = field.Kind switch
+            {
+                JsonFieldKind.StringList => CheckList(path, member),
+                JsonFieldKind.NetworkList => CheckList(path, member) ?? CheckNetworks(path, member),
+                _ => CheckString(path, field, member),
+            };
             if (problem is not null) return problem;
         }
         return null;
@@ -80,6 +85,14 @@ public sealed class SettingValidator(TemplateValidator templates)
         foreach (var item in member.EnumerateArray())
             if (item.ValueKind != JsonValueKind.String || item.GetString()!.Length is 0 or > MaxListItemLength)
                 return Invalid(path, $"Every entry must be a non-empty string of at most {MaxListItemLength} characters.");
+        return null;
+    }
+
+    private static SettingProblem? CheckNetworks(string path, JsonElement member)
+    {
+        foreach (var item in member.EnumerateArray())
+            if (!System.Net.IPNetwork.TryParse(item.GetString(), out var network) || network.ToString() != item.GetString())
+                return Invalid(path, $"'{item.GetString()}' is not a network in CIDR form with its host bits zero (e.g. 203.0.113.0/24, 198.51.100.7/32).");
         return null;
     }
 

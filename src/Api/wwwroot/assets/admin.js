@@ -7,9 +7,10 @@ import { t, applyLanguage, formatTime } from './i18n.js';
 import { latestOnly, problemText } from './admin-parts.js';
 import { usersTab } from './admin-users.js';
 import { auditTab } from './admin-audit.js';
+import { limitsTab } from './admin-limits.js';
 
 const main = document.querySelector('#admin');
-const tabs = { settings: settingsTab, users: usersTab, directory: directoryTab, clients: clientsTab, keys: keysTab, audit: auditTab };
+const tabs = { settings: settingsTab, users: usersTab, directory: directoryTab, clients: clientsTab, keys: keysTab, audit: auditTab, limits: limitsTab };
 const KeyScopes = ['metrics:read', 'audit:read', 'users:read'];
 const Scopes = ['openid', 'profile', 'email', 'phone', 'roles', 'departments', 'offline_access'];
 const TemplateChannels = { email_config: 'email', sms_config: 'sms', wecom_config: 'wecom' };

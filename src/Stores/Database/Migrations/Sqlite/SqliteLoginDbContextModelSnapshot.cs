@@ -932,6 +932,66 @@ namespace LoginOrchestrator.Stores.Database.Migrations.Sqlite
                             Required = true,
                             UpdatedAt = 1309306650624000000L,
                             ValueType = "bool"
+                        },
+                        new
+                        {
+                            Id = 36,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "{\"networks\":[]}",
+                            Description = "Networks (CIDR) whose addresses each get the known-network limits below instead of the defaults: an office's NAT address, a VPN's egress.",
+                            Enabled = true,
+                            Example = "{\"networks\":[\"203.0.113.7/32\",\"198.51.100.0/24\"]}",
+                            JsonSchema = "[{\"name\":\"networks\",\"kind\":\"string[]\",\"required\":true,\"template\":false,\"maxLength\":2000,\"carriesCode\":false}]",
+                            Key = "known_networks",
+                            Namespace = "rate_limits",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "json"
+                        },
+                        new
+                        {
+                            Id = 37,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "1500",
+                            Description = "Login flows created and wrong answers per minute from one address in a known network.",
+                            Enabled = true,
+                            Key = "known_network_attempts_per_minute",
+                            MaxValue = 10000000L,
+                            MinValue = 1L,
+                            Namespace = "rate_limits",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 38,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "3000",
+                            Description = "Wrong answers per hour from one address in a known network.",
+                            Enabled = true,
+                            Key = "known_network_failures_per_hour",
+                            MaxValue = 10000000L,
+                            MinValue = 1L,
+                            Namespace = "rate_limits",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "int"
+                        },
+                        new
+                        {
+                            Id = 39,
+                            CreatedAt = 1309306650624000000L,
+                            DefaultValue = "10000",
+                            Description = "Codes sent per UTC day for requests from one address in a known network.",
+                            Enabled = true,
+                            Key = "known_network_codes_per_day",
+                            MaxValue = 1000000L,
+                            MinValue = 1L,
+                            Namespace = "rate_limits",
+                            Required = true,
+                            UpdatedAt = 1309306650624000000L,
+                            ValueType = "int"
                         });
                 });
 
