@@ -33,6 +33,7 @@ public sealed class ScaledDefaultsFactory : KestrelLoginApiFactory
 /// default limits, while one address guessing passwords across many accounts is stopped; both refusals and their
 /// absence show where an admin looks (the refusals list, the metrics).
 /// </summary>
+[Trait("Redis", "cluster")] // also run on the Redis Cluster (scripts/test.sh): the address's windows and the refusals' minutes
 public sealed class OfficeRushTests(ScaledDefaultsFactory factory) : IClassFixture<ScaledDefaultsFactory>, IAsyncLifetime
 {
     /// <summary>500 people ÷ 10, arriving over 5 minutes: 10 a minute.</summary>
