@@ -35,7 +35,15 @@ public sealed class GracefulShutdownTests(ProxiedInstances proxied) : IClassFixt
         HangfireServers().Should().Contain(id => id.Contains(bProcess), "B's job servers are registered while it runs");
         await Task.Delay(700);
         var (took, exitCode) = await proxied.B.TerminateAsync(within: TimeSpan.FromSeconds(40));
-        var states = await Task.WhenAll(logins);
+        string[] states;
+        try
+        {
+            states = await Task.WhenAll(logins);
+        }
+        catch (HttpRequestException refused)
+        {
+            throw new InvalidOperationException($"{refused.Message}\n{proxied.Output}", refused);
+        }
 
         exitCode.Should().Be(0, proxied.B.Output);
         took.Should().BeLessThan(TimeSpan.FromSeconds(35), "in-flight work is bounded by the shutdown timeout");
@@ -48,7 +56,7 @@ public sealed class GracefulShutdownTests(ProxiedInstances proxied) : IClassFixt
         // Every code once: a send B had in hand was either finished or handed back, never done twice.
         await Task.Delay(TimeSpan.FromSeconds(3));
         foreach (var user in users.Where(u => u.Email is not null))
-            (await MaildevMailbox.CountAllAsync(TestServices.Maildev, user.Email!)).Should().Be(1, user.Email);
+            (await MaildevMailbox.CountAllAsync(TestServices.Maildev, user.Email!)).Should().Be(1, $"{user.Email}\n{proxied.Output}");
     }
 
     /// <summary>The job servers registered on the instances' Hangfire storage.</summary>

@@ -40,6 +40,8 @@ public sealed class ProxiedInstances : IAsyncLifetime
         settings["WeCom:Secret"] = SimulatorApp.Secret;
         settings["WeCom:AgentId"] = "1000002";
         settings["WeCom:BaseUrl"] = WeCom.Url;
+        // Times on every line: a failing test's message carries both instances' output.
+        settings["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ";
 
         var instances = await Task.WhenAll(
             ApiProcess.StartAsync(settings, Path.Combine(Factory.DataDirectory, "instance-a")),

@@ -44,7 +44,7 @@ public sealed class MaildevMailbox(string baseUrl, DateTimeOffset since) : IMail
 
     public async Task<IReadOnlyList<ReceivedMail>> MailsToAsync(string address)
     {
-        var mails = await Http.GetFromJsonAsync<List<MaildevMail>>($"{baseUrl}/api/email") ?? [];
+        var mails = await RecentListingAsync(baseUrl);
         return [.. mails
             .Where(m => m.Time >= _since && m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(m => m.Time)
@@ -55,6 +55,26 @@ public sealed class MaildevMailbox(string baseUrl, DateTimeOffset since) : IMail
     public static async Task<int> CountAllAsync(string baseUrl, string address) =>
         (await Http.GetFromJsonAsync<List<MaildevMail>>($"{baseUrl}/api/email") ?? [])
             .Count(m => m.To.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase)));
+
+    private static readonly Lock ListingGate = new();
+    private static (string Url, DateTime At, Task<List<MaildevMail>> List)? _listing;
+
+    /// <summary>
+    /// maildev answers with every mail it holds, and its one thread also takes the SMTP sessions: many tests waiting at
+    /// once (a burst of logins) share one listing no older than 150 ms, so waiting does not slow the sends it waits for.
+    /// </summary>
+    private static Task<List<MaildevMail>> RecentListingAsync(string baseUrl)
+    {
+        lock (ListingGate)
+        {
+            if (_listing is { } recent && recent.Url == baseUrl && DateTime.UtcNow - recent.At < TimeSpan.FromMilliseconds(150) && !recent.List.IsFaulted) return recent.List;
+            var list = Fetch();
+            _listing = (baseUrl, DateTime.UtcNow, list);
+            return list;
+        }
+
+        async Task<List<MaildevMail>> Fetch() => await Http.GetFromJsonAsync<List<MaildevMail>>($"{baseUrl}/api/email") ?? [];
+    }
 
     private sealed record MaildevMail(
         [property: JsonPropertyName("subject")] string? Subject,

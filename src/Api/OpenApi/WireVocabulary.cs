@@ -65,5 +65,6 @@ public static class WireVocabulary
         [(typeof(Audit.AuditRecordDto), "kind")] = AuditKinds.All,
         [(typeof(Audit.AuditRecordDto), "outcome")] = Audit.AuditOutcomes.All,
         [(typeof(Audit.AuditTargetDto), "type")] = AuditTargets,
+        [(typeof(RateLimits.RefusalDto), "limit")] = Orchestrator.Ports.RateLimitKinds.All,
     };
 }
