@@ -35,7 +35,10 @@ if (args.Contains("--round-trips"))
 {
     await using var profiled = InProcessHost.Start();
     foreach (var cost in await StepCosts.MeasureAsync(profiled, Option("--step-repetitions", 3)))
+    {
         Console.WriteLine($"{cost.Step}: {cost.Commands:F1} commands in {cost.RoundTrips:F1} round trips: {string.Join(" | ", cost.Trips)}");
+        foreach (var (thrown, perSample) in cost.Exceptions) Console.WriteLine($"    {perSample:F1} × {thrown}");
+    }
     return;
 }
 var maildev = Environment.GetEnvironmentVariable("LO_TEST_MAILDEV") ?? "http://127.0.0.1:1080";

@@ -9,7 +9,9 @@ namespace LoginOrchestrator.Bench.Load;
 public static class StepCosts
 {
     /// <param name="Trips">The last sample's round trips, each as the commands it carried.</param>
-    public sealed record StepCost(string Step, int Samples, double Commands, double RoundTrips, int MaxRoundTrips, IReadOnlyList<string> Trips);
+    /// <param name="Exceptions">Exceptions thrown in the process while the step ran (first chance, caught or not), per sample, by type and thrower.</param>
+    public sealed record StepCost(string Step, int Samples, double Commands, double RoundTrips, int MaxRoundTrips, IReadOnlyList<string> Trips,
+        IReadOnlyDictionary<string, double> Exceptions);
 
     public static async Task<IReadOnlyList<StepCost>> MeasureAsync(InProcessHost host, int repetitions)
     {
@@ -19,13 +21,26 @@ public static class StepCosts
         await host.SetSettingAsync("authentication", "type", "two_factor");
         await host.SetSettingAsync("two_factor", "scope", new { categories = Array.Empty<string>(), departments = new[] { "42" }, profiles = Array.Empty<string>() });
 
-        var costs = new List<(string Step, RedisCost Cost)>();
+        var costs = new List<(string Step, RedisCost Cost, IReadOnlyList<string> Exceptions)>();
         async Task<Answer> Measure(string step, Func<Task<Answer>> call, int expectedStatus = 200)
         {
             Answer? answer = null;
-            var cost = await profiler.MeasureAsync(async () => answer = await call());
+            // An exception costs microseconds (its stack trace more): none belongs on a step's path.
+            var thrown = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            void Record(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e) =>
+                thrown.Enqueue($"{e.Exception.GetType().Name} in {e.Exception.TargetSite?.DeclaringType?.Name}.{e.Exception.TargetSite?.Name}: {e.Exception.Message}");
+            AppDomain.CurrentDomain.FirstChanceException += Record;
+            RedisCost cost;
+            try
+            {
+                cost = await profiler.MeasureAsync(async () => answer = await call());
+            }
+            finally
+            {
+                AppDomain.CurrentDomain.FirstChanceException -= Record;
+            }
             if ((int)answer!.Status != expectedStatus) throw new InvalidOperationException($"{step}: {(int)answer.Status} {answer.Body}");
-            costs.Add((step, cost));
+            costs.Add((step, cost, [.. thrown]));
             return answer;
         }
 
@@ -53,6 +68,7 @@ public static class StepCosts
             await Measure("captcha → Issued", () => client.PostAsync(flow, "captcha", new { code }));
         }
         return [.. costs.GroupBy(c => c.Step).Select(g => new StepCost(g.Key, g.Count(),
-            g.Average(c => c.Cost.Commands), g.Average(c => c.Cost.RoundTrips), g.Max(c => c.Cost.RoundTrips), g.Last().Cost.Trips))];
+            g.Average(c => c.Cost.Commands), g.Average(c => c.Cost.RoundTrips), g.Max(c => c.Cost.RoundTrips), g.Last().Cost.Trips,
+            g.SelectMany(c => c.Exceptions).GroupBy(e => e).ToDictionary(e => e.Key, e => (double)e.Count() / g.Count())))];
     }
 }

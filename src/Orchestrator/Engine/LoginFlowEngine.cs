@@ -98,9 +98,6 @@ public sealed partial class LoginFlowEngine(
         var context = await ContextAsync(flow, client, time.GetUtcNow(), cancellationToken);
         var deliveryBefore = flow.Captcha?.DeliveryId;
         var result = await DecideAsync(context, lease, action, input, lockRead);
-        // What guessing needs: a wrong answer (or one at a locked account) counts against the address's limits.
-        if (result.Problem?.Code is FlowCodes.InvalidCredentials or FlowCodes.CodeInvalid or FlowCodes.Locked)
-            await ports.Limiter.CountFailureAsync(ClientIp(client), CancellationToken.None);
         // A code this request just queued is queued: its send leaves from the outbox after the answer.
         if (result.Flow is { State: LoginState.Captcha, Captcha: { } ticket } && ticket.DeliveryId != deliveryBefore && !result.Unsaved)
             return result with { Delivery = DeliveryStatus.Queued };
@@ -168,7 +165,11 @@ public sealed partial class LoginFlowEngine(
         }
         if (flow.State == LoginState.Expired) return Problem(context, FlowCodes.FlowExpired);
         if (action is not { } offered) return Answer(context);
-        if (flow.State == LoginState.Locked) return Problem(context, FlowCodes.Locked);
+        if (flow.State == LoginState.Locked)
+        {
+            await CountAgainstAddressAsync(context, CancellationToken.None);
+            return Problem(context, FlowCodes.Locked);
+        }
         if (!context.Machine.TryAccept(offered)) return NotOffered(context, offered);
 
         // Redis commands take no cancellation token: past the request's deadline, stop before the next one.
@@ -181,10 +182,16 @@ public sealed partial class LoginFlowEngine(
             ?? await CarryOutAsync(context, await step.HandleAsync(context, input), lockChecked: subject is not null);
         // Past the request's deadline nothing more is written: the client has its 503 already.
         cancellationToken.ThrowIfCancellationRequested();
+        // What guessing needs: a wrong answer (or one at a locked account) counts against the address, in the save's trip.
+        if (result.Problem?.Code is FlowCodes.InvalidCredentials or FlowCodes.CodeInvalid or FlowCodes.Locked)
+            context.Writes.Add(token => CountAgainstAddressAsync(context, token));
         // A daily cap leaves the flow unsaved; what was proven before it (a right password's reset) is still written.
         await context.Writes.CommitAsync(result.Unsaved ? null : (outbox, token) => lease.SaveAndReleaseAsync(flow, outbox, token), cancellationToken);
         return result;
     }
+
+    private Task CountAgainstAddressAsync(StepContext context, CancellationToken cancellationToken) =>
+        ports.Limiter.CountFailureAsync(ClientIp(context.Client), cancellationToken);
 
     /// <summary>A resend in its cooldown or past the flow's send budget is a rate limit; anything else is out of order.</summary>
     private FlowResult NotOffered(StepContext context, LoginTrigger action)

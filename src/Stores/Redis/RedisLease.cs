@@ -16,14 +16,15 @@ public sealed class RedisLease : IAsyncDisposable
     private readonly RedisKey _key;
     private readonly string _owner;
     private readonly TimeSpan _lifetime;
-    // Never disposed: it has no timer, and the renewal loop may still read its token after a release.
-    private readonly CancellationTokenSource _held = new();
+    // Disposed at the release: the renewal loop's wait then ends without an exception (one per step was measured).
+    private readonly PeriodicTimer _renewal;
 
     private int _ended;
 
     private RedisLease(IDatabase db, RedisKey key, string owner, TimeSpan lifetime)
     {
         (_db, _key, _owner, _lifetime) = (db, key, owner, lifetime);
+        _renewal = new PeriodicTimer(lifetime / 4);
         _ = RenewAsync();
     }
 
@@ -41,7 +42,7 @@ public sealed class RedisLease : IAsyncDisposable
     public void Ended()
     {
         Interlocked.Exchange(ref _ended, 1);
-        _held.Cancel();
+        _renewal.Dispose();
     }
 
     /// <summary>Takes the lease, waiting up to <paramref name="wait"/> for its holder; null when it is still held then.</summary>
@@ -72,15 +73,14 @@ public sealed class RedisLease : IAsyncDisposable
 
     private async Task RenewAsync()
     {
-        using var timer = new PeriodicTimer(_lifetime / 4);
         try
         {
-            while (await timer.WaitForNextTickAsync(_held.Token))
+            while (await _renewal.WaitForNextTickAsync())
                 await _db.ScriptEvaluateAsync(Renew, [_key], [_owner, (long)_lifetime.TotalMilliseconds]);
         }
-        catch (Exception e) when (e is OperationCanceledException or RedisException or ObjectDisposedException)
+        catch (RedisException)
         {
-            // Released, or Redis is gone: either way the lease ends by itself.
+            // Redis is gone: the lease ends by itself when its lifetime does.
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class RedisLease : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _ended, 1) == 1) return ValueTask.CompletedTask;
-        _held.Cancel();
+        _renewal.Dispose();
         _ = ReleaseAsync();
         return ValueTask.CompletedTask;
     }
