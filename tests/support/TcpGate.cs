@@ -7,7 +7,8 @@ namespace LoginOrchestrator.Tests.Support;
 /// A loopback port in front of a real server (maildev's SMTP, a Redis) that the test can close and open:
 /// closed, every connection is dropped at once, as if the server were down. <see cref="Delay"/> holds back
 /// everything sent to the server by that long: a slow network or a slow server. <see cref="Silent"/> accepts and
-/// holds every connection without a word: a server that hangs.
+/// holds every connection without a word: a server that hangs. <see cref="Accepted"/> counts connections made;
+/// <see cref="DropConnections"/> cuts the open ones, as a server's idle time-out does.
 /// </summary>
 public sealed class TcpGate : IAsyncDisposable
 {
@@ -15,6 +16,8 @@ public sealed class TcpGate : IAsyncDisposable
     private readonly IPEndPoint _target;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TcpClient, byte> _piped = new();
+    private int _accepted;
 
     public TcpGate(string host, int port)
     {
@@ -24,11 +27,29 @@ public sealed class TcpGate : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-    public bool Open { get; set; } = true;
+    /// <summary>Closing drops the open connections too: a server that went down takes its sessions with it.</summary>
+    public bool Open
+    {
+        get => _open;
+        set
+        {
+            _open = value;
+            if (!value) DropConnections();
+        }
+    }
+
+    private volatile bool _open = true;
 
     public TimeSpan Delay { get; set; }
 
     public bool Silent { get; set; }
+
+    public int Accepted => Volatile.Read(ref _accepted);
+
+    public void DropConnections()
+    {
+        foreach (var client in _piped.Keys) client.Dispose();
+    }
 
     private async Task AcceptAsync()
     {
@@ -37,6 +58,7 @@ public sealed class TcpGate : IAsyncDisposable
             TcpClient client;
             try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
             catch (OperationCanceledException) { return; }
+            Interlocked.Increment(ref _accepted);
             _ = Task.Run(() => PipeAsync(client));
         }
     }
@@ -53,9 +75,18 @@ public sealed class TcpGate : IAsyncDisposable
             }
             using var server = new TcpClient();
             await server.ConnectAsync(_target);
-            var a = client.GetStream();
-            var b = server.GetStream();
-            await Task.WhenAny(CopyDelayedAsync(a, b), b.CopyToAsync(a, _stop.Token));
+            _piped[client] = 0;
+            try
+            {
+                var a = client.GetStream();
+                var b = server.GetStream();
+                await Task.WhenAny(CopyDelayedAsync(a, b), b.CopyToAsync(a, _stop.Token));
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException) { }
+            finally
+            {
+                _piped.TryRemove(client, out _);
+            }
         }
     }
 

@@ -33,7 +33,10 @@ public static class DeliveryServices
         if (string.IsNullOrEmpty(builder.Configuration[$"{MailOptions.Section}:Host"]))
             services.AddSingleton<ICodeChannel, OutboxEmailChannel>();
         else
+        {
+            services.AddSingleton<SmtpConnections>();
             services.AddSingleton<ICodeChannel, SmtpEmailChannel>();
+        }
         if (builder.Configuration[$"{SmsOptions.Section}:Provider"] == "webhook")
         {
             services.AddHttpClient<WebhookSmsChannel>(http => http.Timeout = TimeSpan.FromSeconds(10));
