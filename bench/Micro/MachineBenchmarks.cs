@@ -3,7 +3,7 @@ using LoginOrchestrator.Orchestrator.Machine;
 
 namespace LoginOrchestrator.Bench.Micro;
 
-/// <summary>What the state machine costs per request: building it (once per request) and one transition.</summary>
+/// <summary>What the state machine costs per request: building it (or renting it from the pool) and one transition.</summary>
 [MemoryDiagnoser]
 public class MachineBenchmarks
 {
@@ -28,4 +28,15 @@ public class MachineBenchmarks
 
     [Benchmark(Description = "offered actions of a flow")]
     public int OfferedActions() => new LoginMachine(NewFlow(), Conditions).OfferedActions.Count;
+
+    private readonly LoginMachinePool _pool = new();
+
+    [Benchmark(Description = "offered actions, the machine from the pool")]
+    public int OfferedActionsPooled()
+    {
+        var machine = _pool.Rent(NewFlow(), Conditions);
+        var offered = machine.OfferedActions.Count;
+        _pool.Return(machine);
+        return offered;
+    }
 }

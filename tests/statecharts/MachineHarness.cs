@@ -9,7 +9,14 @@ public static class MachineHarness
 
     public static (LoginFlow Flow, LoginMachine Machine) Build(LoginState state, Scenario s)
     {
-        var flow = new LoginFlow
+        var flow = NewFlow(state, s);
+        return (flow, new LoginMachine(flow, Conditions(s)));
+    }
+
+    public static LoginConditions Conditions(Scenario s) => new(s.WeComConfigured, s.FallbackEnabled, Now, s.PasskeysAllowed);
+
+    public static LoginFlow NewFlow(LoginState state, Scenario s) =>
+        new LoginFlow
         {
             Id = "flow",
             State = state,
@@ -21,8 +28,6 @@ public static class MachineHarness
             PasskeyIds = s.PasskeyRegistered ? ["credential-id"] : [],
             PasskeyOnly = !s.TotpEnrolled,
         };
-        return (flow, new LoginMachine(flow, new LoginConditions(s.WeComConfigured, s.FallbackEnabled, Now, s.PasskeysAllowed)));
-    }
 
     /// <summary>Fires the trigger if the machine permits it; returns whether it did.</summary>
     public static bool TryFire(LoginMachine machine, LoginTrigger trigger, Scenario s)

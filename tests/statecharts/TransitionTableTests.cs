@@ -32,20 +32,42 @@ public sealed class TransitionTableTests
         foreach (var scenario in Scenarios())
         {
             var (flow, machine) = MachineHarness.Build(from, scenario);
-            var expected = LoginFlowTable.Expected(from, trigger, scenario);
+            FollowsTheTable(from, trigger, scenario, flow, machine);
+        }
+    }
 
-            var fired = MachineHarness.TryFire(machine, trigger, scenario);
+    /// <summary>The engine's machines come from a pool: one machine, lent to each scenario's flow in turn, answers as a new one.</summary>
+    [Theory]
+    [MemberData(nameof(StatesAndTriggers))]
+    public void APooledMachineFollowsTheTableForEachFlowItIsLentTo(LoginState from, LoginTrigger trigger)
+    {
+        var pool = new LoginMachinePool();
+        LoginMachine? lent = null;
+        foreach (var scenario in Scenarios())
+        {
+            var flow = MachineHarness.NewFlow(from, scenario);
+            var machine = pool.Rent(flow, MachineHarness.Conditions(scenario));
+            if (lent is not null) machine.Should().BeSameAs(lent);
+            lent = machine;
+            FollowsTheTable(from, trigger, scenario, flow, machine);
+            pool.Return(machine);
+        }
+        lent!.Invoking(m => m.State).Should().Throw<NullReferenceException>("a returned machine holds no flow");
+    }
 
-            if (expected is { } destination)
-            {
-                fired.Should().BeTrue($"{from} --{trigger}--> {destination} is in the table ({scenario})");
-                flow.State.Should().Be(destination, $"{from} --{trigger}--> under {scenario}");
-            }
-            else
-            {
-                fired.Should().BeFalse($"{from} --{trigger}--> is not in the table ({scenario})");
-                flow.State.Should().Be(from, "a refused trigger leaves the flow unchanged");
-            }
+    private static void FollowsTheTable(LoginState from, LoginTrigger trigger, Scenario scenario, LoginFlow flow, LoginMachine machine)
+    {
+        var expected = LoginFlowTable.Expected(from, trigger, scenario);
+        var fired = MachineHarness.TryFire(machine, trigger, scenario);
+        if (expected is { } destination)
+        {
+            fired.Should().BeTrue($"{from} --{trigger}--> {destination} is in the table ({scenario})");
+            flow.State.Should().Be(destination, $"{from} --{trigger}--> under {scenario}");
+        }
+        else
+        {
+            fired.Should().BeFalse($"{from} --{trigger}--> is not in the table ({scenario})");
+            flow.State.Should().Be(from, "a refused trigger leaves the flow unchanged");
         }
     }
 

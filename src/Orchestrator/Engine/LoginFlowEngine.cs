@@ -31,8 +31,11 @@ public sealed record LoginPorts(
 /// (count and lock, next stage, issue), then saves and audits. Factors live in the steps, not here.
 /// </summary>
 public sealed partial class LoginFlowEngine(
-    LoginSteps steps, LoginPorts ports, TimeProvider time, LoginMetrics metrics, ILogger<LoginFlowEngine> logger)
+    LoginSteps steps, LoginPorts ports, TimeProvider time, LoginMetrics metrics, ILogger<LoginFlowEngine> logger) : IDisposable
 {
+    /// <summary>The request's machines (an engine serves one request): back to the pool when the request's scope ends.</summary>
+    private readonly List<LoginMachine> _machines = [];
+
     /// <summary>The metric's name for a resend asked for before its wait is over (a rule of the flow, not an address's limit).</summary>
     private const string ResendWait = "resend_wait";
 
@@ -53,7 +56,7 @@ public sealed partial class LoginFlowEngine(
         };
         await ports.Flows.CreateAsync(flow, cancellationToken);
         metrics.FlowStarted();
-        var context = new StepContext(flow, new LoginMachine(flow, Conditions(policy, now)), policy, ClientInfo.None, now, cancellationToken);
+        var context = new StepContext(flow, MachineFor(flow, policy, now), policy, ClientInfo.None, now, cancellationToken);
         return Answer(context);
     }
 
@@ -130,7 +133,20 @@ public sealed partial class LoginFlowEngine(
     private async Task<StepContext> ContextAsync(LoginFlow flow, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var policy = await ports.Policy.GetAsync(cancellationToken);
-        return new StepContext(flow, new LoginMachine(flow, Conditions(policy, now)), policy, client, now, cancellationToken);
+        return new StepContext(flow, MachineFor(flow, policy, now), policy, client, now, cancellationToken);
+    }
+
+    private LoginMachine MachineFor(LoginFlow flow, LoginPolicy policy, DateTimeOffset now)
+    {
+        var machine = LoginMachinePool.Shared.Rent(flow, Conditions(policy, now));
+        _machines.Add(machine);
+        return machine;
+    }
+
+    public void Dispose()
+    {
+        foreach (var machine in _machines) LoginMachinePool.Shared.Return(machine);
+        _machines.Clear();
     }
 
     private static string ClientIp(ClientInfo client) => client.IpAddress ?? "unknown";

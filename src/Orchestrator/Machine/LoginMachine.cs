@@ -7,8 +7,8 @@ namespace LoginOrchestrator.Orchestrator.Machine;
 /// <summary>
 /// The login state machine: the transition table of login-flow.md, one rule per line.
 /// External triggers only accept an answer for checking; the step's verdict then fires the
-/// internal trigger that moves the flow. State lives on the <see cref="LoginFlow"/>: build a new
-/// machine per request (a Stateless machine is not thread-safe).
+/// internal trigger that moves the flow. State lives on the <see cref="LoginFlow"/>: one machine per request (a
+/// Stateless machine is not thread-safe), built once and re-pointed at each request's flow (<see cref="LoginMachinePool"/>).
 /// </summary>
 public sealed class LoginMachine
 {
@@ -29,21 +29,26 @@ public sealed class LoginMachine
     private readonly StateMachine<LoginState, LoginTrigger>.TriggerWithParameters<StageDecision> _passwordVerified;
     private readonly StateMachine<LoginState, LoginTrigger>.TriggerWithParameters<BindTarget> _submitBindTarget;
 
+    // What the rules below read: the flow and the request's conditions, set again for each request.
+    private LoginFlow _flow;
+    private LoginConditions _conditions;
+
     public LoginMachine(LoginFlow flow, LoginConditions conditions)
     {
-        _machine = new StateMachine<LoginState, LoginTrigger>(() => flow.State, s => flow.State = s);
+        (_flow, _conditions) = (flow, conditions);
+        _machine = new StateMachine<LoginState, LoginTrigger>(() => _flow.State, s => _flow.State = s);
         _directoryConfirmed = _machine.SetTriggerParameters<StageDecision>(LoginTrigger.DirectoryConfirmed);
         _passwordVerified = _machine.SetTriggerParameters<StageDecision>(LoginTrigger.PasswordVerified);
         _submitBindTarget = _machine.SetTriggerParameters<BindTarget>(LoginTrigger.SubmitBindTarget);
 
-        Func<bool> weComConfigured = () => conditions.WeComConfigured;
-        Func<bool> fallbackEnabled = () => conditions.PasswordFallbackEnabled;
-        Func<bool> attemptsLeft = () => flow.AttemptsRemaining > 0;
+        Func<bool> weComConfigured = () => _conditions.WeComConfigured;
+        Func<bool> fallbackEnabled = () => _conditions.PasswordFallbackEnabled;
+        Func<bool> attemptsLeft = () => _flow.AttemptsRemaining > 0;
         Func<bool> resendAllowed = () =>
-            flow.Captcha is { } c && c.Sends < MaxCaptchaSends && conditions.Now >= c.ResendAvailableAt;
-        Func<object[], bool> passkeysAllowed = _ => conditions.PasskeysAllowed;
-        Func<object[], bool> passkeyRegistered = _ => conditions.PasskeysAllowed && flow.PasskeyIds.Count > 0;
-        Func<object[], bool> totpEnrolled = _ => !flow.PasskeyOnly;
+            _flow.Captcha is { } c && c.Sends < MaxCaptchaSends && _conditions.Now >= c.ResendAvailableAt;
+        Func<object[], bool> passkeysAllowed = _ => _conditions.PasskeysAllowed;
+        Func<object[], bool> passkeyRegistered = _ => _conditions.PasskeysAllowed && _flow.PasskeyIds.Count > 0;
+        Func<object[], bool> totpEnrolled = _ => !_flow.PasskeyOnly;
 
         // Every non-terminal state: a timed-out flow expires; an exhausted attempt budget locks it.
         // WeComCheck takes AttemptsExhausted too: it answers for the Credentials form that sent the password.
@@ -59,7 +64,7 @@ public sealed class LoginMachine
 
         _machine.Configure(LoginState.Credentials)
             .PermitIf(LoginTrigger.SubmitPassword, LoginState.WeComCheck, weComConfigured, "WeCom configured")
-            .PermitIf(LoginTrigger.SubmitPassword, LoginState.PasswordFallback, () => !conditions.WeComConfigured, "WeCom not configured")
+            .PermitIf(LoginTrigger.SubmitPassword, LoginState.PasswordFallback, () => !_conditions.WeComConfigured, "WeCom not configured")
             .PermitIf(LoginTrigger.SubmitWeComCode, LoginState.WeComCheck, weComConfigured, "WeCom configured")
             // A passkey with user verification is both factors at once (passwordless).
             .InternalTransitionIf(LoginTrigger.SubmitPasskey, passkeysAllowed, Accept, "passkeys allowed, " + TakenForChecking)
@@ -71,10 +76,10 @@ public sealed class LoginMachine
             .PermitIf(LoginTrigger.PasswordRejected, LoginState.Credentials, attemptsLeft, "attempts left")
             .PermitIf(LoginTrigger.DirectoryRejected, LoginState.Credentials, attemptsLeft, "unknown to WeCom or disabled, attempts left")
             .PermitIf(LoginTrigger.DirectoryUnavailable, LoginState.PasswordFallback, fallbackEnabled, "password fallback enabled")
-            .PermitIf(LoginTrigger.DirectoryUnavailable, LoginState.Credentials, () => !conditions.PasswordFallbackEnabled, "password fallback disabled");
+            .PermitIf(LoginTrigger.DirectoryUnavailable, LoginState.Credentials, () => !_conditions.PasswordFallbackEnabled, "password fallback disabled");
 
         _machine.Configure(LoginState.PasswordFallback)
-            .OnEntryFrom(LoginTrigger.DirectoryUnavailable, () => flow.Degraded = true, "degraded")
+            .OnEntryFrom(LoginTrigger.DirectoryUnavailable, () => _flow.Degraded = true, "degraded")
             .InternalTransitionIf(LoginTrigger.SubmitPassword, Always, Accept, TakenForChecking)
             .PermitDynamic(_passwordVerified, d => d.Next, "verifies against the local hash", NextStages)
             .PermitReentryIf(LoginTrigger.PasswordRejected, attemptsLeft, "attempts left");
@@ -99,6 +104,12 @@ public sealed class LoginMachine
     }
 
     public LoginState State => _machine.State;
+
+    /// <summary>Points the machine at another request's flow.</summary>
+    internal void Reset(LoginFlow flow, LoginConditions conditions) => (_flow, _conditions) = (flow, conditions);
+
+    /// <summary>Lets go of the flow while the machine waits in the pool: a machine used after it was returned fails loudly.</summary>
+    internal void Release() => (_flow, _conditions) = (null!, null!);
 
     /// <summary>An answer taken for checking: the state stays until the step's verdict fires.</summary>
     private const string TakenForChecking = "taken for checking";
