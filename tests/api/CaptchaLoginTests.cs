@@ -1,6 +1,12 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using LoginOrchestrator.Orchestrator.Ports;
+using LoginOrchestrator.Stores.Redis;
 using LoginOrchestrator.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace LoginOrchestrator.Api.Tests;
 
@@ -38,6 +44,31 @@ public sealed class CaptchaLoginTests(LoginApiFactory factory) : IClassFixture<L
         issued.State.Should().Be("Issued");
         issued.Strings("factors").Should().Equal("password", "captcha");
         issued.Token.Should().NotBeNull();
+    }
+
+    /// <summary>
+    /// During an upgrade: a code an instance of the earlier version stored (its hash bound to flow, channel and target,
+    /// no check hash) is still checked: a wrong answer counted, the right one accepted.
+    /// </summary>
+    [Fact]
+    public async Task ACodeStoredByAnEarlierVersionIsStillChecked()
+    {
+        await _factory.AddUserAsync("earlier", "earlier-Pass-1", email: "earlier@corp.example");
+        var captcha = await _client.LoginAsync("earlier", "earlier-Pass-1");
+        var flowId = FlowClient.Id(captcha);
+        await _factory.WaitForMailAsync("earlier@corp.example");
+        var key = _factory.Services.GetRequiredService<RedisKeys>().Captcha(flowId);
+        var secret = await _factory.Services.GetRequiredService<ICodeHashKey>().GetAsync(default);
+        var earlierHash = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"{flowId}\nemail\nearlier@corp.example\n123456"));
+        var redis = _factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        (await redis.HashDeleteAsync(key, "check")).Should().BeTrue("this version stores a check hash");
+        await redis.HashSetAsync(key, "hash", Convert.ToBase64String(earlierHash));
+
+        var wrong = await _client.PostAsync(flowId, "captcha", new { code = "654321" });
+        wrong.Code.Should().Be("code_invalid");
+        (await redis.HashGetAsync(key, "wrong")).Should().Be(1);
+        var issued = await _client.PostAsync(flowId, "captcha", new { code = "123456" });
+        issued.State.Should().Be("Issued");
     }
 
     [Fact]

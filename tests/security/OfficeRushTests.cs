@@ -143,7 +143,9 @@ public sealed class OfficeRushTests(ScaledDefaultsFactory factory) : IClassFixtu
     private async Task<string> SignInAsync(string id, bool mistype)
     {
         var client = new FlowClient(Client(Office));
-        var flowId = FlowClient.Id(await client.StartAsync());
+        var created = await client.StartAsync();
+        if (created.Status != HttpStatusCode.Created) return $"creation: {created.Status} {created.Body}";
+        var flowId = FlowClient.Id(created);
         await client.GetAsync(flowId);
         if (mistype) (await client.PasswordAsync(flowId, id, "wrong-guess")).Code.Should().Be("invalid_credentials");
         var captcha = await client.PasswordAsync(flowId, id, $"{id}-Pass");

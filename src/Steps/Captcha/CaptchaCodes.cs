@@ -7,6 +7,9 @@ namespace LoginOrchestrator.Steps.Captcha;
 
 public enum CaptchaVerdict { Accepted, Wrong, Expired, Dead }
 
+/// <summary>The channel and target a code was sent to: what an accepted code proves.</summary>
+public sealed record CodeSentTo(string Channel, string Target);
+
 /// <summary>A code just issued: the plain code goes to delivery and nowhere else.</summary>
 public sealed record IssuedCaptcha(string Code, DateTimeOffset ExpiresAt);
 
@@ -36,25 +39,47 @@ public sealed class CaptchaCodes(ICaptchaCodeStore store, ICodeHashKey key, Time
         var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, length))
             .ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
         var expiresAt = time.GetUtcNow() + lifetime;
-        var hash = await HashOfAsync(flowId, channel, target, code, cancellationToken);
-        var record = new CaptchaCodeRecord(flowId, channel, target, hash, expiresAt);
+        var secret = await key.GetAsync(cancellationToken);
+        var record = new CaptchaCodeRecord(flowId, channel, target, SentCodeHash(secret, flowId, channel, target, code), expiresAt,
+            CheckHash: CheckHash(secret, flowId, code));
         return (new IssuedCaptcha(code, expiresAt), token => store.ReplaceAsync(record, lifetime, token));
     }
 
     public async Task<CaptchaVerdict> VerifyAsync(string flowId, string code, CancellationToken cancellationToken) =>
         (await CheckAsync(flowId, code, cancellationToken)).Verdict;
 
-    /// <summary>The verdict, and for an accepted code the channel and target it was sent to (what a code proves).</summary>
-    public async Task<(CaptchaVerdict Verdict, CaptchaCodeRecord? Record)> CheckAsync(string flowId, string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// The verdict, and for an accepted code the channel and target it was sent to (what a code proves): checked,
+    /// consumed or counted in one step of the store.
+    /// </summary>
+    public async Task<(CaptchaVerdict Verdict, CodeSentTo? SentTo)> CheckAsync(string flowId, string code, CancellationToken cancellationToken)
+    {
+        var secret = await key.GetAsync(cancellationToken);
+        // A code is good up to, not including, its expiry instant (the store compares the same way).
+        var check = await store.CheckAsync(flowId, CheckHash(secret, flowId, code.Trim()), time.GetUtcNow(), MaxWrongAnswers, cancellationToken);
+        return check.Outcome switch
+        {
+            CaptchaCheckOutcome.Accepted => (CaptchaVerdict.Accepted, new CodeSentTo(check.Channel!, check.Target!)),
+            CaptchaCheckOutcome.Wrong => (CaptchaVerdict.Wrong, null),
+            CaptchaCheckOutcome.Expired => (CaptchaVerdict.Expired, null),
+            CaptchaCheckOutcome.Unchecked => await CheckStoredByEarlierVersionAsync(flowId, code.Trim(), secret, cancellationToken),
+            _ => (CaptchaVerdict.Dead, null),
+        };
+    }
+
+    /// <summary>A code stored by an earlier version has only the hash bound to channel and target: read it, then check.</summary>
+    private async Task<(CaptchaVerdict Verdict, CodeSentTo? SentTo)> CheckStoredByEarlierVersionAsync(
+        string flowId, string code, byte[] secret, CancellationToken cancellationToken)
     {
         var record = await store.FindAsync(flowId, cancellationToken);
         if (record is null || record.WrongAttempts >= MaxWrongAnswers) return (CaptchaVerdict.Dead, null);
-        // A code is good up to, not including, its expiry instant.
         if (time.GetUtcNow() >= record.ExpiresAt) return (CaptchaVerdict.Expired, null);
 
-        var candidate = await HashOfAsync(record.FlowId, record.Channel, record.Target, code.Trim(), cancellationToken);
+        var candidate = SentCodeHash(secret, record.FlowId, record.Channel, record.Target, code);
         if (CryptographicOperations.FixedTimeEquals(candidate, record.CodeHash))
-            return await store.TryConsumeAsync(flowId, candidate, cancellationToken) ? (CaptchaVerdict.Accepted, record) : (CaptchaVerdict.Dead, null);
+            return await store.TryConsumeAsync(flowId, candidate, cancellationToken)
+                ? (CaptchaVerdict.Accepted, new CodeSentTo(record.Channel, record.Target))
+                : (CaptchaVerdict.Dead, null);
 
         await store.CountWrongAsync(flowId, MaxWrongAnswers, cancellationToken);
         return (CaptchaVerdict.Wrong, null);
@@ -63,6 +88,11 @@ public sealed class CaptchaCodes(ICaptchaCodeStore store, ICodeHashKey key, Time
     /// <summary>When the flow's live code was issued, from its expiry and the lifetime it was given (for a resend's cooldown).</summary>
     public async Task<CaptchaCodeRecord?> FindAsync(string flowId, CancellationToken cancellationToken) => await store.FindAsync(flowId, cancellationToken);
 
-    private async ValueTask<byte[]> HashOfAsync(string flowId, string channel, string target, string code, CancellationToken cancellationToken) =>
-        HMACSHA256.HashData(await key.GetAsync(cancellationToken), Encoding.UTF8.GetBytes($"{flowId}\n{channel}\n{target}\n{code}"));
+    /// <summary>The code bound to flow, channel and target: what earlier versions check.</summary>
+    private static byte[] SentCodeHash(byte[] secret, string flowId, string channel, string target, string code) =>
+        HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"{flowId}\n{channel}\n{target}\n{code}"));
+
+    /// <summary>The code bound to its flow (the record binds channel and target): computed from the answer alone.</summary>
+    private static byte[] CheckHash(byte[] secret, string flowId, string code) =>
+        HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"check\n{flowId}\n{code}"));
 }

@@ -15,7 +15,7 @@ public sealed class CaptchaStep(CaptchaCodes codes, IUserAccounts accounts) : Lo
     protected override async Task<StepOutcome> HandleAsync(StepContext context, CodeInput input)
     {
         var flow = context.Flow;
-        var (verdict, record) = await codes.CheckAsync(flow.Id, input.Code, context.CancellationToken);
+        var (verdict, sentTo) = await codes.CheckAsync(flow.Id, input.Code, context.CancellationToken);
         switch (verdict)
         {
             case CaptchaVerdict.Accepted:
@@ -23,8 +23,8 @@ public sealed class CaptchaStep(CaptchaCodes codes, IUserAccounts accounts) : Lo
                 // already bound is proven by the same code (one an admin set is unproven until its first use).
                 if (!flow.Degraded && flow.Captcha!.PendingBindTarget is { } target)
                     await accounts.BindContactAsync(flow.UserId!, flow.Captcha.Channel, target, context.CancellationToken);
-                else if (!flow.Degraded && record!.Channel is Channels.Email or Channels.Sms)
-                    await accounts.ConfirmContactAsync(flow.UserId!, record.Channel, record.Target, context.CancellationToken);
+                else if (!flow.Degraded && sentTo!.Channel is Channels.Email or Channels.Sms)
+                    await accounts.ConfirmContactAsync(flow.UserId!, sentTo.Channel, sentTo.Target, context.CancellationToken);
                 return new StepOutcome.SecondFactorPassed(LoginFactor.Captcha, LoginTrigger.CaptchaVerified, LoginTrigger.CaptchaRejected, input.RememberDevice);
             case CaptchaVerdict.Wrong:
                 return StepOutcome.Reject(LoginTrigger.CaptchaRejected, FlowCodes.CodeInvalid);

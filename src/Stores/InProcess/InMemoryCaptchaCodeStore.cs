@@ -27,6 +27,27 @@ public sealed class InMemoryCaptchaCodeStore(TimeProvider time) : ICaptchaCodeSt
         }
     }
 
+    public Task<CaptchaCheck> CheckAsync(string flowId, byte[] codeHash, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_codes.TryGetValue(flowId, out var entry) || now >= entry.DiesAt + Grace || entry.Record.WrongAttempts >= limit)
+                return Task.FromResult(new CaptchaCheck(CaptchaCheckOutcome.Dead));
+            var record = entry.Record;
+            if (now >= record.ExpiresAt) return Task.FromResult(new CaptchaCheck(CaptchaCheckOutcome.Expired));
+            if (record.CheckHash is null) return Task.FromResult(new CaptchaCheck(CaptchaCheckOutcome.Unchecked));
+            if (CryptographicOperations.FixedTimeEquals(record.CheckHash, codeHash))
+            {
+                _codes.TryRemove(flowId, out _);
+                return Task.FromResult(new CaptchaCheck(CaptchaCheckOutcome.Accepted, record.Channel, record.Target));
+            }
+            var wrong = record.WrongAttempts + 1;
+            if (wrong >= limit) _codes.TryRemove(flowId, out _);
+            else _codes[flowId] = (record with { WrongAttempts = wrong }, entry.DiesAt);
+            return Task.FromResult(new CaptchaCheck(CaptchaCheckOutcome.Wrong));
+        }
+    }
+
     public Task<bool> TryConsumeAsync(string flowId, byte[] codeHash, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -22,6 +22,23 @@ public sealed class RedisCaptchaCodeStore(IConnectionMultiplexer redis, RedisKey
         return wrong
         """;
 
+    /// <summary>
+    /// The check in one round trip, against field <c>check</c> (a hash of flow and code: the caller computes it without
+    /// reading the record); a record without it came from an earlier version. Answers {outcome, channel, target}.
+    /// </summary>
+    private const string Check = """
+        local f = redis.call('HMGET', KEYS[1], 'check', 'expires', 'wrong', 'hash', 'channel', 'target')
+        if not f[4] or tonumber(f[3]) >= tonumber(ARGV[3]) then return {0} end
+        if tonumber(ARGV[2]) >= tonumber(f[2]) then return {1} end
+        if not f[1] then return {4} end
+        if f[1] == ARGV[1] then
+          redis.call('DEL', KEYS[1])
+          return {3, f[5], f[6]}
+        end
+        if redis.call('HINCRBY', KEYS[1], 'wrong', 1) >= tonumber(ARGV[3]) then redis.call('DEL', KEYS[1]) end
+        return {2}
+        """;
+
     private IDatabase Db => redis.GetDatabase();
 
     public async Task ReplaceAsync(CaptchaCodeRecord record, TimeSpan timeToLive, CancellationToken cancellationToken)
@@ -35,12 +52,15 @@ public sealed class RedisCaptchaCodeStore(IConnectionMultiplexer redis, RedisKey
             [
                 new("flow", record.FlowId), new("channel", record.Channel), new("target", record.Target),
                 new("hash", Convert.ToBase64String(record.CodeHash)), new("expires", record.ExpiresAt.ToUnixTimeMilliseconds()),
-                new("wrong", record.WrongAttempts),
+                new("wrong", record.WrongAttempts), .. CheckField(record),
             ]);
             _ = transaction.KeyExpireAsync(key, timeToLive + Grace);
             return transaction.ExecuteAsync();
         });
     }
+
+    private static HashEntry[] CheckField(CaptchaCodeRecord record) =>
+        record.CheckHash is { } check ? [new("check", Convert.ToBase64String(check))] : [];
 
     public async Task<CaptchaCodeRecord?> FindAsync(string flowId, CancellationToken cancellationToken)
     {
@@ -50,7 +70,18 @@ public sealed class RedisCaptchaCodeStore(IConnectionMultiplexer redis, RedisKey
             fields["flow"].ToString(), fields["channel"].ToString(), fields["target"].ToString(),
             Convert.FromBase64String(fields["hash"].ToString()),
             DateTimeOffset.FromUnixTimeMilliseconds((long)fields["expires"]),
-            (int)fields["wrong"]);
+            (int)fields["wrong"],
+            fields.TryGetValue("check", out var check) ? Convert.FromBase64String(check.ToString()) : null);
+    }
+
+    public async Task<CaptchaCheck> CheckAsync(string flowId, byte[] codeHash, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var answer = (RedisResult[])(await Db.ScriptEvaluateAsync(Check, [keys.Captcha(flowId)],
+            [Convert.ToBase64String(codeHash), now.ToUnixTimeMilliseconds(), limit]))!;
+        var outcome = (CaptchaCheckOutcome)(int)answer[0];
+        return outcome == CaptchaCheckOutcome.Accepted
+            ? new CaptchaCheck(outcome, answer[1].ToString(), answer[2].ToString())
+            : new CaptchaCheck(outcome);
     }
 
     public async Task<bool> TryConsumeAsync(string flowId, byte[] codeHash, CancellationToken cancellationToken) =>

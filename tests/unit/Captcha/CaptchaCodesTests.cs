@@ -11,11 +11,12 @@ public sealed class CaptchaCodesTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
     private readonly InMemoryCaptchaCodeStore _store;
     private readonly CaptchaCodes _codes;
+    private readonly ICodeHashKey _key = new FixedKey();
 
     public CaptchaCodesTests()
     {
         _store = new InMemoryCaptchaCodeStore(_clock);
-        _codes = new CaptchaCodes(_store, new FixedKey(), _clock);
+        _codes = new CaptchaCodes(_store, _key, _clock);
     }
 
     [Theory]
@@ -35,7 +36,40 @@ public sealed class CaptchaCodesTests
 
         var record = await _store.FindAsync("f", default);
         record!.CodeHash.Should().HaveCount(32);
+        record.CheckHash.Should().HaveCount(32).And.NotEqual(record.CodeHash);
         System.Text.Encoding.UTF8.GetString(record.CodeHash).Should().NotContain(issued.Code);
+        System.Text.Encoding.UTF8.GetString(record.CheckHash!).Should().NotContain(issued.Code);
+    }
+
+    /// <summary>During an upgrade, a code an earlier version stored (no check hash) is still checked, consumed and counted.</summary>
+    [Fact]
+    public async Task ACodeStoredByAnEarlierVersionIsStillChecked()
+    {
+        async Task StoreAsEarlierVersionAsync(string flowId, string code)
+        {
+            var hash = System.Security.Cryptography.HMACSHA256.HashData(await _key.GetAsync(default),
+                System.Text.Encoding.UTF8.GetBytes($"{flowId}\nemail\na@corp.example\n{code}"));
+            await _store.ReplaceAsync(new CaptchaCodeRecord(flowId, "email", "a@corp.example", hash, _clock.GetUtcNow() + Lifetime), Lifetime, default);
+        }
+        await StoreAsEarlierVersionAsync("old", "123456");
+        await StoreAsEarlierVersionAsync("old-wrong", "123456");
+
+        var (verdict, sentTo) = await _codes.CheckAsync("old", "123456", default);
+        verdict.Should().Be(CaptchaVerdict.Accepted);
+        sentTo.Should().Be(new CodeSentTo("email", "a@corp.example"));
+        (await _codes.VerifyAsync("old", "123456", default)).Should().Be(CaptchaVerdict.Dead);
+
+        for (var i = 0; i < CaptchaCodes.MaxWrongAnswers; i++)
+            (await _codes.VerifyAsync("old-wrong", "654321", default)).Should().Be(CaptchaVerdict.Wrong);
+        (await _codes.VerifyAsync("old-wrong", "123456", default)).Should().Be(CaptchaVerdict.Dead);
+    }
+
+    [Fact]
+    public async Task AnAcceptedCodeNamesWhereItWasSent()
+    {
+        var issued = await _codes.IssueAsync("f", "sms", "+8613800000000", 6, Lifetime, default);
+
+        (await _codes.CheckAsync("f", issued.Code, default)).SentTo.Should().Be(new CodeSentTo("sms", "+8613800000000"));
     }
 
     [Fact]
