@@ -208,9 +208,12 @@ for (var i = 0; i < (loginsAndSteps ? 0 : Deliveries); i++)
 deliveryMs.Sort();
 
 // Measure 4b: a burst: BurstSize code requests at once, each from the answer that queued it to the flow reporting it
-// sent (queued → accepted by SMTP), polled every 5 ms.
+// sent (queued → accepted by SMTP), polled every 100 ms as a page would (50 pollers every 5 ms took the cores the sends
+// need); the measure is the delivery record's own times, queued (in the request) → sent (SMTP accepted it).
 var burstMs = new System.Collections.Concurrent.ConcurrentBag<double>();
+var burstServerMs = new List<double>();
 var burstUndelivered = 0;
+await using var burstRedis = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
 if (!loginsAndSteps)
 {
     var burstFlows = new List<string>();
@@ -226,16 +229,26 @@ if (!loginsAndSteps)
         string? delivery = (await queued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("captcha").GetProperty("delivery").GetString();
         while (delivery == "queued" && watch.Elapsed < TimeSpan.FromSeconds(10))
         {
-            await Task.Delay(5);
+            await Task.Delay(100);
             using var read = await http.GetAsync($"/api/v1/login/flows/{flow}");
             delivery = (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("captcha").GetProperty("delivery").GetString();
         }
         if (delivery == "sent") burstMs.Add(watch.Elapsed.TotalMilliseconds);
         else Interlocked.Increment(ref burstUndelivered);
     }));
+    foreach (var flow in burstFlows)
+    {
+        var stored = JsonDocument.Parse((string)(await burstRedis.GetDatabase().StringGetAsync($"{prefix}{{f:{flow}}}:flow"))!).RootElement;
+        var deliveryId = stored.GetProperty("Captcha").GetProperty("DeliveryId").GetString();
+        var record = JsonDocument.Parse((string)(await burstRedis.GetDatabase().StringGetAsync($"{prefix}{{d:{deliveryId}}}:record"))!).RootElement;
+        if (record.GetProperty("Status").ToString() is "Sent" or "1")
+            burstServerMs.Add((record.GetProperty("UpdatedAt").GetDateTimeOffset() - record.GetProperty("CreatedAt").GetDateTimeOffset()).TotalMilliseconds);
+    }
+    burstServerMs.Sort();
 }
 var burstSorted = burstMs.Order().ToList();
-double BurstPercentile(double p) => burstSorted.Count == 0 ? double.NaN : burstSorted[Math.Min(burstSorted.Count - 1, (int)Math.Ceiling(p * burstSorted.Count) - 1)];
+double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+double BurstPercentile(double p) => Percentile(burstSorted, p);
 
 // Measure 2, the second-factor steps: flows prepared at the step, then spent by 64 connections, one correct code each.
 var pools = new StepPools(http, maildev);
@@ -292,7 +305,13 @@ var result = new
         getFlowP99ToFloorP99 = getFlow.P99Ms / floor.P99Ms,
     },
     delivery = new { count = Deliveries, sent = deliveryMs.Count, undelivered, p50Ms = DeliveryPercentile(0.50), p95Ms = DeliveryPercentile(0.95), maxMs = deliveryMs.LastOrDefault() },
-    deliveryBurst = new { count = loginsAndSteps ? 0 : BurstSize, sent = burstSorted.Count, undelivered = burstUndelivered, p50Ms = BurstPercentile(0.50), p99Ms = BurstPercentile(0.99), maxMs = burstSorted.LastOrDefault() },
+    deliveryBurst = new
+    {
+        count = loginsAndSteps ? 0 : BurstSize, sent = burstSorted.Count, undelivered = burstUndelivered,
+        // Seen by the pollers (every 100 ms), and by the delivery records (queued → sent, the measure).
+        polledP50Ms = BurstPercentile(0.50), polledP99Ms = BurstPercentile(0.99),
+        recorded = burstServerMs.Count, p50Ms = Percentile(burstServerMs, 0.50), p99Ms = Percentile(burstServerMs, 0.99), maxMs = burstServerMs.LastOrDefault(),
+    },
     redis = new { stepCosts, flowBytes, sessionBytes },
     cleanup,
 };
