@@ -29,6 +29,12 @@ public sealed class LoginFlow
     public required DateTimeOffset ExpiresAt { get; init; }
     public string? ReturnTo { get; init; }
 
+    /// <summary>
+    /// Random, never sent to a client: the key a WebAuthn challenge for this flow is derived from (the passkey step's
+    /// challenges). Null in flows begun before it was kept.
+    /// </summary>
+    public string? ChallengeKey { get; init; }
+
     /// <summary>The attempt budget of this flow (setting <c>flow.max_attempts</c> when it began).</summary>
     public required int MaxAttempts { get; init; }
     public int FailedAttempts { get; set; }

@@ -9,10 +9,15 @@ using Microsoft.AspNetCore.DataProtection;
 namespace LoginOrchestrator.Steps.Passkeys;
 
 /// <summary>
-/// WebAuthn challenges that carry what they were made for, encrypted and authenticated with the instances' shared Data
-/// Protection keys: nothing is stored, and any instance can check one. A login's challenge names its flow, the flow's
-/// state and its failed attempts: every answer on the flow (a wrong one counts, a right one ends it) makes the old
-/// challenge worthless, so each is good for one try. A registration's names its user, the user handle it hands out and when it lapses.
+/// WebAuthn challenges that only this service can have made, checked by any instance with nothing stored for them. A
+/// login's challenge is HMAC-SHA256, keyed by the flow's own random <see cref="LoginFlow.ChallengeKey"/> (never sent),
+/// of the flow's id, state and failed attempts: every answer on the flow (a wrong one counts, a right one ends it)
+/// makes the old challenge worthless, so each is good for one try, and no one without the key can foresee the next.
+/// It is derived, not encrypted, because every read of a flow in <c>Credentials</c> carries one: Data Protection cost
+/// 18 µs and ~1 KB a read, a quarter of <c>GET</c> flow's throughput (docs/performance.md). Flows begun before the
+/// key was kept, and challenges an instance of the earlier version handed out, still use the encrypted form below.
+/// A registration's challenge is encrypted and authenticated with the instances' shared Data Protection keys: it
+/// carries its user, the user handle it hands out and when it lapses.
 /// </summary>
 public sealed class PasskeyChallenges(IDataProtectionProvider protection)
 {
@@ -21,9 +26,13 @@ public sealed class PasskeyChallenges(IDataProtectionProvider protection)
     /// <summary>How long a registration ceremony may take.</summary>
     public static readonly TimeSpan RegistrationLifetime = TimeSpan.FromMinutes(5);
 
-    public byte[] ForLogin(LoginFlow flow) => Protect(LoginFacts(flow));
+    public byte[] ForLogin(LoginFlow flow) => flow.ChallengeKey is { } key ? Derive(key, flow) : Protect(LoginFacts(flow));
 
-    public bool IsForLogin(byte[] challenge, LoginFlow flow) => Unprotect(challenge) is { } facts && facts == LoginFacts(flow);
+    /// <summary>A derived challenge is exactly one HMAC long; an encrypted one is always longer.</summary>
+    public bool IsForLogin(byte[] challenge, LoginFlow flow) =>
+        challenge.Length == HMACSHA256.HashSizeInBytes
+            ? flow.ChallengeKey is { } key && CryptographicOperations.FixedTimeEquals(challenge, Derive(key, flow))
+            : Unprotect(challenge) is { } facts && facts == LoginFacts(flow);
 
     /// <summary>Carries the user handle the ceremony hands the authenticator, so its end registers the same one.</summary>
     public byte[] ForRegistration(string userId, byte[] userHandle, DateTimeOffset now) =>
@@ -39,6 +48,9 @@ public sealed class PasskeyChallenges(IDataProtectionProvider protection)
 
     private static string LoginFacts(LoginFlow flow) =>
         $"login\n{flow.Id}\n{flow.State}\n{flow.FailedAttempts.ToString(CultureInfo.InvariantCulture)}";
+
+    private static byte[] Derive(string key, LoginFlow flow) =>
+        HMACSHA256.HashData(Base64Url.DecodeFromChars(key), Encoding.UTF8.GetBytes(LoginFacts(flow)));
 
     // Data Protection encrypts with a fresh IV: two challenges for the same facts differ, as WebAuthn expects.
     private byte[] Protect(string facts) => _protector.Protect(Encoding.UTF8.GetBytes(facts));
