@@ -5,12 +5,27 @@ using static LoginOrchestrator.Templates.Settings.SettingCatalog;
 
 namespace LoginOrchestrator.Stores.Settings;
 
-/// <summary>The login policy as the global settings say it now.</summary>
+/// <summary>
+/// The login policy as the global settings say it now: built once per settings snapshot, not per request (every
+/// step and every read of a flow asks for it; the build parses JSON values and networks).
+/// </summary>
 public sealed class SettingsLoginPolicySource(SettingsCache settings) : ILoginPolicySource
 {
+    private sealed record Built(SettingsSnapshot From, LoginPolicy Policy);
+
+    private Built? _built;
+
     public async Task<LoginPolicy> GetAsync(CancellationToken cancellationToken)
     {
-        var s = await settings.GetAsync(cancellationToken);
+        var snapshot = await settings.GetAsync(cancellationToken);
+        if (_built is { } built && ReferenceEquals(built.From, snapshot)) return built.Policy;
+        var policy = Build(snapshot);
+        _built = new Built(snapshot, policy);
+        return policy;
+    }
+
+    private static LoginPolicy Build(SettingsSnapshot s)
+    {
         var scope = s.Json<ScopeConfig>(TwoFactor, "scope");
         return new LoginPolicy
         {
