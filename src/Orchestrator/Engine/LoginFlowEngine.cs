@@ -53,7 +53,7 @@ public sealed partial class LoginFlowEngine(
             ExpiresAt = now.AddSeconds(policy.FlowLifetimeSeconds),
             MaxAttempts = policy.MaxAttempts,
             ReturnTo = returnTo,
-            ChallengeKey = NewChallengeKey(),
+            ChallengeKey = RandomNumberGenerator.GetBytes(32),
         };
         await ports.Flows.CreateAsync(flow, cancellationToken);
         metrics.FlowStarted();
@@ -244,7 +244,4 @@ public sealed partial class LoginFlowEngine(
 
     /// <summary>144 random bits, URL-safe.</summary>
     private static string NewFlowId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
-
-    /// <summary>256 random bits, URL-safe: what the flow's WebAuthn challenges are derived from.</summary>
-    private static string NewChallengeKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

@@ -33,7 +33,7 @@ public sealed class LoginFlow
     /// Random, never sent to a client: the key a WebAuthn challenge for this flow is derived from (the passkey step's
     /// challenges). Null in flows begun before it was kept.
     /// </summary>
-    public string? ChallengeKey { get; init; }
+    public byte[]? ChallengeKey { get; init; }
 
     /// <summary>The attempt budget of this flow (setting <c>flow.max_attempts</c> when it began).</summary>
     public required int MaxAttempts { get; init; }

@@ -49,8 +49,7 @@ public sealed class PasskeyChallenges(IDataProtectionProvider protection)
     private static string LoginFacts(LoginFlow flow) =>
         $"login\n{flow.Id}\n{flow.State}\n{flow.FailedAttempts.ToString(CultureInfo.InvariantCulture)}";
 
-    private static byte[] Derive(string key, LoginFlow flow) =>
-        HMACSHA256.HashData(Base64Url.DecodeFromChars(key), Encoding.UTF8.GetBytes(LoginFacts(flow)));
+    private static byte[] Derive(byte[] key, LoginFlow flow) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(LoginFacts(flow)));
 
     // Data Protection encrypts with a fresh IV: two challenges for the same facts differ, as WebAuthn expects.
     private byte[] Protect(string facts) => _protector.Protect(Encoding.UTF8.GetBytes(facts));

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Steps.Passkeys;
@@ -10,10 +9,10 @@ public sealed class PasskeyChallengesTests
 {
     private readonly PasskeyChallenges _challenges = new(new EphemeralDataProtectionProvider());
 
-    private static LoginFlow Flow(string id, string? key = null) => new()
+    private static LoginFlow Flow(string id, byte[]? key = null) => new()
     {
         Id = id, CreatedAt = DateTimeOffset.UnixEpoch, ExpiresAt = DateTimeOffset.UnixEpoch.AddMinutes(10), MaxAttempts = 5,
-        ChallengeKey = key ?? Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)),
+        ChallengeKey = key ?? RandomNumberGenerator.GetBytes(32),
     };
 
     [Fact]
