@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MySqlConnector;
@@ -108,6 +109,25 @@ public class LoginApiFactory : WebApplicationFactory<Program>
     }
 
     protected virtual void ConfigureSettings(IWebHostBuilder builder) { }
+
+    private volatile bool _disposing;
+    private volatile string? _stoppedOnItsOwn;
+
+    /// <summary>
+    /// Watches for the host stopping before the test disposes it (a background service that threw, a stop requested
+    /// from inside): the requests that follow fail with "TestServer disposed", which says nothing of why. Dispose says.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() =>
+        {
+            if (_disposing) return;
+            var errors = Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)).TakeLast(10);
+            _stoppedOnItsOwn = $"Stopped from:\n{System.Environment.StackTrace}\nLast errors logged:\n{string.Join("\n", errors)}";
+        });
+        return host;
+    }
 
     /// <summary>Sets a global setting the way the admin API does (validated, audited, every instance told).</summary>
     public async Task SetSettingAsync(string @namespace, string key, object value)
@@ -239,11 +259,14 @@ public class LoginApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         var violations = Conformance.Violations.ToList();
+        _disposing = true;
+        var stoppedOnItsOwn = _stoppedOnItsOwn;
         await base.DisposeAsync();
         if (!Embedded) await DropServicesStateAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         if (violations.Count > 0)
             throw new InvalidOperationException($"{violations.Count} answers the OpenAPI document does not describe:\n{string.Join("\n", violations.Distinct().Take(40))}");
+        if (stoppedOnItsOwn is not null) throw new InvalidOperationException($"The host stopped before the test ended. {stoppedOnItsOwn}");
     }
 
     /// <summary>Leaves the shared services as they were: this run's database and keys go.</summary>
