@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using LoginOrchestrator.Stores.Database;
 using LoginOrchestrator.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoginOrchestrator.Api.Tests;
 
@@ -108,7 +109,11 @@ public sealed class AdminAuditTests(LoginApiFactory factory) : IClassFixture<Log
         var adminId = await UserIdOfAsync(admin);
         var other = await AdminClient.SignInAsync(factory, _client);
         await factory.AddUserAsync("filtered", "filtered-Pass-1");
-        (await _client.LoginAsync("filtered", "filtered-Pass-1")).Token.Should().NotBeNull();
+        var login = await _client.LoginAsync("filtered", "filtered-Pass-1");
+        login.Token.Should().NotBeNull();
+        // The login's outcome is written from its outbox, just after the answer: before the admins' changes, as in time.
+        var flowId = FlowClient.Id(login);
+        await factory.EventuallyFromDbAsync(db => db.LoginAudit.AnyAsync(a => a.FlowId == flowId), written => written);
         await admin.SendAsync(HttpMethod.Patch, "/api/v1/admin/users/filtered", new { name = "F" });
         await other.SendAsync(HttpMethod.Patch, "/api/v1/admin/users/filtered", new { name = "G" });
 
