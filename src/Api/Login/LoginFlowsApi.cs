@@ -19,7 +19,7 @@ public static class LoginFlowsApi
         // engine counts the request itself, in the same Redis round trip as the flow's read (docs/performance.md).
         var group = routes.MapGroup("/login/flows").WithTags("Login flows")
             .RequireCors(FrontendCors.Policy)
-            .AddEndpointFilter<FlowRequestValidation>();
+            .ValidateFlowRequests();
         group.MapPost("/", CreateFlow).RequireRateLimiting(LoginRateLimit.Policy).WithName("CreateFlow").WithSummary("Starts a login flow (optionally with a returnTo this service may send the browser to when Issued).");
         group.MapGet("/{flowId}", GetFlow).WithName("GetFlow").WithSummary("The flow as it stands: its state and the actions it offers now.").ProducesProblems(404, 410);
         group.MapPost("/{flowId}/password", SubmitPassword).WithName("SubmitPassword").WithSummary("The password action: WeCom confirms the member, or (WeCom down) the local password, degraded.").ProducesProblems(401, 404, 409, 410, 423);

@@ -22,7 +22,7 @@ public static class RecoveryFlowsApi
         var group = routes.MapGroup("/recovery/flows").WithTags("Recovery flows")
             .RequireCors(FrontendCors.Policy)
             .RequireRateLimiting(LoginRateLimit.Policy)
-            .AddEndpointFilter<FlowRequestValidation>();
+            .ValidateFlowRequests();
         group.MapPost("/", CreateRecovery).WithName("CreateRecovery").WithSummary("Starts a password recovery (403 recovery_disabled when the settings turn it off).").ProducesProblems(403);
         group.MapGet("/{flowId}", GetRecovery).WithName("GetRecovery").WithSummary("The recovery as it stands: its state and the actions it offers now.").ProducesProblems(404, 410);
         group.MapPost("/{flowId}/identify", SubmitIdentifier).WithName("SubmitIdentifier").WithSummary("Who is recovering: a code goes to the account's proven contact, if there is such an account (the answer is the same either way).").ProducesProblems(403, 404, 409, 410, 423);
