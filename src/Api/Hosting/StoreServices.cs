@@ -36,6 +36,7 @@ public static class StoreServices
         configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, 3000);
         // With no connection, a command fails at once (503 in milliseconds) instead of waiting in the backlog for one.
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        configuration.SocketManager = SocketManager.ThreadPool;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
         services.AddHostedService<RedisClusterCheck>();
 
