@@ -41,7 +41,7 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
             _ = transaction.KeyExpireAsync(index, TimeToLive(diesAt), ExpireWhen.HasNoExpiry);
             return transaction.ExecuteAsync();
         });
-        if (!await Db.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(diesAt), When.NotExists))
+        if (!await Db.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.SerializeToUtf8Bytes(flow), TimeToLive(diesAt), When.NotExists))
             throw new InvalidOperationException("Flow id collision.");
     }
 
@@ -52,7 +52,7 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     }
 
     public Task SaveAsync(LoginFlow flow, CancellationToken cancellationToken) =>
-        Db.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(flow.ExpiresAt + IFlowStore.Retention));
+        Db.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.SerializeToUtf8Bytes(flow), TimeToLive(flow.ExpiresAt + IFlowStore.Retention));
 
     public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken) =>
         await RedisLease.TakeAsync(Db, keys.FlowLease(flowId), LeaseLifetime, wait, cancellationToken);
@@ -88,7 +88,8 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     private LoginFlow? Parse(RedisValue json)
     {
         if (json.IsNullOrEmpty) return null;
-        var flow = JsonSerializer.Deserialize<LoginFlow>(json.ToString())!;
+        // From the stored UTF-8 as it is: no string made and read back.
+        var flow = JsonSerializer.Deserialize<LoginFlow>(((ReadOnlyMemory<byte>)json).Span)!;
         return time.GetUtcNow() < flow.ExpiresAt + IFlowStore.Retention ? flow : null;
     }
 
@@ -126,7 +127,7 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
             var gone = ids.Where((_, n) => found[n].IsNullOrEmpty).ToArray();
             // An entry whose flow is gone (forgotten, or never written) leaves the claims at once: nothing to audit.
             if (gone.Length > 0) await Db.SortedSetRemoveAsync(keys.FlowsClaimed(bucket), gone);
-            flows.AddRange(found.Where(json => !json.IsNullOrEmpty).Select(json => JsonSerializer.Deserialize<LoginFlow>(json.ToString())!));
+            flows.AddRange(found.Where(json => !json.IsNullOrEmpty).Select(json => JsonSerializer.Deserialize<LoginFlow>(((ReadOnlyMemory<byte>)json).Span)!));
         }
         return flows;
     }
