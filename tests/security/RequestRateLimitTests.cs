@@ -124,6 +124,30 @@ public sealed class RequestRateLimitTests(BehindProxyFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task AReadOfAFlowIsRefusedOnceItsAddressIsPastTheMinute()
+    {
+        NextMinute();
+        var client = new FlowClient(_http);
+        _http.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.20");
+        try
+        {
+            var flow = FlowClient.Id(await client.StartAsync());
+            (await client.GetAsync(flow)).Status.Should().Be(HttpStatusCode.OK, "a read counts nothing and is under the limit");
+            for (var i = 1; i < BehindProxyFactory.PerIp; i++) (await client.StartAsync()).Status.Should().Be(HttpStatusCode.Created);
+
+            // A read checks the counters without counting (an MGET, not the counting script): the minute is full.
+            var refused = await client.GetAsync(flow);
+
+            refused.Status.Should().Be(HttpStatusCode.TooManyRequests);
+            refused.Code.Should().Be("rate_limited");
+        }
+        finally
+        {
+            _http.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        }
+    }
+
+    [Fact]
     public async Task ManyClientsTogetherMeetTheGlobalLimit()
     {
         NextMinute();
