@@ -36,6 +36,10 @@ public static class StoreServices
         configuration.AsyncTimeout = Math.Min(configuration.AsyncTimeout, 3000);
         // With no connection, a command fails at once (503 in milliseconds) instead of waiting in the backlog for one.
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        // Replies complete on the .NET thread pool: the client's own scheduler threads took turns with the requests they
+        // served on small machines (docs/performance.md, issue 22, session 15). The risk is a pool starved by blocking calls:
+        // requests are async; Hangfire's synchronous storage calls block its own worker threads, or one pool thread for a
+        // round trip where a job is enqueued (the outbox drainer, a few admin and notice paths).
         configuration.SocketManager = SocketManager.ThreadPool;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
         services.AddHostedService<RedisClusterCheck>();
