@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LoginOrchestrator.Orchestrator.Ports;
 using StackExchange.Redis;
 
@@ -18,7 +17,7 @@ public sealed class RedisDeliveryStore(IConnectionMultiplexer redis, RedisKeys k
     {
         var values = await SlotMoves.RetryAsync(() => Db.StringGetAsync([keys.Delivery(deliveryId), keys.DeliveryMessage(deliveryId)]));
         if (values[0].IsNullOrEmpty) return null;
-        return JsonSerializer.Deserialize<DeliveryRecord>(values[0].ToString())! with
+        return RedisJson.Read<DeliveryRecord>(values[0]) with
         {
             ProtectedMessage = values[1].IsNullOrEmpty ? null : values[1].ToString(),
         };
@@ -33,7 +32,7 @@ public sealed class RedisDeliveryStore(IConnectionMultiplexer redis, RedisKeys k
     {
         var now = time.GetUtcNow();
         var transaction = Db.CreateTransaction();
-        _ = transaction.StringSetAsync(keys.Delivery(record.Id), JsonSerializer.Serialize(record with { ProtectedMessage = null }),
+        _ = transaction.StringSetAsync(keys.Delivery(record.Id), RedisJson.Write(record with { ProtectedMessage = null }),
             Positive(record.CodeExpiresAt + IDeliveryStore.Retention - now));
         if (record.ProtectedMessage is null || now >= record.CodeExpiresAt)
             _ = transaction.KeyDeleteAsync(keys.DeliveryMessage(record.Id));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
 using StackExchange.Redis;
@@ -35,7 +34,7 @@ internal sealed class RedisFlowLease(
     public async Task SaveAndReleaseAsync(LoginFlow saved, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
     {
         var ttl = (long)timeToLive(saved).TotalMilliseconds;
-        RedisValue[] values = [JsonSerializer.SerializeToUtf8Bytes(saved), ttl, lease?.Owner ?? "", .. outbox.Select(m => (RedisValue)JsonSerializer.Serialize(m))];
+        RedisValue[] values = [RedisJson.Write(saved), ttl, lease?.Owner ?? "", .. outbox.Select(m => RedisJson.Write(m))];
         // The index entry is sent first, in the same round trip: a drainer that finds it before the messages finds
         // nothing and looks again later; messages are never left without an entry pointing at them.
         var indexed = outbox.Count == 0 ? Task.CompletedTask

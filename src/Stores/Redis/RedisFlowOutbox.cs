@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LoginOrchestrator.Orchestrator.Ports;
 using StackExchange.Redis;
 
@@ -55,7 +54,7 @@ public sealed class RedisFlowOutbox(IConnectionMultiplexer redis, RedisKeys keys
         var result = await SlotMoves.RetryAsync(() => Db.ScriptEvaluateAsync(Claim,
             [keys.FlowOutbox(flowId), keys.FlowOutboxClaim(flowId)], [owner, (long)ClaimLifetime.TotalMilliseconds]));
         if (result.IsNull) return null;
-        var messages = ((RedisValue[])result!).Select(json => JsonSerializer.Deserialize<OutboxMessage>(json.ToString())!).ToList();
+        var messages = ((RedisValue[])result!).Select(json => RedisJson.Read<OutboxMessage>(json)).ToList();
         return new OutboxClaim(flowId, owner, messages, claimedAt);
     }
 

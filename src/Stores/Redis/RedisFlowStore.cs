@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LoginOrchestrator.Orchestrator.Machine;
 using LoginOrchestrator.Orchestrator.Ports;
 using StackExchange.Redis;
@@ -41,7 +40,7 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
             _ = transaction.KeyExpireAsync(index, TimeToLive(diesAt), ExpireWhen.HasNoExpiry);
             return transaction.ExecuteAsync();
         });
-        if (!await Db.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.SerializeToUtf8Bytes(flow), TimeToLive(diesAt), When.NotExists))
+        if (!await Db.StringSetAsync(keys.Flow(flow.Id), RedisJson.Write(flow), TimeToLive(diesAt), When.NotExists))
             throw new InvalidOperationException("Flow id collision.");
     }
 
@@ -52,7 +51,7 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     }
 
     public Task SaveAsync(LoginFlow flow, CancellationToken cancellationToken) =>
-        Db.StringSetAsync(keys.Flow(flow.Id), JsonSerializer.SerializeToUtf8Bytes(flow), TimeToLive(flow.ExpiresAt + IFlowStore.Retention));
+        Db.StringSetAsync(keys.Flow(flow.Id), RedisJson.Write(flow), TimeToLive(flow.ExpiresAt + IFlowStore.Retention));
 
     public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken) =>
         await RedisLease.TakeAsync(Db, keys.FlowLease(flowId), LeaseLifetime, wait, cancellationToken);
@@ -88,8 +87,7 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     private LoginFlow? Parse(RedisValue json)
     {
         if (json.IsNullOrEmpty) return null;
-        // From the stored UTF-8 as it is: no string made and read back.
-        var flow = JsonSerializer.Deserialize<LoginFlow>(((ReadOnlyMemory<byte>)json).Span)!;
+        var flow = RedisJson.Read<LoginFlow>(json);
         return time.GetUtcNow() < flow.ExpiresAt + IFlowStore.Retention ? flow : null;
     }
 
@@ -127,7 +125,7 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
             var gone = ids.Where((_, n) => found[n].IsNullOrEmpty).ToArray();
             // An entry whose flow is gone (forgotten, or never written) leaves the claims at once: nothing to audit.
             if (gone.Length > 0) await Db.SortedSetRemoveAsync(keys.FlowsClaimed(bucket), gone);
-            flows.AddRange(found.Where(json => !json.IsNullOrEmpty).Select(json => JsonSerializer.Deserialize<LoginFlow>(((ReadOnlyMemory<byte>)json).Span)!));
+            flows.AddRange(found.Where(json => !json.IsNullOrEmpty).Select(json => RedisJson.Read<LoginFlow>(json)));
         }
         return flows;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LoginOrchestrator.Orchestrator.Ports;
 using LoginOrchestrator.Orchestrator.Recovery;
 using StackExchange.Redis;
@@ -15,7 +14,7 @@ public sealed class RedisRecoveryFlowStore(IConnectionMultiplexer redis, RedisKe
 
     public async Task CreateAsync(RecoveryFlow flow, CancellationToken cancellationToken)
     {
-        if (!await Db.StringSetAsync(keys.RecoveryFlow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(flow), When.NotExists))
+        if (!await Db.StringSetAsync(keys.RecoveryFlow(flow.Id), RedisJson.Write(flow), TimeToLive(flow), When.NotExists))
             throw new InvalidOperationException("Flow id collision.");
     }
 
@@ -23,12 +22,12 @@ public sealed class RedisRecoveryFlowStore(IConnectionMultiplexer redis, RedisKe
     {
         var json = await Db.StringGetAsync(keys.RecoveryFlow(flowId)).WaitAsync(cancellationToken);
         if (json.IsNullOrEmpty) return null;
-        var flow = JsonSerializer.Deserialize<RecoveryFlow>(json.ToString())!;
+        var flow = RedisJson.Read<RecoveryFlow>(json);
         return time.GetUtcNow() < flow.ExpiresAt + IFlowStore.Retention ? flow : null;
     }
 
     public Task SaveAsync(RecoveryFlow flow, CancellationToken cancellationToken) =>
-        Db.StringSetAsync(keys.RecoveryFlow(flow.Id), JsonSerializer.Serialize(flow), TimeToLive(flow));
+        Db.StringSetAsync(keys.RecoveryFlow(flow.Id), RedisJson.Write(flow), TimeToLive(flow));
 
     public async Task<IAsyncDisposable?> LockAsync(string flowId, TimeSpan wait, CancellationToken cancellationToken) =>
         await RedisLease.TakeAsync(Db, keys.RecoveryFlowLease(flowId), RedisFlowStore.LeaseLifetime, wait, cancellationToken);

@@ -17,14 +17,12 @@ public sealed class RedisRequestRateLimiter(
     IConnectionMultiplexer redis, RedisKeys keys, IOptions<RateLimitOptions> options, ClientAddressLimits addresses, TimeProvider time)
     : IRequestRateLimiter
 {
-    /// <summary>0: allowed (and counted, with ARGV[3] = 1); 1: past the attempts of the minute; 2: past the failures of the hour.</summary>
+    /// <summary>0: allowed and counted; 1: past the attempts of the minute; 2: past the failures of the hour.</summary>
     private const string CheckAndCount = """
         if tonumber(redis.call('GET', KEYS[2]) or '0') >= tonumber(ARGV[2]) then return 2 end
         if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[1]) then return 1 end
-        if ARGV[3] == '1' then
-          redis.call('INCR', KEYS[1])
-          redis.call('EXPIRE', KEYS[1], ARGV[4])
-        end
+        redis.call('INCR', KEYS[1])
+        redis.call('EXPIRE', KEYS[1], ARGV[3])
         return 0
         """;
 
@@ -54,7 +52,7 @@ public sealed class RedisRequestRateLimiter(
             RedisKey[] counters = [keys.AttemptsFromIp(clientIp, minute.Index), keys.FailuresFromIp(clientIp, hour.Index)];
             verdict = countsAsAttempt
                 ? (int)await redis.GetDatabase().ScriptEvaluateAsync(CheckAndCount, counters,
-                    [limits.AttemptsPerMinute, limits.FailuresPerHour, 1, MinuteLifetimeSeconds])
+                    [limits.AttemptsPerMinute, limits.FailuresPerHour, MinuteLifetimeSeconds])
                 : Verdict(await redis.GetDatabase().StringGetAsync(counters), limits);
         }
         catch
@@ -73,8 +71,8 @@ public sealed class RedisRequestRateLimiter(
     }
 
     /// <summary>
-    /// <see cref="CheckAndCount"/>'s answer for a request that counts nothing (a read of a flow, the most frequent request):
-    /// the two counters read together (one slot), without running a script on Redis.
+    /// <see cref="CheckAndCount"/>'s verdict, without its count, for a request that counts nothing (a read of a flow, the
+    /// most frequent request): the two counters read together (one slot), without running a script on Redis.
     /// </summary>
     private static int Verdict(RedisValue[] counters, AddressLimits limits) =>
         ((long?)counters[1] ?? 0) >= limits.FailuresPerHour ? 2 : ((long?)counters[0] ?? 0) >= limits.AttemptsPerMinute ? 1 : 0;

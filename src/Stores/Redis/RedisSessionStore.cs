@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LoginOrchestrator.Orchestrator.Ports;
 using StackExchange.Redis;
 
@@ -38,7 +37,7 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
         var written = SlotMoves.RetryAsync(() =>
         {
             var writing = Db.CreateTransaction();
-            _ = writing.HashSetAsync(key, [new("session", JsonSerializer.Serialize(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
+            _ = writing.HashSetAsync(key, [new("session", RedisJson.Write(session)), new("seen", session.LastSeenAt.ToUnixTimeMilliseconds())]);
             _ = writing.KeyExpireAsync(key, TimeToLive(session, session.LastSeenAt));
             return writing.ExecuteAsync();
         });
@@ -51,7 +50,7 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
         var values = await Db.HashGetAsync(keys.Session(tokenHash), ["session", "seen"]).WaitAsync(cancellationToken);
         if (values[0].IsNullOrEmpty) values = await Db.HashGetAsync(keys.LegacySession(tokenHash), ["session", "seen"]).WaitAsync(cancellationToken);
         if (values[0].IsNullOrEmpty || values[1].IsNullOrEmpty) return null;
-        var session = JsonSerializer.Deserialize<SessionRecord>(values[0].ToString())! with
+        var session = RedisJson.Read<SessionRecord>(values[0]) with
         {
             LastSeenAt = DateTimeOffset.FromUnixTimeMilliseconds((long)values[1]),
         };
@@ -89,8 +88,8 @@ public sealed class RedisSessionStore(IConnectionMultiplexer redis, RedisKeys ke
         {
             var json = await Db.HashGetAsync(key, "session");
             if (json.IsNullOrEmpty) continue;
-            var session = change(JsonSerializer.Deserialize<SessionRecord>(json.ToString())!);
-            await Db.ScriptEvaluateAsync(Replace, [key], [JsonSerializer.Serialize(session)]);
+            var session = change(RedisJson.Read<SessionRecord>(json));
+            await Db.ScriptEvaluateAsync(Replace, [key], [RedisJson.Write(session)]);
             return;
         }
     }
