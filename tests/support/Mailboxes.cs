@@ -8,9 +8,14 @@ namespace LoginOrchestrator.Tests.Support;
 /// <summary>A mail as the recipient sees it.</summary>
 public sealed partial record ReceivedMail(string Subject, string Text, string? Html)
 {
+    /// <summary>
+    /// The first 6–8 digit word of the text that is not part of a hyphenated name: the templates greet the user by
+    /// name before the code, and a test's user "rush-123456-7" (a random hex run that came out all digits) must not
+    /// hand the test its own name as the code.
+    /// </summary>
     public string Code => SixToEightDigits().Match(Text).Value;
 
-    [GeneratedRegex(@"\b\d{6,8}\b")]
+    [GeneratedRegex(@"(?<![\w-])\d{6,8}(?![\w-])")]
     private static partial Regex SixToEightDigits();
 }
 
@@ -89,11 +94,15 @@ public sealed class MaildevMailbox(string baseUrl, DateTimeOffset since) : IMail
 /// <summary>The embedded default's outbox folder of .eml files.</summary>
 public sealed class OutboxMailbox(string directory) : IMailbox
 {
+    /// <remarks>
+    /// In the order they were written: the files' names start with the service's clock, which in a test is one the test
+    /// moves, so two mails in the same moment of it would sort by the random rest of their names.
+    /// </remarks>
     public async Task<IReadOnlyList<ReceivedMail>> MailsToAsync(string address)
     {
         if (!Directory.Exists(directory)) return [];
         var mails = new List<ReceivedMail>();
-        foreach (var file in Directory.GetFiles(directory, "*.eml").Order())
+        foreach (var file in Directory.GetFiles(directory, "*.eml").OrderBy(File.GetLastWriteTimeUtc).ThenBy(name => name, StringComparer.Ordinal))
         {
             var mail = await MimeMessage.LoadAsync(file);
             if (mail.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
