@@ -24,14 +24,16 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>
-    /// The index entry first, then the flow (two slots, so two writes): a crash between leaves an entry without a flow,
-    /// which the sweep drops, never a flow the sweep cannot find.
+    /// The index entry and the flow, sent together (two slots, one round trip). A flow the sweep cannot find must not be
+    /// left behind: if the entry fails the flow is removed again before the error goes up; an entry without a flow (the
+    /// flow's write failed) the sweep drops. Only a crash between the two sends, microseconds apart, could leave a flow
+    /// unindexed; it still goes by its key's lifetime, without its "Expired" audit row.
     /// </summary>
     public async Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken)
     {
         var diesAt = flow.ExpiresAt + IFlowStore.Retention;
-        var index = keys.FlowsByExpiry(RedisKeys.ExpiryBucketOf(flow.Id));
-        await SlotMoves.RetryAsync(() =>
+        var (flowKey, index) = (keys.Flow(flow.Id), keys.FlowsByExpiry(RedisKeys.ExpiryBucketOf(flow.Id)));
+        var indexed = SlotMoves.RetryAsync(() =>
         {
             var transaction = Db.CreateTransaction();
             _ = transaction.SortedSetAddAsync(index, flow.Id, diesAt.ToUnixTimeMilliseconds());
@@ -40,8 +42,24 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
             _ = transaction.KeyExpireAsync(index, TimeToLive(diesAt), ExpireWhen.HasNoExpiry);
             return transaction.ExecuteAsync();
         });
-        if (!await Db.StringSetAsync(keys.Flow(flow.Id), RedisJson.Write(flow), TimeToLive(diesAt), When.NotExists))
-            throw new InvalidOperationException("Flow id collision.");
+        var written = Db.StringSetAsync(flowKey, RedisJson.Write(flow), TimeToLive(diesAt), When.NotExists);
+        try
+        {
+            await indexed;
+        }
+        catch
+        {
+            // Best effort, and the entry's error is the one that goes up.
+            if (await WrittenAsync(written)) await Db.KeyDeleteAsync(flowKey, CommandFlags.FireAndForget);
+            throw;
+        }
+        if (!await written) throw new InvalidOperationException("Flow id collision.");
+
+        static async Task<bool> WrittenAsync(Task<bool> write)
+        {
+            try { return await write; }
+            catch (Exception e) when (e is RedisException or TimeoutException) { return false; }
+        }
     }
 
     public async Task<LoginFlow?> FindAsync(string flowId, CancellationToken cancellationToken)
