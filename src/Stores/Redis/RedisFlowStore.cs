@@ -24,10 +24,11 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>
-    /// The index entry and the flow, sent together (two slots, one round trip). A flow the sweep cannot find must not be
-    /// left behind: if the entry fails the flow is removed again before the error goes up; an entry without a flow (the
-    /// flow's write failed) the sweep drops. Only a crash between the two sends, microseconds apart, could leave a flow
-    /// unindexed; it still goes by its key's lifetime, without its "Expired" audit row.
+    /// The index entry and the flow, sent together, the entry first (two slots, one round trip; on one Redis they run in
+    /// that order on one connection). A flow the sweep cannot find must not be left behind: if the entry fails the flow
+    /// is removed again before the error goes up; an entry without a flow the sweep drops. On a cluster only a crash
+    /// between the two sends, microseconds apart, could leave a flow unindexed; it still goes by its key's lifetime,
+    /// without its "Expired" audit row.
     /// </summary>
     public async Task CreateAsync(LoginFlow flow, CancellationToken cancellationToken)
     {
