@@ -17,40 +17,33 @@ public sealed class ServerSecrets(IServiceScopeFactory scopes, IDataProtectionPr
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector("LoginOrchestrator.ServerSecrets.v1");
 
+    private readonly ConcurrentDictionary<string, byte[]> _cache = new();
+
     /// <summary>
-    /// Each secret's one load per instance: the first burst of requests that need a new secret waits for one read (and
-    /// one insert), instead of each trying its own insert and all but one failing on the key. A failed load is not kept.
+    /// One load at a time per instance: the first burst of requests that need a new secret waits for one read (and one
+    /// insert), instead of each trying its own insert and all but one failing on the key. Loads are rare (a secret is
+    /// read once per instance), so one gate serves every name.
     /// </summary>
-    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _loads = new();
+    private readonly SemaphoreSlim _loading = new(1, 1);
 
     ValueTask<byte[]> ICodeHashKey.GetAsync(CancellationToken cancellationToken) => GetAsync(CaptchaCodeKey, cancellationToken);
 
-    public ValueTask<byte[]> GetAsync(string name, CancellationToken cancellationToken)
+    public async ValueTask<byte[]> GetAsync(string name, CancellationToken cancellationToken)
     {
-        var load = _loads.GetOrAdd(name, static (key, secrets) => new Lazy<Task<byte[]>>(() => secrets.LoadAsync(key)), this);
-        return load.Value.IsCompletedSuccessfully ? ValueTask.FromResult(load.Value.Result) : new(AwaitAsync(name, load, cancellationToken));
-    }
-
-    private async Task<byte[]> AwaitAsync(string name, Lazy<Task<byte[]>> load, CancellationToken cancellationToken)
-    {
+        if (_cache.TryGetValue(name, out var cached)) return cached;
+        await _loading.WaitAsync(cancellationToken);
         try
         {
-            return await load.Value.WaitAsync(cancellationToken);
+            if (_cache.TryGetValue(name, out cached)) return cached;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LoginDbContext>();
+            var secret = await ReadAsync(db, name, cancellationToken) ?? await CreateAsync(db, name, cancellationToken);
+            return _cache.GetOrAdd(name, secret);
         }
-        catch when (load.Value.IsFaulted)
+        finally
         {
-            // The database was not there: the next request tries again.
-            _loads.TryRemove(KeyValuePair.Create(name, load));
-            throw;
+            _loading.Release();
         }
-    }
-
-    /// <summary>Shared by every request waiting for it: not cancelled by any one of them.</summary>
-    private async Task<byte[]> LoadAsync(string name)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LoginDbContext>();
-        return await ReadAsync(db, name, CancellationToken.None) ?? await CreateAsync(db, name, CancellationToken.None);
     }
 
     private async Task<byte[]?> ReadAsync(LoginDbContext db, string name, CancellationToken cancellationToken)

@@ -46,21 +46,15 @@ public sealed class RedisFlowStore(IConnectionMultiplexer redis, RedisKeys keys,
         var written = Db.StringSetAsync(flowKey, RedisJson.Write(flow), TimeToLive(diesAt), When.NotExists);
         try
         {
-            await indexed;
+            await Task.WhenAll(indexed, written);
         }
-        catch
+        catch when (written.IsCompletedSuccessfully && written.Result)
         {
-            // Best effort, and the entry's error is the one that goes up.
-            if (await WrittenAsync(written)) await Db.KeyDeleteAsync(flowKey, CommandFlags.FireAndForget);
+            // The entry failed, the flow was written: it goes again (best effort), and the entry's error goes up.
+            Db.KeyDelete(flowKey, CommandFlags.FireAndForget);
             throw;
         }
-        if (!await written) throw new InvalidOperationException("Flow id collision.");
-
-        static async Task<bool> WrittenAsync(Task<bool> write)
-        {
-            try { return await write; }
-            catch (Exception e) when (e is RedisException or TimeoutException) { return false; }
-        }
+        if (!written.Result) throw new InvalidOperationException("Flow id collision.");
     }
 
     public async Task<LoginFlow?> FindAsync(string flowId, CancellationToken cancellationToken)
